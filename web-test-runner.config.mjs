@@ -1,0 +1,43 @@
+// Browser tests: Debian Chromium through Playwright's launcher, Firefox ESR through
+// puppeteer-core over WebDriver BiDi (no browser downloads, see shared/reference/toolchain.md).
+// Firefox needs a display for WebGL: scripts/browser-tests.mjs runs this under xvfb-run.
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+
+const chromiumArgs = [
+  '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--autoplay-policy=no-user-gesture-required',
+];
+const want = (process.env.WTR_BROWSERS || 'chromium,firefox').split(',');
+const browsers = [];
+if (want.includes('chromium')) {
+  browsers.push(playwrightLauncher({
+    product: 'chromium',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: chromiumArgs },
+  }));
+}
+if (want.includes('firefox')) {
+  browsers.push(chromeLauncher({
+    puppeteer: puppeteerCore,
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+      headless: !process.env.DISPLAY,
+      extraPrefsFirefox: { 'media.autoplay.default': 0, 'media.autoplay.blocking_policy': 0 },
+    },
+  }));
+}
+
+export default {
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['packages/*/test/browser/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/player/tsconfig.json' })],
+  concurrency: 1,
+  browsers,
+  testFramework: { config: { timeout: 20000 } },
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 240000,
+};
