@@ -1,1 +1,47 @@
-export {};
+export { createMaskoClient, type MaskoClient } from './client.js';
+export type { MaskoClientOptions } from './options.js';
+export { DEFAULT_API_URL } from './options.js';
+export type { RetryOptions } from './retry.js';
+export type { MaskoLogger } from './redact.js';
+export type { WaitOptions } from './jobs.js';
+export type { DownloadOptions, DownloadResult } from './download.js';
+export {
+  MaskoError,
+  MaskoApiError,
+  MaskoJobFailedError,
+  MaskoNetworkError,
+  MaskoTimeoutError,
+  MaskoIntegrityError,
+  type MaskoApiErrorDetails,
+} from './errors.js';
+export { toArray } from './paginate.js';
+export { ASSET_TYPES, JOB_STATUSES } from './wire.js';
+export type {
+  Asset,
+  AssetType,
+  Canvas,
+  CanvasEdge,
+  CanvasNode,
+  CanvasStatus,
+  CanvasTemplate,
+  Collection,
+  CollectionCreateBody,
+  CollectionUpdateBody,
+  Credits,
+  FromTemplateResult,
+  GenerateAllBody,
+  GenerateAllResult,
+  GenerateBatchResult,
+  GenerateBody,
+  GenerateResult,
+  Item,
+  Job,
+  JobFilter,
+  JobStatus,
+  MaskoCanvasExport,
+  Pagination,
+  Project,
+  UploadResult,
+  Webhook,
+  WebhookEvent,
+} from './wire.js';

@@ -1,0 +1,15 @@
+import type { HttpCore } from '../http.js';
+import { listOf } from '../paginate.js';
+import { JobSchema, type Job, type JobFilter } from '../wire.js';
+
+export function jobsResource(http: HttpCore) {
+  return {
+    async get(id: string, signal?: AbortSignal): Promise<Job> {
+      return (await http.call({ method: 'GET', path: `/jobs/${encodeURIComponent(id)}`, ...(signal && { signal }) }, JobSchema)).data;
+    },
+    /** Jobs, filtered by status, collection and/or type. */
+    list(filter: JobFilter = {}): AsyncIterable<Job> {
+      return listOf(http, '/jobs', JobSchema, { status: filter.status, collection_id: filter.collection_id, type: filter.type });
+    },
+  };
+}
