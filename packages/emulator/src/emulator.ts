@@ -1,0 +1,107 @@
+import { createAdminHandler } from './admin.js';
+import { createApiHandler } from './api.js';
+import { serveAsset } from './assets.js';
+import type { App } from './context.js';
+import { Credits } from './credits.js';
+import { seedDemo } from './demo.js';
+import { Faults, type FaultSpec } from './faults.js';
+import { JobRunner } from './jobs.js';
+import { Media } from './media.js';
+import { resolveOptions, type EmulatorOptions } from './options.js';
+import { pipeline } from './pipeline.js';
+import { RateLimiter } from './rate-limit.js';
+import { RequestLog, type LoggedRequest } from './request-log.js';
+import { createRouter } from './routes/index.js';
+import { listen } from './server.js';
+import { Store } from './state.js';
+import type { JobRec } from './types.js';
+import type { WireContext } from './wire.js';
+
+/** A running emulator. */
+export interface Emulator {
+  /** API base, e.g. `http://127.0.0.1:4010/v1`. */
+  apiUrl: string;
+  /** Asset host origin, e.g. `http://127.0.0.1:4011`. */
+  assetsUrl: string;
+  port: number;
+  assetsPort: number;
+  /** Adds a fault layer (newest first); returns its id. */
+  addFault(spec: FaultSpec): string;
+  clearFaults(): void;
+  /** The request log of both origins (authorization redacted). */
+  requests(): LoggedRequest[];
+  /** Sets the credit balance. */
+  setCredits(balance: number): void;
+  /** Back to the seeded state: demo mascot, starting balance, no jobs. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const opts = resolveOptions(options);
+  const media = Media.load(opts.mediaDir);
+  const store = new Store(opts.dataDir);
+  const credits = new Credits(store);
+  const faults = new Faults();
+  for (const f of [...opts.faults].reverse()) faults.add(f);
+  const log = new RequestLog(opts.log);
+  const limiter = new RateLimiter(opts.rateLimit);
+  const wire: WireContext = { store, assetsOrigin: '' };
+  const onFinished: ((job: JobRec) => void)[] = [];
+  const persist = (): void => store.persist();
+  const jobs = new JobRunner(store, credits, persist, (job) => onFinished.forEach((f) => f(job)));
+  const app: App = { opts, store, media, credits, jobs, faults, wire, persist };
+
+  const seed = (): void => {
+    store.clear();
+    seedDemo(store, media);
+    credits.set(opts.credits);
+    persist();
+  };
+  if (!store.restore()) seed();
+
+  const apiHandler = createApiHandler(app, createRouter(), limiter);
+  const admin = createAdminHandler(app, log, () => {
+    jobs.close();
+    limiter.reset();
+    seed();
+  });
+  const api = await listen(pipeline('api', faults, log, apiHandler, admin), opts.host, opts.port);
+  let assets;
+  try {
+    assets = await listen(
+      pipeline('assets', faults, log, (req, url) => serveAsset(app, req.method ?? 'GET', url.pathname, req.headers)),
+      opts.host,
+      opts.assetsPort,
+    );
+  } catch (e) {
+    await api.close();
+    throw e;
+  }
+  const urlHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  wire.assetsOrigin = `http://${urlHost}:${assets.port}`;
+  jobs.resumeAll();
+
+  return {
+    apiUrl: `http://${urlHost}:${api.port}/v1`,
+    assetsUrl: wire.assetsOrigin,
+    port: api.port,
+    assetsPort: assets.port,
+    addFault: (spec) => faults.add(spec),
+    clearFaults: () => faults.clear(),
+    requests: () => log.list(),
+    setCredits: (balance) => {
+      credits.set(balance);
+      persist();
+    },
+    reset: () => {
+      jobs.close();
+      limiter.reset();
+      seed();
+    },
+    close: async () => {
+      jobs.close();
+      await Promise.all([api.close(), assets.close()]);
+    },
+  };
+}

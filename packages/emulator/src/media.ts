@@ -1,0 +1,99 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AssetType } from './types.js';
+
+/** `media/demo.json`, written by `scripts/` (see the package README for the format). */
+export interface MediaIndex {
+  character: string;
+  prompt: string;
+  width: number;
+  height: number;
+  sizes: number[];
+  fps: number;
+  clips: MediaClip[];
+}
+
+export interface MediaClip {
+  slug: string;
+  kind: 'pose' | 'transition';
+  pose?: string;
+  from?: string;
+  to?: string;
+  loop: boolean;
+  duration: number;
+  /** asset type -> width as a string -> file name. */
+  files: Partial<Record<AssetType, Record<string, string>>>;
+  meta?: Record<string, FileMeta>;
+}
+
+export interface FileMeta {
+  width: number;
+  height: number;
+  bytes: number;
+  sha256?: string;
+  mime: string;
+}
+
+export const DEFAULT_MEDIA_DIR = fileURLToPath(new URL('../media/', import.meta.url));
+
+const FALLBACK_MIME: Record<AssetType, string> = {
+  image: 'image/png',
+  transparent_image: 'image/png',
+  video: 'video/mp4',
+  webm: 'video/webm',
+  hevc: 'video/quicktime',
+  stacked_video: 'video/mp4',
+};
+
+/** The media index plus a byte cache for the files it names. */
+export class Media {
+  private readonly cache = new Map<string, Buffer>();
+
+  constructor(
+    readonly dir: string,
+    readonly index: MediaIndex,
+  ) {}
+
+  static load(dir: string): Media {
+    const file = join(dir, 'demo.json');
+    if (!existsSync(file)) {
+      throw new Error(`[masko-emulator] media index not found: ${file} (pass mediaDir / --media-dir pointing at a directory with demo.json)`);
+    }
+    const index = JSON.parse(readFileSync(file, 'utf8')) as MediaIndex;
+    if (!Array.isArray(index.clips) || index.clips.length === 0) {
+      throw new Error(`[masko-emulator] ${file}: "clips" must be a non-empty array`);
+    }
+    return new Media(dir, index);
+  }
+
+  clip(slug: string): MediaClip | undefined {
+    return this.index.clips.find((c) => c.slug === slug);
+  }
+
+  poses(): MediaClip[] {
+    return this.index.clips.filter((c) => c.kind === 'pose');
+  }
+
+  transitions(): MediaClip[] {
+    return this.index.clips.filter((c) => c.kind === 'transition');
+  }
+
+  bytes(fileName: string): Buffer {
+    let buf = this.cache.get(fileName);
+    if (!buf) {
+      buf = readFileSync(join(this.dir, fileName));
+      this.cache.set(fileName, buf);
+    }
+    return buf;
+  }
+
+  /** Width/height/bytes/mime of a file: from the index's meta, else derived. */
+  meta(clip: MediaClip, type: AssetType, width: string, fileName: string): FileMeta {
+    const known = clip.meta?.[fileName];
+    if (known) return known;
+    const w = Number(width);
+    const h = Math.round((w * this.index.height) / this.index.width) * (type === 'stacked_video' ? 2 : 1);
+    return { width: w, height: h, bytes: this.bytes(fileName).length, mime: FALLBACK_MIME[type] };
+  }
+}

@@ -1,0 +1,18 @@
+import { Router } from '../router.js';
+import { collectionRoutes } from './collections.js';
+import { creditRoutes } from './credits.js';
+import { itemRoutes } from './items.js';
+import { projectRoutes } from './projects.js';
+import type { ApiRouter, Handler } from './types.js';
+import { uploadRoutes } from './uploads.js';
+
+/** Every emulated endpoint (see API.md). */
+export function createRouter(): ApiRouter {
+  const r = new Router<Handler>();
+  creditRoutes(r);
+  projectRoutes(r);
+  collectionRoutes(r);
+  itemRoutes(r);
+  uploadRoutes(r);
+  return r;
+}

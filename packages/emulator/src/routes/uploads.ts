@@ -1,0 +1,34 @@
+import type { App } from '../context.js';
+import { badRequest } from '../errors.js';
+import { reqString } from '../fields.js';
+import { newId, nowIso } from '../ids.js';
+import { jsonReply } from '../reply.js';
+import type { AssetRec } from '../types.js';
+import * as wire from '../wire.js';
+import type { ApiRouter } from './types.js';
+
+/** An asset for an image given by URL; the emulator does not fetch it (no network). */
+export function uploadFromUrl(app: App, url: string, field: string): AssetRec {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw badRequest(`${field} must be an absolute http(s) URL, got "${url}"`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw badRequest(`${field} must be an http(s) URL`);
+  const asset: AssetRec = {
+    id: newId(), itemId: null, collectionId: null, type: 'image', status: 'completed', path: null, externalUrl: url,
+    size: null, parentAssetId: null, width: null, height: null, bytes: null, mime: 'image/png', file: null, jobId: null,
+    createdAt: nowIso(),
+  };
+  app.store.addAsset(asset);
+  return asset;
+}
+
+export function uploadRoutes(r: ApiRouter): void {
+  r.add('POST', '/v1/upload', ({ app, body }) => {
+    const asset = uploadFromUrl(app, reqString(body, 'url'), 'url');
+    app.persist();
+    return jsonReply(201, wire.ok({ asset_id: asset.id }));
+  });
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../src/index.js';
+
+export const KEY = `masko_${'ab12'.repeat(16)}`;
+export const AUTH = { authorization: `Bearer ${KEY}` };
+
+const POSES = [['idle', 'Idle'], ['wave', 'Wave'], ['thumbs-up', 'Thumbs Up'], ['thinking', 'Thinking']] as const;
+const TRANSITIONS = [['Idle', 'Wave'], ['Wave', 'Idle'], ['Idle', 'Thumbs Up'], ['Thumbs Up', 'Idle'], ['Idle', 'Thinking'], ['Thinking', 'Idle']] as const;
+const slug = (s: string): string => s.toLowerCase().replace(/ /g, '-');
+
+/** A tiny media set in the documented demo.json format; the bytes are arbitrary but distinct per file. */
+export function makeFixtureMedia(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'masko-emu-media-'));
+  const sizes = [160, 240, 360];
+  const clips: unknown[] = [];
+  const file = (name: string, type: string, width: number): [string, Record<string, unknown>] => {
+    // Varied, incompressible-looking content a few KB long so byte-level faults are visible.
+    const chunks: Buffer[] = [];
+    for (let i = 0; chunks.length * 32 < 3000 + width; i++) chunks.push(createHash('sha256').update(`${name}:${i}`).digest());
+    const bytes = Buffer.concat(chunks);
+    writeFileSync(join(dir, name), bytes);
+    const stacked = type === 'stacked_video';
+    const mime = type.includes('image') ? 'image/png' : type === 'webm' ? 'video/webm; codecs="vp09.00.10.08"' : type === 'hevc' ? 'video/quicktime; codecs="hvc1.1.6.L93.B0"' : 'video/mp4; codecs="avc1.64001e"';
+    return [name, { width, height: stacked ? width * 2 : width, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), mime }];
+  };
+  const build = (base: string, withImage: boolean): { files: Record<string, Record<string, string>>; meta: Record<string, unknown> } => {
+    const files: Record<string, Record<string, string>> = {};
+    const meta: Record<string, unknown> = {};
+    const add = (type: string, width: number, name: string): void => {
+      const [n, m] = file(name, type, width);
+      (files[type] ??= {})[String(width)] = n;
+      meta[n] = m;
+    };
+    if (withImage) add('image', 480, `${base}.png`);
+    add('video', 480, `${base}.mp4`);
+    for (const [type, ext, suffix] of [['transparent_image', 'png', '-t'], ['webm', 'webm', ''], ['hevc', 'mov', ''], ['stacked_video', 'mp4', '-stacked']] as const) {
+      add(type, 480, `${base}${suffix}.${ext}`);
+      for (const s of sizes) add(type, s, `${base}${suffix}-${s}.${ext}`);
+    }
+    return { files, meta };
+  };
+  for (const [s, pose] of POSES) clips.push({ slug: s, kind: 'pose', pose, loop: true, duration: 2, ...build(s, true) });
+  for (const [from, to] of TRANSITIONS) {
+    const s = `${slug(from)}-${slug(to)}`;
+    clips.push({ slug: s, kind: 'transition', from, to, loop: false, duration: 1, ...build(s, false) });
+  }
+  const index = { character: 'Felix the Fox', prompt: 'A friendly orange fox mascot', width: 480, height: 480, sizes, fps: 24, clips };
+  writeFileSync(join(dir, 'demo.json'), JSON.stringify(index, null, 2));
+  return dir;
+}
+
+let mediaDir: string | undefined;
+
+/** The fixture media directory of this test file (made once). */
+export function fixtureMedia(): string {
+  mediaDir ??= makeFixtureMedia();
+  return mediaDir;
+}
+
+/** Starts an emulator on free ports over the fixture media (fast jobs unless told otherwise). */
+export function start(options: EmulatorOptions = {}): Promise<Emulator> {
+  return startEmulator({ mediaDir: fixtureMedia(), jobDelayMs: 20, ...options });
+}
+
+export interface ApiResult<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A JSON call to the emulator's API with the test key. */
+export async function call<T = any>(emu: Emulator, method: string, path: string, body?: unknown, headers: Record<string, string> = AUTH): Promise<ApiResult<T>> {
+  const res = await fetch(`${emu.apiUrl}${path}`, {
+    method,
+    headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
