@@ -1,0 +1,86 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { RenderFormat } from '../format.js';
+import { imageLayer } from '../renderers/image-layer.js';
+import type { Clip, Layer, LayerEvents } from '../renderers/layer.js';
+import { stackedLayer } from '../renderers/stacked-layer.js';
+import { videoLayer } from '../renderers/video-layer.js';
+
+/** What the stage reports about the clip on screen. */
+export type StageEvents = LayerEvents;
+
+const create = (format: RenderFormat, events: LayerEvents): Layer =>
+  format === 'image' ? imageLayer() : format === 'stacked' ? stackedLayer(events) : videoLayer(events);
+
+/**
+ * The two-layer (A/B) stage. `show()` builds the next layer hidden, waits until its first frame
+ * has been presented, and only then reveals it and releases the old one: the picture never goes
+ * blank, the poster never flashes, nothing moves. A newer `show()` aborts a pending one
+ * (latest wins); a failed one leaves the current layer playing.
+ */
+export class StageController implements ReactiveController {
+  /** The element the layers go in; set by the host after its first render. */
+  stage?: HTMLElement;
+  #shown?: Layer;
+  #pending?: AbortController;
+  #paused = false;
+
+  constructor(host: ReactiveControllerHost, private readonly events: StageEvents) {
+    host.addController(this);
+  }
+
+  /** Whether a layer is on screen. */
+  get showing(): boolean {
+    return !!this.#shown;
+  }
+
+  /** Shows `clip` in `format`; resolves when it is on screen. */
+  async show(format: RenderFormat, clip: Clip): Promise<void> {
+    this.#pending?.abort();
+    const pending = (this.#pending = new AbortController());
+    const layer: Layer = create(format, {
+      ended: () => layer === this.#shown && this.events.ended(),
+      looped: () => layer === this.#shown && this.events.looped(),
+    });
+    layer.el.setAttribute('data-hidden', '');
+    this.stage!.append(layer.el);
+    try {
+      await layer.load(clip, pending.signal);
+      if (pending.signal.aborted) throw pending.signal.reason;
+    } catch (error) {
+      layer.release();
+      layer.el.remove();
+      throw error;
+    }
+    this.#pending = undefined;
+    const old = this.#shown;
+    this.#shown = layer;
+    layer.el.removeAttribute('data-hidden');
+    if (this.#paused) layer.pause();
+    if (old) {
+      old.release();
+      old.el.remove();
+    }
+  }
+
+  play(): Promise<void> | void {
+    this.#paused = false;
+    return this.#shown?.play();
+  }
+
+  pause(): void {
+    this.#paused = true;
+    this.#shown?.pause();
+  }
+
+  /** Drops every layer and its media (the element left the page). */
+  release(): void {
+    this.#pending?.abort();
+    this.#shown?.release();
+    this.#shown?.el.remove();
+    this.#shown = undefined;
+  }
+
+  hostDisconnected(): void {
+    this.release();
+  }
+}

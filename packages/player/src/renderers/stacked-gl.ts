@@ -1,0 +1,115 @@
+/**
+ * One WebGL context for every stacked-alpha clip on the page.
+ *
+ * Browsers keep about 16 live WebGL contexts per page and drop the oldest past that, so a page
+ * of mascots cannot give each its own. Instead one hidden canvas holds the only context: each
+ * element's frame is composited there (colour from the top half, alpha from the luma of the
+ * bottom half, output premultiplied) and copied with `drawImage` into the element's own 2D
+ * canvas in the same task, before the drawing buffer is cleared. The copy is cheap next to the
+ * video decode, and the canvases on the page are plain 2D canvases with no context limit.
+ *
+ * Colour: the browser converts the video's YUV to RGB by the file's colour tags (our stacked
+ * files are tagged BT.709, limited range, which Chromium and Firefox both honour); the alpha
+ * half is grey, where every matrix gives R = G = B, so its red channel is the alpha.
+ * Premultiplied: the context has `premultipliedAlpha: true` and the shader multiplies, so
+ * `drawImage` composites semi-transparent edges exactly. The video itself is opaque, so
+ * Firefox's premultiplied `texImage2D` uploads change nothing.
+ */
+
+const VERTEX = `attribute vec2 p;varying vec2 v;void main(){v=vec2(p.x,-p.y)*.5+.5;gl_Position=vec4(p,0.,1.);}`;
+const FRAGMENT = `precision mediump float;uniform sampler2D t;varying vec2 v;
+void main(){vec3 c=texture2D(t,vec2(v.x,v.y*.5)).rgb;float a=texture2D(t,vec2(v.x,.5+v.y*.5)).r;gl_FragColor=vec4(c*a,a);}`;
+
+interface Shared {
+  gl: WebGLRenderingContext;
+  ready: boolean;
+}
+
+let shared: Shared | null | undefined;
+/** Redraw callbacks of every live stacked layer, run after a lost context is restored. */
+const restored = new Set<() => void>();
+
+function setup(gl: WebGLRenderingContext): boolean {
+  const program = gl.createProgram();
+  if (!program) return false;
+  for (const [type, source] of [[gl.VERTEX_SHADER, VERTEX], [gl.FRAGMENT_SHADER, FRAGMENT]] as const) {
+    const shader = gl.createShader(type);
+    if (!shader) return false;
+    gl.shaderSource(shader, source);
+    gl.compileShader(shader);
+    gl.attachShader(program, shader);
+  }
+  gl.bindAttribLocation(program, 0, 'p');
+  gl.linkProgram(program);
+  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) return false;
+  gl.useProgram(program);
+  gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
+  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
+  gl.enableVertexAttribArray(0);
+  gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
+  gl.bindTexture(gl.TEXTURE_2D, gl.createTexture());
+  // NEAREST and a canvas exactly the artwork's size: no sampling across the colour/alpha seam.
+  const parameter = (name: number, value: number): void => gl.texParameteri(gl.TEXTURE_2D, name, value);
+  parameter(gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+  parameter(gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+  parameter(gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+  parameter(gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+  return true;
+}
+
+/** The page's shared context, created on first use; `null` when the browser gives no WebGL. */
+export function sharedContext(): WebGLRenderingContext | null {
+  if (shared === undefined) {
+    const canvas = document.createElement('canvas');
+    const gl = canvas.getContext('webgl', { premultipliedAlpha: true, antialias: false, depth: false, stencil: false });
+    shared = gl && { gl, ready: setup(gl) };
+    if (gl) {
+      canvas.addEventListener('webglcontextlost', (event) => {
+        event.preventDefault(); // ask for a restore
+        shared!.ready = false;
+      });
+      canvas.addEventListener('webglcontextrestored', () => {
+        shared!.ready = setup(gl);
+        for (const redraw of restored) redraw();
+      });
+    }
+  }
+  return shared?.gl ?? null;
+}
+
+/** Whether a WebGL context can be had (creates the shared one if needed). */
+export const hasWebGL = (): boolean => !!sharedContext() && !!shared?.ready;
+
+/** Registers a redraw for after a context restore; returns the unregister function. */
+export function onRestore(redraw: () => void): () => void {
+  restored.add(redraw);
+  return () => restored.delete(redraw);
+}
+
+/**
+ * Composites the video's current frame into `target` (sized to the artwork: the video's width
+ * and half its height). Uploads one texture; returns false when there is no usable context
+ * (lost, or no WebGL), leaving `target` untouched so the last frame stays on screen.
+ */
+export function drawStacked(video: HTMLVideoElement, target: CanvasRenderingContext2D): boolean {
+  const gl = sharedContext();
+  if (!gl || !shared?.ready || gl.isContextLost()) return false;
+  const width = video.videoWidth;
+  const height = video.videoHeight >> 1;
+  if (!width || !height) return false;
+  const canvas = gl.canvas as HTMLCanvasElement;
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
+  if (target.canvas.width !== width || target.canvas.height !== height) {
+    target.canvas.width = width;
+    target.canvas.height = height;
+  }
+  gl.viewport(0, 0, width, height);
+  gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, video);
+  gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+  target.clearRect(0, 0, width, height);
+  target.drawImage(canvas, 0, 0);
+  return true;
+}

@@ -1,0 +1,66 @@
+import { type Clip, type LayerEvents, whenAborted } from './layer.js';
+
+/** A muted, inline `<video>` that never autoplays by attribute: we call `play()` ourselves. */
+export function createVideo(events: LayerEvents, crossOrigin: boolean): HTMLVideoElement {
+  const video = document.createElement('video');
+  video.muted = video.defaultMuted = true; // the attribute too: Safari reads it for autoplay
+  video.playsInline = true;
+  video.setAttribute('muted', '');
+  video.setAttribute('playsinline', '');
+  video.disablePictureInPicture = true;
+  video.preload = 'auto';
+  if (crossOrigin) video.crossOrigin = 'anonymous'; // WebGL uploads need CORS
+  video.addEventListener('ended', () => events.ended());
+  // A looping video seeks back to 0 at its end (HTML: "seek to the earliest possible position").
+  video.addEventListener('seeked', () => video.loop && video.currentTime < 0.5 && events.looped());
+  return video;
+}
+
+/** Calls `fn` once the next frame of `video` is presented (rVFC, or a frame after `loadeddata`). */
+export function onNextFrame(video: HTMLVideoElement, fn: () => void): () => void {
+  if ('requestVideoFrameCallback' in video) {
+    const id = video.requestVideoFrameCallback(() => fn());
+    return () => video.cancelVideoFrameCallback(id);
+  }
+  let raf = 0;
+  const ready = () => (raf = requestAnimationFrame(() => (raf = requestAnimationFrame(fn))));
+  if ((video as HTMLMediaElement).readyState >= 2) ready();
+  else (video as HTMLMediaElement).addEventListener('loadeddata', ready, { once: true });
+  return () => cancelAnimationFrame(raf);
+}
+
+/**
+ * Sets the clip on `video`, starts it, and resolves after `presented` runs for its first frame.
+ * `presented` may return false (e.g. no frame drawn yet) to wait for the next one.
+ */
+export function startClip(
+  video: HTMLVideoElement,
+  clip: Clip,
+  signal: AbortSignal,
+  presented: () => boolean = () => true,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const listen = { signal };
+    whenAborted(signal, reject);
+    video.addEventListener('error', () => reject(video.error ?? new Error('media error')), listen);
+    video.loop = clip.loop;
+    video.src = clip.url;
+    video.playbackRate = video.defaultPlaybackRate = clip.speed ?? 1;
+    video.play().catch((error: unknown) => {
+      // An AbortError here only means the load was interrupted (by us); the signal reports it.
+      if ((error as DOMException).name !== 'AbortError') reject(error);
+    });
+    const wait = (): void => {
+      const cancel = onNextFrame(video, () => (presented() ? resolve() : wait()));
+      signal.addEventListener('abort', cancel, listen);
+    };
+    wait();
+  });
+}
+
+/** Stops `video` and drops its source so the decoder is freed (HTML: remove src, then load()). */
+export function releaseVideo(video: HTMLVideoElement): void {
+  video.pause();
+  video.removeAttribute('src');
+  video.load();
+}

@@ -1,0 +1,40 @@
+import type { MascotManifest, Media, Pose, Transition } from 'masko-manifest';
+
+/** The committed test clips (test/fixtures/make-fixtures.sh), served from the repo root. */
+export const FIXTURES = '/packages/player/test/fixtures/';
+
+const WEBM = 'video/webm; codecs="vp09.00.10.08"';
+const STACKED = 'video/mp4; codecs="avc1.64000a"';
+const HEVC = 'video/quicktime; codecs="hvc1.1.6.L93.B0"';
+
+const media = (name: string): Media => ({
+  webm: [64, 128].map((w) => ({ url: `${FIXTURES}${name}-${w}.webm`, type: WEBM, width: w, height: w })),
+  stacked: [64, 128].map((w) => ({ url: `${FIXTURES}${name}-stacked-${w}.mp4`, type: STACKED, width: w, height: w * 2 })),
+  // No decoder here makes HEVC alpha; present so that the choice has to skip it on non-Apple engines.
+  hevc: [{ url: `${FIXTURES}missing.mov`, type: HEVC, width: 64, height: 64 }],
+});
+
+const pose = (name: string): Pose => ({
+  loop: true,
+  duration: 1,
+  aspect: 1,
+  poster: [64, 128].map((w) => ({ url: `${FIXTURES}${name}-${w}.png`, type: 'image/png', width: w, height: w })),
+  media: media(name),
+});
+
+const transition = (from: string, to: string, clip: string): Transition => ({ from, to, media: media(clip), conditions: [] });
+
+/** Two poses, Red and Blue, with a yellow Red→Blue and a magenta Blue→Red clip (or none). */
+export function testManifest({ transitions = true } = {}): MascotManifest {
+  return {
+    version: 1,
+    name: 'Test Square',
+    initial: 'Red',
+    poses: { Red: pose('red'), Blue: pose('blue') },
+    transitions: transitions ? [transition('Red', 'Blue', 'red-blue'), transition('Blue', 'Red', 'blue-red')] : [],
+    inputs: [],
+  };
+}
+
+/** Pose colours as RGB, for pixel asserts. */
+export const COLOURS = { Red: [255, 0, 0], Blue: [0, 0, 255], yellow: [255, 255, 0], magenta: [255, 0, 255] } as const;

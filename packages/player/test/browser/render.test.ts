@@ -1,0 +1,84 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.js';
+import type { MaskoMascot } from '../../src/index.js';
+import { testManifest } from './fixtures.js';
+import { expectPixel, loaded, snapshot } from './pixels.js';
+
+// Fixture geometry at 64 px: red square x 16–47, y 8–39; 50 %-alpha green bar x 8–55, y 48–55;
+// the rest is transparent. Posters add a cyan 8×8 marker at the top-left.
+async function mount(renderer: string): Promise<MaskoMascot> {
+  const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" renderer=${renderer} style="width: 64px"></masko-mascot>`);
+  const ready = loaded(el);
+  el.manifest = testManifest();
+  await ready;
+  return el;
+}
+
+/** Checks the alpha of a 64-px frame: 0 around the character, 255 on it, about half on the bar. */
+function expectCutOut(el: MaskoMascot): void {
+  const { read } = snapshot(el);
+  for (const [x, y] of [[4, 60], [60, 4], [60, 60], [2, 30]] as const) expectPixel(read(x, y), [0, 0, 0, 0], `transparent (${x},${y})`, 2);
+  expectPixel(read(32, 24), [255, 0, 0, 255], 'the opaque character');
+  expectPixel(read(20, 12), [255, 0, 0, 255], 'the opaque character');
+  expect(read(32, 52)[3]).to.be.within(110, 146, 'alpha of the 50 % bar');
+}
+
+describe('<masko-mascot> rendering', () => {
+  it('plays the WebM path with real transparency', async () => {
+    const el = await mount('webm');
+    expect(el.currentSource).to.include({ format: 'webm', width: 64 });
+    expect(snapshot(el).media.localName).to.equal('video');
+    expectCutOut(el);
+  });
+
+  it('composites the stacked path through WebGL with real transparency', async () => {
+    const el = await mount('stacked');
+    expect(el.currentSource?.format).to.equal('stacked');
+    expect(snapshot(el).media.localName).to.equal('canvas');
+    expectCutOut(el);
+    // Un-premultiplied read of the bar: full green at half alpha (a double multiply would halve it).
+    expectPixel(snapshot(el).read(32, 52), [0, 255, 0], 'colour of the 50 % bar', 24);
+  });
+
+  it('composites the stacked path correctly over a coloured page background', async () => {
+    const background = [0, 128, 128];
+    document.body.style.background = `rgb(${background})`;
+    try {
+      const el = await mount('stacked');
+      const canvas = snapshot(el).media as HTMLCanvasElement;
+      // What the page shows: the element's canvas drawn over the page colour, source-over.
+      const page = document.createElement('canvas');
+      page.width = page.height = 64;
+      const context = page.getContext('2d')!;
+      context.fillStyle = `rgb(${background})`;
+      context.fillRect(0, 0, 64, 64);
+      context.drawImage(canvas, 0, 0);
+      const at = (x: number, y: number) => Array.from(context.getImageData(x, y, 1, 1).data);
+      expectPixel(at(4, 60) as never, [...background, 255], 'page colour through the transparent area', 2);
+      expectPixel(at(32, 24) as never, [255, 0, 0, 255], 'character over the page');
+      expectPixel(at(32, 52) as never, [0, 191, 64, 255], 'half green over teal (premultiplied exactly once)', 20);
+    } finally {
+      document.body.style.background = '';
+    }
+  });
+
+  it('shows the poster image path with its transparency', async () => {
+    const el = await mount('image');
+    expect(el.currentSource?.format).to.equal('image');
+    const { media, read } = snapshot(el);
+    expect(media.localName).to.equal('img');
+    expectPixel(read(2, 2), [0, 255, 255, 255], 'poster marker', 2);
+    expectCutOut(el);
+  });
+
+  it('picks WebM on its own in Chromium and Firefox (auto)', async () => {
+    const el = await mount('auto');
+    expect(el.currentSource?.format).to.equal('webm');
+  });
+
+  it('has role img and its alt as accessible name', async () => {
+    const el = await fixture<MaskoMascot>(html`<masko-mascot alt="Felix waving"></masko-mascot>`);
+    expect(el.getAttribute('role')).to.equal('img');
+    expect(el.getAttribute('aria-label')).to.equal('Felix waving');
+  });
+});
