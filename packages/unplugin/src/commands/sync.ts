@@ -1,0 +1,18 @@
+import { defineCommand } from 'citty';
+import { commonArgs, createContext, createProgress, printSummary } from './shared.js';
+
+export default defineCommand({
+  meta: { name: 'sync', description: 'Plan, generate (within budget), download, write masko.lock.json and masko.d.ts' },
+  args: commonArgs,
+  async run({ args }) {
+    const started = Date.now();
+    const progress = createProgress();
+    try {
+      const p = await createContext(args, progress).prepare();
+      progress.end();
+      printSummary(p, started);
+    } finally {
+      progress.end();
+    }
+  },
+});

@@ -1,0 +1,89 @@
+/**
+ * The content-addressed cache: files named by their sha256 under `<cacheDir>/files/`, written by a temp
+ * file + rename, checked against their name on every first read in a process, with a small JSON sidecar
+ * (no absolute paths, no mtimes) so a cache directory can move between machines.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'pathe';
+import { MaskoError } from './errors.js';
+import { stableStringify, writeFileAtomic } from './fs-utils.js';
+import type { SyncClient } from './wire.js';
+
+export interface CachedFile { path: string; sha256: string; bytes: number }
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export class AssetCache {
+  readonly #verified = new Map<string, CachedFile>();
+  readonly #inFlight = new Map<string, Promise<CachedFile>>();
+
+  constructor(readonly dir: string, private readonly client?: SyncClient) {}
+
+  pathFor(sha256: string, ext: string): string {
+    return join(this.dir, 'files', sha256.slice(0, 2), `${sha256}${ext}`);
+  }
+
+  /** The cached file when it exists and its bytes match its name; a corrupt file is removed. */
+  async get(sha256: string, ext: string): Promise<CachedFile | undefined> {
+    const path = this.pathFor(sha256, ext);
+    const known = this.#verified.get(path);
+    if (known) return known;
+    let bytes: number;
+    try {
+      bytes = (await stat(path)).size;
+    } catch {
+      return undefined;
+    }
+    if ((await sha256File(path)) !== sha256) {
+      await rm(path, { force: true });
+      return undefined;
+    }
+    const file = { path, sha256, bytes };
+    this.#verified.set(path, file);
+    return file;
+  }
+
+  /**
+   * The file behind `url`: from the cache when `expectedSha256` is known and present, else downloaded
+   * (one download per URL in flight). Never touches the network when `offline`.
+   */
+  fetch(url: string, ext: string, opts: { expectedSha256?: string; offline?: boolean; onProgress?(received: number): void } = {}): Promise<CachedFile> {
+    const key = `${url}\u0000${opts.expectedSha256 ?? ''}`;
+    let pending = this.#inFlight.get(key);
+    if (!pending) {
+      pending = this.#fetch(url, ext, opts).finally(() => this.#inFlight.delete(key));
+      this.#inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  async #fetch(url: string, ext: string, opts: { expectedSha256?: string; offline?: boolean; onProgress?(received: number): void }): Promise<CachedFile> {
+    if (opts.expectedSha256) {
+      const hit = await this.get(opts.expectedSha256, ext);
+      if (hit) return hit;
+    }
+    if (opts.offline || !this.client) {
+      throw new MaskoError('cache_miss', `offline and ${url} (sha256 ${opts.expectedSha256?.slice(0, 12) ?? 'unknown'}…) is not in the cache at ${this.dir}`,
+        'Run `masko sync` once with network access, or restore the cache directory.');
+    }
+    const incoming = join(this.dir, 'incoming', `${randomBytes(8).toString('hex')}${ext}`);
+    await mkdir(join(this.dir, 'incoming'), { recursive: true });
+    const got = await this.client.download(url, incoming, {
+      ...(opts.expectedSha256 ? { expectedSha256: opts.expectedSha256 } : {}),
+      ...(opts.onProgress ? { onProgress: (received: number) => opts.onProgress!(received) } : {}),
+    });
+    const path = this.pathFor(got.sha256, ext);
+    await mkdir(join(path, '..'), { recursive: true });
+    await rename(got.path, path);
+    await writeFileAtomic(`${path}.json`, stableStringify({ url, sha256: got.sha256, bytes: got.bytes, contentType: got.contentType ?? null }));
+    const file = { path, sha256: got.sha256, bytes: got.bytes };
+    this.#verified.set(path, file);
+    return file;
+  }
+}

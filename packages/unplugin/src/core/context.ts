@@ -1,0 +1,117 @@
+/**
+ * What every bundler hook and CLI command delegates to: options → sync → lockfile → manifests → d.ts.
+ * The result is memoised per options + lockfile content, so watch rebuilds do not refetch anything.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { MascotManifest } from 'masko-manifest';
+import type { MaskoOptions } from '../types.js';
+import { AssetCache } from './cache.js';
+import { loadClient } from './client.js';
+import { loadOptions } from './config.js';
+import { renderDts } from './dts.js';
+import { describeError, MaskoError } from './errors.js';
+import { readTextOrUndefined, stableStringify, writeIfChanged } from './fs-utils.js';
+import { commitLockfile, readLockfile, type Lockfile } from './lockfile.js';
+import { buildMascot, type BuiltMascot, type OutputFile } from './manifest.js';
+import type { ResolvedOptions } from './options.js';
+import { runSync, type Logger, type Progress, type SyncResult } from './sync.js';
+import type { SyncClient } from './wire.js';
+
+export interface Prepared {
+  options: ResolvedOptions;
+  configFile: string | undefined;
+  lock: Lockfile;
+  mascots: Record<string, BuiltMascot>;
+  /** Every file of every mascot, unique by file name, sorted. */
+  files: OutputFile[];
+  sync: SyncResult | undefined;
+  lockChanged: boolean;
+}
+
+export interface ContextOptions {
+  /** `dev` warns and serves what the cache has; `build` fails with a clear message. */
+  mode: 'build' | 'dev';
+  logger: Logger;
+  progress?: Progress;
+  /** Overrides applied on top of the loaded options (CLI flags). */
+  overrides?: Partial<Pick<ResolvedOptions, 'offline' | 'frozen'>>;
+  /** For tests and the CLI: how to create the API client. Default: masko-client. */
+  createClient?: (options: ResolvedOptions) => SyncClient;
+}
+
+const defaultClient = (o: ResolvedOptions, logger: Logger) => loadClient({ apiKey: o.apiKey!, apiUrl: o.apiUrl, logger });
+
+export class MaskoContext {
+  #root: string | undefined;
+  #memo: { key: string; value: Promise<Prepared> } | undefined;
+
+  constructor(private readonly inline: MaskoOptions, private readonly ctx: ContextOptions) {}
+
+  /** The host's root (Vite `root`, webpack `context`, esbuild `absWorkingDir`); resets the memo when it moves. */
+  setRoot(root: string): void {
+    if (root !== this.#root) this.#memo = undefined;
+    this.#root = root;
+  }
+
+  invalidate(): void {
+    this.#memo = undefined;
+  }
+
+  /** Sync (when needed) and build every manifest. Memoised per options + lockfile text. */
+  async prepare(): Promise<Prepared> {
+    const loaded = await loadOptions(this.inline, this.#root);
+    const options = { ...loaded.options, ...this.ctx.overrides };
+    const { apiKey: _secret, ...visible } = options;
+    const key = createHash('sha256').update(stableStringify(visible)).update((await readTextOrUndefined(options.lockfile)) ?? '').digest('hex');
+    if (this.#memo?.key !== key) {
+      const value = this.#prepare(options, loaded.configFile);
+      this.#memo = { key, value };
+      value.catch(() => { if (this.#memo?.value === value) this.#memo = undefined; });
+    }
+    return this.#memo.value;
+  }
+
+  async #prepare(options: ResolvedOptions, configFile: string | undefined): Promise<Prepared> {
+    // Created up front but lazy: a client sends nothing until asked, and offline never creates one.
+    const client = options.apiKey && !options.offline
+      ? this.ctx.createClient?.(options) ?? await defaultClient(options, this.ctx.logger)
+      : undefined;
+    const cache = new AssetCache(options.cacheDir, client);
+    try {
+      let sync: SyncResult | undefined;
+      let lock: Lockfile;
+      try {
+        sync = await runSync({ options, cache, logger: this.ctx.logger, ...(client ? { client: () => client! } : {}), ...(this.ctx.progress ? { progress: this.ctx.progress } : {}) });
+        lock = sync.lock;
+      } catch (error) {
+        if (this.ctx.mode !== 'dev') throw error;
+        this.ctx.logger.warn(`${describeError(error)}\n  serving what the lockfile and cache have`);
+        lock = (await readLockfile(options.lockfile)) ?? { lockfileVersion: 1, mascots: {} };
+      }
+      const lockChanged = sync ? await commitLockfile(options.lockfile, lock, { frozen: options.frozen }) : false;
+      const mascots: Record<string, BuiltMascot> = {};
+      for (const m of options.mascots) {
+        const locked = lock.mascots[m.key];
+        try {
+          if (!locked) throw new MaskoError('not_locked', `mascot "${m.key}" is not in the lockfile`);
+          mascots[m.key] = await buildMascot(m, locked, cache, options.offline || !client);
+        } catch (error) {
+          if (this.ctx.mode !== 'dev') throw error;
+          this.ctx.logger.warn(`${describeError(error)} (mascot "${m.key}" left out)`);
+        }
+      }
+      if (options.dts) await writeIfChanged(options.dts, renderDts(Object.fromEntries(Object.entries(lock.mascots).filter(([k]) => options.mascots.some((m) => m.key === k)).map(([k, locked]) => [k, { locked }]))));
+      const unique = new Map(Object.values(mascots).flatMap((b) => b.files).map((f) => [f.fileName, f]));
+      const files = [...unique.values()].sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
+      return { options, configFile: configFile && existsSync(configFile) ? configFile : undefined, lock, mascots, files, sync, lockChanged };
+    } finally {
+      await client?.close();
+    }
+  }
+
+  /** Manifests keyed by mascot (after `prepare`). */
+  static manifests(p: Prepared): Record<string, MascotManifest> {
+    return Object.fromEntries(Object.entries(p.mascots).map(([k, b]) => [k, b.manifest]));
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Emitted file names and their public URLs per host. We hash ourselves (unplugin does not on webpack or
+ * esbuild), so every host gets the same `assets/<key>-<pose>-<format>-<width>.<hash8>.<ext>`.
+ */
+export const EXT = { webm: '.webm', hevc: '.mov', stacked: '.mp4', png: '.png', webp: '.webp', avif: '.avif' } as const;
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pose';
+
+export function assetFileName(key: string, label: string, format: keyof typeof EXT, width: number, sha256: string): string {
+  return `assets/${slug(key)}-${slug(label)}-${format}-${width}.${sha256.slice(0, 8)}${EXT[format]}`;
+}
+
+/** How the generated module spells a file's URL: a JS expression. */
+export type UrlExpression = (fileName: string) => string;
+
+/** A fixed prefix (Vite `base`, esbuild `publicPath`, the dev middleware). */
+export const prefixedUrl = (prefix: string): UrlExpression => {
+  const base = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
+  return (fileName) => JSON.stringify(base + fileName);
+};
+
+/** webpack/Rspack: resolved at runtime against `output.publicPath` (a free variable, not an import). */
+export const webpackUrl: UrlExpression = (fileName) => `__webpack_public_path__ + ${JSON.stringify(fileName)}`;
+
+/** Rollup without a base: relative to the chunk (chunks sit at the output root by default). */
+export const relativeUrl: UrlExpression = (fileName) => `new URL(${JSON.stringify(`./${fileName}`)}, import.meta.url).href`;

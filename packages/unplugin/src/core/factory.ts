@@ -1,0 +1,164 @@
+/**
+ * The unplugin factory: hooks only route to the context; the host-specific parts are where files go and
+ * how URLs are spelled (design §7, plugin-research §1.5).
+ */
+import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import type { UnpluginFactory, UnpluginOptions } from 'unplugin';
+import { consola } from 'consola';
+import type { MaskoOptions } from '../types.js';
+import { indexModule, mascotModule, parseVirtualId, RESOLVED_PREFIX } from './codegen.js';
+import { MaskoContext, type Prepared } from './context.js';
+import { prefixedUrl, relativeUrl, webpackUrl, type UrlExpression } from './emit.js';
+import { describeError, MaskoError } from './errors.js';
+import { EXT } from './emit.js';
+
+const DEV_PREFIX = '@masko/';
+const MIME_BY_EXT: Record<string, string> = { [EXT.webm]: 'video/webm', [EXT.hevc]: 'video/quicktime', [EXT.stacked]: 'video/mp4', [EXT.png]: 'image/png', [EXT.webp]: 'image/webp', [EXT.avif]: 'image/avif' };
+
+export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (userOptions = {}, meta) => {
+  const logger = consola.withTag('masko');
+  const log = { info: (m: string) => logger.info(m), warn: (m: string) => logger.warn(m) };
+  let mode: 'build' | 'dev' = 'build';
+  let ctx = new MaskoContext(userOptions, { mode, logger: log });
+  let viteBase = '/';
+  let esbuildOut: { outdir?: string; publicPath?: string; format?: string } = {};
+  const emitted = new Set<string>();
+
+  if (meta.framework === 'webpack') ctx.setRoot(meta.webpack.compiler.options.context ?? process.cwd());
+  if (meta.framework === 'rspack') ctx.setRoot(meta.rspack.compiler.options.context ?? process.cwd());
+
+  const urlFor = (): UrlExpression => {
+    switch (meta.framework) {
+      case 'vite': return prefixedUrl(mode === 'dev' ? `${viteBase}${DEV_PREFIX}` : viteBase);
+      case 'webpack': case 'rspack': return webpackUrl;
+      case 'esbuild': return esbuildOut.publicPath ? prefixedUrl(esbuildOut.publicPath) : relativeUrl;
+      default: return relativeUrl;
+    }
+  };
+
+  const prepare = async (): Promise<Prepared> => {
+    try {
+      return await ctx.prepare();
+    } catch (error) {
+      throw new Error(describeError(error));
+    }
+  };
+
+  const plugin: UnpluginOptions = {
+    name: 'unplugin-masko',
+    enforce: 'pre',
+    async buildStart() {
+      emitted.clear();
+      const p = await prepare();
+      if (p.configFile) this.addWatchFile(p.configFile);
+    },
+    resolveId: {
+      filter: { id: /^(\0)?virtual:masko(\/|$)/ },
+      handler(id) {
+        const key = parseVirtualId(id);
+        if (key === undefined) return null;
+        return key ? `${RESOLVED_PREFIX}/${key}` : RESOLVED_PREFIX;
+      },
+    },
+    load: {
+      filter: { id: /virtual:masko/ },
+      async handler(rawId) {
+        const id = decodeURIComponent(rawId.slice(rawId.indexOf('\0') >= 0 ? rawId.indexOf('\0') : rawId.indexOf('virtual:masko')));
+        const key = parseVirtualId(id);
+        if (key === undefined) return null;
+        const p = await prepare();
+        const built = key ? p.mascots[key] : undefined;
+        if (key && !built) {
+          const known = Object.keys(p.mascots).join(', ') || 'none';
+          throw new Error(describeError(new MaskoError('unknown_mascot', `virtual:masko/${key}: no mascot "${key}" is configured (configured: ${known})`, 'Add it under `mascots` in masko.config.')));
+        }
+        if (meta.framework === 'esbuild' && !esbuildOut.outdir) {
+          throw new Error(describeError(new MaskoError('esbuild_outdir', 'esbuild needs `outdir` to receive the mascot files (`outfile` alone cannot hold assets)', 'Set outdir (and publicPath when the page is served from elsewhere).')));
+        }
+        const files = key ? built!.files : p.files;
+        if (mode === 'build' && meta.framework !== 'webpack' && meta.framework !== 'rspack') {
+          for (const file of files) {
+            if (emitted.has(file.fileName)) continue;
+            emitted.add(file.fileName);
+            this.emitFile({ type: 'asset', fileName: file.fileName, source: await readFile(file.path) });
+          }
+        }
+        return key ? mascotModule(built!.manifest, urlFor()) : indexModule(MaskoContext.manifests(p), urlFor());
+      },
+    },
+    vite: {
+      configResolved(config) {
+        mode = config.command === 'serve' ? 'dev' : 'build';
+        viteBase = config.base || '/';
+        ctx = new MaskoContext(userOptions, { mode, logger: log });
+        ctx.setRoot(config.root);
+      },
+      configureServer(server) {
+        server.middlewares.use(async (req, res, next) => {
+          const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
+          const at = path.indexOf(`/${DEV_PREFIX}`);
+          if (at < 0) return next();
+          const fileName = path.slice(at + DEV_PREFIX.length + 1);
+          const p = await ctx.prepare().catch(() => undefined);
+          const file = p?.files.find((f) => f.fileName === fileName);
+          if (!file) return next();
+          res.setHeader('Content-Type', MIME_BY_EXT[fileName.slice(fileName.lastIndexOf('.'))] ?? 'application/octet-stream');
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          res.setHeader('Content-Length', String(file.bytes));
+          createReadStream(file.path).pipe(res);
+        });
+        void ctx.prepare().then((p) => {
+          const watched = [p.configFile, p.options.lockfile].filter((f): f is string => !!f);
+          server.watcher.add(watched);
+          server.watcher.on('change', (changed) => {
+            if (!watched.includes(changed)) return;
+            ctx.invalidate();
+            const graph = server.environments?.client?.moduleGraph ?? server.moduleGraph;
+            for (const mod of [...graph.idToModuleMap.values()].filter((m) => m.id?.startsWith(RESOLVED_PREFIX))) {
+              graph.invalidateModule(mod);
+            }
+            server.ws.send({ type: 'full-reload' });
+          });
+        }, (error: unknown) => log.warn(describeError(error)));
+      },
+    },
+    esbuild: {
+      setup(build) {
+        const o = build.initialOptions;
+        esbuildOut = { ...(o.outdir ? { outdir: o.outdir } : {}), ...(o.publicPath ? { publicPath: o.publicPath } : {}), ...(o.format ? { format: o.format } : {}) };
+        ctx.setRoot(o.absWorkingDir ?? process.cwd());
+      },
+    },
+    webpack(compiler) {
+      emitEveryBuild(compiler as unknown as WebpackLike, () => prepare());
+    },
+    rspack(compiler) {
+      emitEveryBuild(compiler as unknown as WebpackLike, () => prepare());
+    },
+  };
+  return plugin;
+};
+
+interface WebpackLike {
+  webpack: { sources: { RawSource: new (b: Buffer) => unknown }; Compilation: { PROCESS_ASSETS_STAGE_ADDITIONAL: number } };
+  hooks: { thisCompilation: { tap(name: string, fn: (c: CompilationLike) => void): void } };
+}
+interface CompilationLike {
+  hooks: { processAssets: { tapPromise(o: { name: string; stage: number }, fn: () => Promise<void>): void } };
+  getAsset(name: string): unknown;
+  emitAsset(name: string, source: unknown): void;
+}
+
+/** webpack/Rspack: emit in processAssets on every compilation, so the files survive a persistent-cache hit. */
+function emitEveryBuild(compiler: WebpackLike, prepare: () => Promise<Prepared>): void {
+  const { RawSource } = compiler.webpack.sources;
+  compiler.hooks.thisCompilation.tap('unplugin-masko', (compilation) => {
+    compilation.hooks.processAssets.tapPromise({ name: 'unplugin-masko', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, async () => {
+      const p = await prepare();
+      for (const file of p.files) {
+        if (!compilation.getAsset(file.fileName)) compilation.emitAsset(file.fileName, new RawSource(await readFile(file.path)));
+      }
+    });
+  });
+}

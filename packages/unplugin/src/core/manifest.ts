@@ -1,0 +1,89 @@
+/**
+ * Builds each mascot's `MascotManifest` from its lock entry and the cache. URLs are the emitted file
+ * names here; codegen turns them into host-specific URL expressions.
+ */
+import { MANIFEST_VERSION, MIME, type MascotManifest, type Media, type Pose, type Transition, type Variant } from 'masko-manifest';
+import type { AssetCache } from './cache.js';
+import { assetFileName, EXT } from './emit.js';
+import { MaskoError } from './errors.js';
+import type { LockedClip, LockedFile, LockedMascot } from './lockfile.js';
+import type { ResolvedMascot } from './options.js';
+import { makePoster, type PosterFormat } from './posters.js';
+
+/** One file the bundle must contain. */
+export interface OutputFile { fileName: string; path: string; bytes: number }
+export interface BuiltMascot { key: string; manifest: MascotManifest; files: OutputFile[] }
+
+const integrity = (sha256: string) => `sha256-${Buffer.from(sha256, 'hex').toString('base64')}`;
+
+interface ClipOut { media: Media; poster: Variant[]; aspect: number; files: OutputFile[] }
+
+async function buildClip(key: string, label: string, clip: LockedClip, mascot: ResolvedMascot, cache: AssetCache, offline: boolean): Promise<ClipOut> {
+  const media: Media = {};
+  const poster: Variant[] = [];
+  const files: OutputFile[] = [];
+  let aspect = 0;
+  const add = (list: Variant[], fileName: string, path: string, v: Omit<Variant, 'url'>) => {
+    list.push({ url: fileName, ...v });
+    files.push({ fileName, path, bytes: v.bytes ?? 0 });
+  };
+  for (const file of clip.files) {
+    const got = await cache.fetch(file.url, EXT[file.format], { expectedSha256: file.sha256, offline });
+    if (file.format === 'png') {
+      for (const format of (['png', 'webp', 'avif'] as PosterFormat[]).filter((f) => mascot.formats.includes(f))) {
+        for (const width of clip.posters) {
+          const p = await makePoster(cache.dir, got, width, format);
+          if (!aspect && p.height) aspect = p.width / p.height;
+          const fileName = assetFileName(key, label, format, p.width, p.sha256);
+          add(poster, fileName, p.path, { type: MIME[format], width: p.width, height: p.height, bytes: p.bytes, integrity: integrity(p.sha256) });
+        }
+      }
+      continue;
+    }
+    const list = (media[file.format] ??= []);
+    const width = file.width ?? 0;
+    const height = file.height ?? 0;
+    if (!aspect && width && height) aspect = file.format === 'stacked' ? width / (height / 2) : width / height;
+    add(list, assetFileName(key, label, file.format, width, file.sha256), got.path,
+      { type: MIME[file.format], width, height, bytes: got.bytes, integrity: integrity(file.sha256) });
+  }
+  const byWidth = (a: Variant, b: Variant) => a.width - b.width || (a.type < b.type ? -1 : 1);
+  for (const list of Object.values(media)) list.sort(byWidth);
+  poster.sort(byWidth);
+  return { media, poster, aspect: aspect || 1, files };
+}
+
+export async function buildMascot(mascot: ResolvedMascot, locked: LockedMascot, cache: AssetCache, offline: boolean): Promise<BuiltMascot> {
+  const poses: Record<string, Pose> = {};
+  const files: OutputFile[] = [];
+  for (const name of Object.keys(locked.poses).sort()) {
+    const clip = locked.poses[name]!;
+    const out = await buildClip(mascot.key, name, clip, mascot, cache, offline);
+    poses[name] = {
+      id: clip.item, loop: clip.loop, aspect: Math.round(out.aspect * 10000) / 10000,
+      poster: out.poster, media: out.media, ...(clip.duration ? { duration: clip.duration } : {}),
+    };
+    files.push(...out.files);
+  }
+  const transitions: Transition[] = [];
+  for (const t of locked.transitions) {
+    const out = await buildClip(mascot.key, `${t.from}-to-${t.to}`, t, mascot, cache, offline);
+    transitions.push({ id: t.item, from: t.from, to: t.to, media: out.media, conditions: [],
+      ...(t.duration ? { duration: t.duration } : {}), ...(t.reverse ? { reverse: true } : {}) });
+    files.push(...out.files);
+  }
+  const names = Object.keys(poses);
+  const initial = mascot.initial ?? (names.includes('Idle') ? 'Idle' : names[0]);
+  if (!initial || !poses[initial]) {
+    throw new MaskoError('no_initial_pose', `mascot "${mascot.key}": initial pose "${initial ?? ''}" is not among its poses (${names.join(', ') || 'none'})`,
+      `Set mascots.${mascot.key}.initial to one of the poses.`);
+  }
+  const manifest: MascotManifest = {
+    version: MANIFEST_VERSION, name: locked.name, initial, poses, transitions, inputs: [],
+    source: { kind: 'collection', id: locked.collection },
+  };
+  const unique = new Map(files.map((f) => [f.fileName, f]));
+  return { key: mascot.key, manifest, files: [...unique.values()].sort((a, b) => (a.fileName < b.fileName ? -1 : 1)) };
+}
+
+export type { LockedFile };

@@ -1,0 +1,118 @@
+import * as v from 'valibot';
+import { isAbsolute, resolve } from 'pathe';
+import type { MaskoFormat, MaskoOptions, MascotOptions, PoseOptions } from '../types.js';
+import { MaskoError } from './errors.js';
+
+export const DEFAULT_API_URL = 'https://api.masko.ai/v1';
+export const DEFAULT_FORMATS: MaskoFormat[] = ['webm', 'hevc', 'stacked', 'png'];
+const FORMATS = ['webm', 'hevc', 'stacked', 'png', 'webp', 'avif'] as const;
+
+const positiveInt = (what: string) =>
+  v.pipe(v.number(`expected ${what}`), v.integer(`expected ${what}`), v.minValue(1, `expected ${what}`));
+
+const PoseSchema = v.strictObject({
+  image: v.optional(v.string('expected a prompt string')),
+  animation: v.optional(v.string('expected a prompt string')),
+  duration: v.optional(v.pipe(v.number('expected seconds (a number)'), v.minValue(1, 'expected at least 1 second'), v.maxValue(10, 'expected at most 10 seconds'))),
+  loop: v.optional(v.boolean('expected true or false')),
+});
+
+const MascotSchema = v.strictObject({
+  collection: v.pipe(v.string('expected a collection id (string)'), v.minLength(1, 'expected a collection id')),
+  poses: v.optional(v.record(v.string(), PoseSchema, 'expected an object of { <pose name>: { image?, animation?, duration?, loop? } }')),
+  include: v.optional(v.union([v.literal('all'), v.array(v.string())], "expected 'all' or an array of item names")),
+  initial: v.optional(v.string('expected a pose name')),
+  sizes: v.optional(v.array(positiveInt('a width in pixels (positive integer)'), 'expected an array of widths')),
+  formats: v.optional(v.pipe(
+    v.array(v.picklist(FORMATS, `expected one of ${FORMATS.map((f) => `'${f}'`).join(', ')}`), 'expected an array of formats'),
+    v.minLength(1, 'expected at least one format'),
+  )),
+});
+
+const KEY_RE = /^[A-Za-z0-9_-]+$/;
+
+const OptionsSchema = v.strictObject({
+  mascots: v.optional(v.pipe(
+    v.record(v.string(), MascotSchema, 'expected an object of { <key>: { collection, … } }'),
+    v.check((m) => Object.keys(m).every((k) => KEY_RE.test(k)), 'expected keys of letters, digits, "-" and "_" only'),
+  )),
+  generate: v.optional(v.union([
+    v.literal(false),
+    v.strictObject({ maxCredits: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  ], 'expected false or { maxCredits: <non-negative integer> }')),
+  cacheDir: v.optional(v.string('expected a directory path')),
+  lockfile: v.optional(v.string('expected a file path')),
+  dts: v.optional(v.union([v.boolean(), v.string()], 'expected true, false or a file path')),
+  offline: v.optional(v.boolean('expected true or false')),
+  frozen: v.optional(v.boolean('expected true or false')),
+  apiKey: v.optional(v.pipe(v.string('expected a string'), v.regex(/^masko_[0-9a-f]{64}$/, "expected 'masko_' followed by 64 lowercase hex digits"))),
+  apiUrl: v.optional(v.pipe(v.string('expected a URL'), v.url('expected an absolute http(s) URL'))),
+  root: v.optional(v.string('expected a directory path')),
+  configFile: v.optional(v.union([v.string(), v.literal(false)], 'expected a path or false')),
+  concurrency: v.optional(positiveInt('a positive integer')),
+});
+
+export interface ResolvedMascot extends Required<Pick<MascotOptions, 'collection' | 'formats'>> {
+  key: string;
+  poses: Record<string, PoseOptions>;
+  include: 'all' | string[];
+  initial: string | undefined;
+  sizes: number[] | undefined;
+}
+
+export interface ResolvedOptions {
+  root: string;
+  mascots: ResolvedMascot[];
+  generate: false | { maxCredits: number };
+  cacheDir: string;
+  lockfile: string;
+  dts: string | false;
+  offline: boolean;
+  frozen: boolean;
+  /** Never printed; redacted from every message by `redact()`. */
+  apiKey: string | undefined;
+  apiUrl: string;
+  concurrency: number;
+}
+
+/** Validates raw options and applies every default, once. Throws a `MaskoError` naming the bad option. */
+export function resolveOptions(raw: unknown, env: Record<string, string | undefined> = process.env): ResolvedOptions {
+  const parsed = v.safeParse(OptionsSchema, raw ?? {});
+  if (!parsed.success) {
+    const lines = parsed.issues.map((issue) => {
+      const path = v.getDotPath(issue) ?? '(options)';
+      const received = issue.kind === 'validation' && path === 'apiKey' ? '' : ` (received ${issue.received})`;
+      return `option "${path}": ${issue.message}${received}`;
+    });
+    throw new MaskoError('invalid_options', `invalid options\n  ${lines.join('\n  ')}`, 'See the options table in the unplugin-masko README.');
+  }
+  const o: MaskoOptions = parsed.output as MaskoOptions;
+  const root = resolve(o.root ?? process.cwd());
+  const abs = (p: string) => (isAbsolute(p) ? resolve(p) : resolve(root, p));
+  const mascots = Object.keys(o.mascots ?? {}).sort().map((key): ResolvedMascot => {
+    const m = o.mascots![key]!;
+    return {
+      key,
+      collection: m.collection,
+      poses: m.poses ?? {},
+      include: m.include ?? 'all',
+      initial: m.initial,
+      sizes: m.sizes ? [...new Set(m.sizes)].sort((a, b) => a - b) : undefined,
+      formats: [...new Set(m.formats ?? DEFAULT_FORMATS)].sort(),
+    };
+  });
+  const dts = o.dts === false ? false : abs(typeof o.dts === 'string' ? o.dts : 'masko.d.ts');
+  return {
+    root,
+    mascots,
+    generate: o.generate ?? false,
+    cacheDir: abs(o.cacheDir ?? 'node_modules/.cache/masko'),
+    lockfile: abs(o.lockfile ?? 'masko.lock.json'),
+    dts,
+    offline: o.offline ?? env.MASKO_OFFLINE === '1',
+    frozen: o.frozen ?? env.MASKO_FROZEN === '1',
+    apiKey: o.apiKey ?? env.MASKO_API_KEY,
+    apiUrl: o.apiUrl ?? env.MASKO_API_URL ?? DEFAULT_API_URL,
+    concurrency: o.concurrency ?? 6,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Posters: the pose's transparent PNG resized locally with sharp (PNG, optionally WebP/AVIF), cached
+ * under `<cacheDir>/derived/` by a key of source hash + width + format + sharp version. Real pixel
+ * dimensions are read from the encoded file, never assumed.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import { join } from 'pathe';
+import { sha256File } from './cache.js';
+import { readTextOrUndefined, stableStringify, writeFileAtomic } from './fs-utils.js';
+
+export type PosterFormat = 'png' | 'webp' | 'avif';
+export interface Poster { path: string; format: PosterFormat; width: number; height: number; bytes: number; sha256: string }
+
+const VERSION = 1;
+
+export async function makePoster(cacheDir: string, source: { path: string; sha256: string }, width: number, format: PosterFormat): Promise<Poster> {
+  const key = createHash('sha256').update(`${VERSION}|${source.sha256}|${width}|${format}|${sharp.versions.sharp ?? ''}`).digest('hex');
+  const path = join(cacheDir, 'derived', key.slice(0, 2), `${key}.${format}`);
+  const meta = await readTextOrUndefined(`${path}.json`);
+  if (meta) {
+    const known = JSON.parse(meta) as Omit<Poster, 'path'>;
+    const actual = await sha256File(path).catch(() => undefined);
+    if (actual === known.sha256) return { ...known, path };
+  }
+  const pipeline = sharp(await readFile(source.path)).resize({ width, withoutEnlargement: true });
+  const encoded = format === 'png' ? pipeline.png({ compressionLevel: 9 })
+    : format === 'webp' ? pipeline.webp({ quality: 90, alphaQuality: 100 })
+    : pipeline.avif({ quality: 60 });
+  const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  await writeFileAtomic(path, data);
+  const poster: Omit<Poster, 'path'> = { format, width: info.width, height: info.height, bytes: data.length, sha256 };
+  await writeFileAtomic(`${path}.json`, stableStringify(poster));
+  return { ...poster, path };
+}
+
+/** Real pixel size of an image file. */
+export async function imageSize(path: string): Promise<{ width: number; height: number }> {
+  const meta = await sharp(path).metadata();
+  return { width: meta.width ?? 0, height: meta.height ?? 0 };
+}

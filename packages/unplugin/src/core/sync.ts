@@ -1,0 +1,179 @@
+/**
+ * Executes plans: reuse lock entries that still answer the options, list and plan the rest, print the
+ * cost, generate (batched, awaited together, within budget), download (bounded, one per URL), and return
+ * the next lockfile. Never spends credits unless `generate` allows it, and never above `maxCredits`.
+ */
+import pLimit from 'p-limit';
+import type { AssetCache } from './cache.js';
+import { EXT } from './emit.js';
+import { MaskoError } from './errors.js';
+import { emptyLockfile, mascotInputs, readLockfile, type LockedClip, type LockedFile, type LockedMascot, type Lockfile } from './lockfile.js';
+import type { ResolvedMascot, ResolvedOptions } from './options.js';
+import { planMascot, type MascotPlan, type PlannedClip } from './plan.js';
+import { imageSize } from './posters.js';
+import type { SyncClient, WireItem } from './wire.js';
+
+export interface Logger { info(message: string): void; warn(message: string): void }
+export interface Progress { add(files: number, bytes: number): void; advance(bytes: number): void; fileDone(): void }
+
+export interface SyncEnv {
+  options: ResolvedOptions;
+  cache: AssetCache;
+  logger: Logger;
+  /** Created only when the network is needed; absent means the caller cannot reach the API. */
+  client?: () => SyncClient;
+  progress?: Progress;
+  /** Plan and print, spend nothing, download nothing. */
+  dryRun?: boolean;
+}
+
+export interface SyncResult {
+  lock: Lockfile;
+  plans: MascotPlan[];
+  plannedCost: number;
+  creditsSpent: number;
+  downloaded: { files: number; bytes: number };
+  /** Mascots resolved from the API in this run (the others came from the lockfile). */
+  refreshed: string[];
+}
+
+const BATCH = 10;
+
+async function listItems(client: SyncClient, collectionId: string): Promise<WireItem[]> {
+  const items: WireItem[] = [];
+  for await (const item of client.items.list(collectionId)) items.push(item);
+  return items;
+}
+
+export async function planAll(client: SyncClient, mascots: ResolvedMascot[]): Promise<MascotPlan[]> {
+  return Promise.all(mascots.map(async (m) => {
+    const [collection, items] = await Promise.all([client.collections.get(m.collection), listItems(client, m.collection)]);
+    return planMascot(m, collection, items);
+  }));
+}
+
+/** Waits for items another run started (their generation is already paid for). */
+async function waitForPending(client: SyncClient, mascots: ResolvedMascot[], plans: MascotPlan[], logger: Logger): Promise<MascotPlan[]> {
+  for (let round = 0; plans.some((p) => p.pending.length); round++) {
+    if (round === 600) throw new MaskoError('pending_timeout', `items still generating after 10 minutes: ${plans.flatMap((p) => p.pending.map((i) => i.name)).join(', ')}`);
+    if (round === 0) logger.info(`waiting for ${plans.flatMap((p) => p.pending.map((i) => `"${i.name}"`)).join(', ')} (already being generated)`);
+    await new Promise((r) => setTimeout(r, 1000));
+    plans = await planAll(client, mascots);
+  }
+  return plans;
+}
+
+function describeGeneration(plans: MascotPlan[]): string {
+  return plans.flatMap((p) => p.generate.map((g) => `${p.key}/"${g.pose}" (${g.body.type}, ${g.cost} credits)`)).join(', ');
+}
+
+export async function runSync(env: SyncEnv): Promise<SyncResult> {
+  const { options, logger } = env;
+  const previous = await readPrevious(env);
+  const next = emptyLockfile();
+  const stale: ResolvedMascot[] = [];
+  for (const m of options.mascots) {
+    const entry = previous.mascots[m.key];
+    if (entry && entry.collection === m.collection && entry.inputs === mascotInputs(m)) next.mascots[m.key] = entry;
+    else stale.push(m);
+  }
+  const result: SyncResult = { lock: next, plans: [], plannedCost: 0, creditsSpent: 0, downloaded: { files: 0, bytes: 0 }, refreshed: stale.map((m) => m.key) };
+  if (!stale.length) return result;
+
+  const names = stale.map((m) => `"${m.key}"`).join(', ');
+  if (options.offline) {
+    throw new MaskoError('offline_unlocked', `offline, and the lockfile has no current entry for ${names}`, 'Run `masko sync` with network access and commit masko.lock.json.');
+  }
+  if (options.frozen) {
+    throw new MaskoError('lockfile_frozen', `lockfile ${options.lockfile} would change (${names} missing or options changed), and frozen mode forbids changing it`,
+      'Run `masko sync` locally and commit masko.lock.json.');
+  }
+  if (!env.client) throw new MaskoError('no_api_key', 'no API key: set MASKO_API_KEY (or the apiKey option) to resolve ' + names);
+  const client = env.client();
+
+  let plans = await waitForPending(client, stale, await planAll(client, stale), logger);
+  const unavailable = plans.flatMap((p) => p.unavailable.map((n) => `${p.key}/"${n}"`));
+  if (unavailable.length) {
+    throw new MaskoError('pose_unavailable', `not in the collection and no prompt to generate it: ${unavailable.join(', ')}`,
+      'Fix the pose name, or give it an `image` prompt (and `animation` for a clip) under mascots.<key>.poses.');
+  }
+  const cost = plans.reduce((sum, p) => sum + p.cost, 0);
+  result.plannedCost = cost;
+  result.plans = plans;
+  if (plans.some((p) => p.generate.length)) {
+    const budget = options.generate === false ? 'generation is off' : `budget ${options.generate.maxCredits} credits`;
+    logger.info(`plan: generate ${describeGeneration(plans)} — total ${cost} credits (${budget})`);
+    if (options.generate === false) {
+      throw new MaskoError('generation_disabled', `declared poses are missing and generation is off: ${describeGeneration(plans)}; nothing was spent`,
+        `Set generate: { maxCredits: ${cost} } to allow it.`);
+    }
+    if (cost > options.generate.maxCredits) {
+      throw new MaskoError('over_budget', `the plan costs ${cost} credits, above generate.maxCredits = ${options.generate.maxCredits}; nothing was spent`,
+        `Raise generate.maxCredits to at least ${cost}, or declare fewer poses.`);
+    }
+    if (env.dryRun) return result;
+    result.creditsSpent = await generate(client, plans);
+    plans = await planAll(client, stale);
+    const left = plans.flatMap((p) => p.generate.map((g) => g.pose));
+    if (left.length) throw new MaskoError('generation_incomplete', `generated poses did not appear in the collection: ${left.join(', ')}`);
+  } else {
+    logger.info('plan: nothing to generate (0 credits)');
+  }
+  if (env.dryRun) return result;
+
+  const limit = pLimit(options.concurrency);
+  for (const [i, m] of stale.entries()) {
+    next.mascots[m.key] = await lockMascot(m, plans[i]!, env, limit, result);
+  }
+  return result;
+}
+
+async function readPrevious(env: SyncEnv): Promise<Lockfile> {
+  return (await readLockfile(env.options.lockfile)) ?? emptyLockfile();
+}
+
+async function generate(client: SyncClient, plans: MascotPlan[]): Promise<number> {
+  let spent = 0;
+  const jobIds: string[] = [];
+  for (const plan of plans) {
+    for (let i = 0; i < plan.generate.length; i += BATCH) {
+      const bodies = plan.generate.slice(i, i + BATCH).map((g) => g.body);
+      const batch = await client.generateBatch(plan.collection, bodies);
+      spent += batch.total_cost;
+      jobIds.push(...batch.jobs.map((j) => j.job_id));
+    }
+  }
+  // Awaited together: wall time is the slowest job, not the sum.
+  await client.waitForJobs(jobIds, { timeoutMs: 15 * 60_000 });
+  return spent;
+}
+
+async function lockMascot(m: ResolvedMascot, plan: MascotPlan, env: SyncEnv, limit: ReturnType<typeof pLimit>, result: SyncResult): Promise<LockedMascot> {
+  const lockClip = async (clip: PlannedClip): Promise<LockedClip> => {
+    env.progress?.add(clip.files.length, clip.files.reduce((s, f) => s + (f.asset.bytes ?? 0), 0));
+    const files = await Promise.all(clip.files.map((f) => limit(async (): Promise<LockedFile> => {
+      const got = await env.cache.fetch(f.asset.url, EXT[f.format], { onProgress: (n) => env.progress?.advance(n) });
+      env.progress?.fileDone();
+      result.downloaded.files++;
+      result.downloaded.bytes += got.bytes;
+      const dims = f.format === 'png' ? await imageSize(got.path) : { width: f.asset.width, height: f.asset.height };
+      return { format: f.format, asset: f.asset.id, url: f.asset.url, width: dims.width, height: dims.height, bytes: got.bytes, sha256: got.sha256 };
+    })));
+    const png = files.find((f) => f.format === 'png');
+    const posters = png?.width ? [...new Set([...clip.posterWidths.filter((w) => w <= png.width!), png.width])].sort((a, b) => a - b) : [];
+    return { item: clip.item.id, loop: clip.item.loop, ...(clip.item.duration ? { duration: clip.item.duration } : {}), files, posters };
+  };
+  const poses: Record<string, LockedClip> = {};
+  const [poseClips, transitionClips] = await Promise.all([
+    Promise.all(plan.poses.map(lockClip)),
+    Promise.all(plan.transitions.map(lockClip)),
+  ]);
+  plan.poses.forEach((p, i) => { poses[p.name] = poseClips[i]!; });
+  return {
+    collection: m.collection,
+    name: plan.name,
+    inputs: mascotInputs(m),
+    poses,
+    transitions: plan.transitions.map((t, i) => ({ ...transitionClips[i]!, from: t.from, to: t.to, reverse: t.reverse })),
+  };
+}

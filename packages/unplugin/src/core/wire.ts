@@ -1,0 +1,54 @@
+/**
+ * The parts of the Masko wire types (packages/emulator/API.md) the plugin reads. Kept structural so any
+ * client whose types are a superset fits; masko-client exports the full ones.
+ */
+export type AssetType = 'image' | 'transparent_image' | 'video' | 'webm' | 'hevc' | 'stacked_video';
+export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed';
+
+export interface WireAsset {
+  id: string;
+  type: AssetType;
+  status: JobStatus;
+  url: string;
+  size: number | null;
+  width: number | null;
+  height: number | null;
+  bytes: number | null;
+  mime?: string;
+}
+
+export interface WireItem {
+  id: string;
+  name: string;
+  type: 'image' | 'animation';
+  status: JobStatus;
+  loop: boolean;
+  duration: number | null;
+  transition: { from_item_id: string; to_item_id: string; reverse_of_item_id: string | null } | null;
+  created_at: string;
+  assets: WireAsset[];
+}
+
+export interface WireCollection {
+  id: string;
+  name: string;
+  config?: { animation_sizes?: number[] };
+}
+
+export type GenerateBody =
+  | { type: 'image'; name: string; image_prompt: string; sizes?: number[] }
+  | { type: 'animation'; name: string; image_prompt: string; animation_prompt: string; duration: number; loop: boolean; sizes?: number[] };
+
+export interface GenerateResult { job_id: string; item_id: string; cost_credits: number }
+export interface WireJob { id: string; status: JobStatus; item_id: string; cost_credits: number }
+
+/** What the sync engine needs from masko-client (its real surface is larger). */
+export interface SyncClient {
+  collections: { get(id: string): Promise<WireCollection> };
+  items: { list(collectionId: string, filter?: { name?: string }): AsyncIterable<WireItem> };
+  generateBatch(collectionId: string, bodies: GenerateBody[]): Promise<{ jobs: GenerateResult[]; total_cost: number }>;
+  waitForJobs(ids: string[], opts?: { timeoutMs?: number }): Promise<WireJob[]>;
+  download(url: string, destPath: string, opts?: { expectedSha256?: string; onProgress?(received: number, total: number | undefined): void }):
+    Promise<{ path: string; sha256: string; bytes: number; contentType?: string | null }>;
+  close(): Promise<void>;
+}

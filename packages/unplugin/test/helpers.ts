@@ -1,0 +1,27 @@
+import type { ResolvedMascot } from '../src/core/options.js';
+import type { WireAsset, WireCollection, WireItem } from '../src/core/wire.js';
+
+let n = 0;
+const id = (p: string) => `${p}-${String(++n).padStart(4, '0')}`;
+
+export function asset(type: WireAsset['type'], width: number, size: number | null, extra: Partial<WireAsset> = {}): WireAsset {
+  const height = type === 'stacked_video' ? width * 2 : width;
+  return { id: id('asset'), type, status: 'completed', url: `https://assets.test/c/${type}-${size ?? 'orig'}.bin`, size, width, height, bytes: 1000, ...extra };
+}
+
+export function item(name: string, extra: Partial<WireItem> = {}): WireItem {
+  return {
+    id: id('item'), name, type: 'animation', status: 'completed', loop: true, duration: 4, transition: null, created_at: '2026-01-01T00:00:00Z',
+    assets: [
+      asset('transparent_image', 720, null), asset('webm', 720, null), asset('webm', 360, 360), asset('webm', 480, 480),
+      asset('hevc', 720, null), asset('stacked_video', 720, null), asset('stacked_video', 360, 360), asset('video', 720, null),
+    ],
+    ...extra,
+  };
+}
+
+export const collection: WireCollection = { id: 'col-1', name: 'Felix the Fox', config: { animation_sizes: [360, 480] } };
+
+export function mascot(extra: Partial<ResolvedMascot> = {}): ResolvedMascot {
+  return { key: 'felix', collection: 'col-1', poses: {}, include: 'all', initial: undefined, sizes: undefined, formats: ['hevc', 'png', 'stacked', 'webm'], ...extra };
+}
