@@ -3,7 +3,7 @@
 // `Range`, which the JSON API does not serve, and after its last attempt it throws a RequestRetryError
 // that hides the API's `{error:{code}}` body. Here the last error is the real, typed one.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MaskoApiError, MaskoIntegrityError, MaskoNetworkError } from './errors.js';
+import { errorCode, MaskoApiError, MaskoError, MaskoIntegrityError } from './errors.js';
 
 export interface RetryOptions {
   /** Retries after the first attempt. @default 4 */
@@ -37,11 +37,13 @@ export const RETRYABLE_CODES: ReadonlySet<string> = new Set([
   'UND_ERR_CLOSED',
 ]);
 
-/** Whether an error of ours is transient. */
+/** Whether a failure is transient: a retryable status, a damaged download, or a network error by its code. */
 export function isRetryable(err: unknown): boolean {
   if (err instanceof MaskoApiError) return RETRYABLE_STATUSES.has(err.status) || err.code === 'invalid_response';
-  if (err instanceof MaskoNetworkError) return err.code === undefined || RETRYABLE_CODES.has(err.code);
-  return err instanceof MaskoIntegrityError;
+  if (err instanceof MaskoIntegrityError) return true;
+  if (err instanceof MaskoError) return false; // our own usage errors
+  const code = errorCode(err);
+  return code !== undefined && RETRYABLE_CODES.has(code);
 }
 
 /** `Retry-After` (delta seconds or HTTP date) in milliseconds, or undefined when absent/invalid. */
