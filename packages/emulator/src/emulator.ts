@@ -16,6 +16,8 @@ import { listen } from './server.js';
 import { Store } from './state.js';
 import type { JobRec } from './types.js';
 import type { WireContext } from './wire.js';
+import { spawnReverse } from './generate.js';
+import { deliverJobEvent } from './webhooks.js';
 
 /** A running emulator. */
 export interface Emulator {
@@ -49,8 +51,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const wire: WireContext = { store, assetsOrigin: '' };
   const onFinished: ((job: JobRec) => void)[] = [];
   const persist = (): void => store.persist();
-  const jobs = new JobRunner(store, credits, persist, (job) => onFinished.forEach((f) => f(job)));
+  const jobs = new JobRunner(store, credits, persist, (job) => onFinished.forEach((f) => f(job)), opts.timers);
   const app: App = { opts, store, media, credits, jobs, faults, wire, persist };
+  onFinished.push((job) => deliverJobEvent(app, job), (job) => void spawnReverse(app, job));
 
   const seed = (): void => {
     store.clear();

@@ -1,4 +1,5 @@
 import type { FaultSpec } from './faults.js';
+import type { Timers } from './jobs.js';
 import { DEFAULT_MEDIA_DIR } from './media.js';
 
 /** Options of `startEmulator()`; the CLI flags map onto them. */
@@ -27,6 +28,8 @@ export interface EmulatorOptions {
   mediaDir?: string;
   /** Print one line per request (true: to stderr; or your own sink). Headers are redacted. @default false */
   log?: boolean | ((line: string) => void);
+  /** Timer functions driving the job lifecycle and long-poll timeouts (tests step them by hand). @default global timers */
+  timers?: Timers;
 }
 
 export interface ResolvedOptions {
@@ -42,6 +45,7 @@ export interface ResolvedOptions {
   longPollMaxMs: number;
   mediaDir: string;
   log: ((line: string) => void) | undefined;
+  timers: Timers | undefined;
 }
 
 export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
@@ -66,6 +70,7 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     faults: o.faults ?? [],
     longPollMaxMs: nonNegInt('longPollMaxMs', o.longPollMaxMs, 60_000),
     mediaDir: o.mediaDir ?? DEFAULT_MEDIA_DIR,
+    timers: o.timers,
     log: o.log === true ? (line) => process.stderr.write(`${line}\n`) : o.log || undefined,
   };
 }

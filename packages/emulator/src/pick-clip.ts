@@ -10,14 +10,15 @@ const KEYWORDS: Record<string, string[]> = {
 };
 
 /** Deterministic: a keyword in the text picks the pose, else a stable hash of the name. */
-export function pickPose(media: Media, name: string, text: string): MediaClip {
-  const poses = media.poses();
-  const haystack = `${name} ${text}`.toLowerCase();
-  for (const clip of poses) {
-    const words = [clip.pose?.toLowerCase() ?? clip.slug, ...(KEYWORDS[clip.slug] ?? [])];
-    if (words.some((w) => haystack.includes(w))) return clip;
-  }
-  return byHash(poses, name);
+export function pickPose(media: Media, name: string, text: string, fallback?: MediaClip): MediaClip {
+  return matchPose(media, `${name} ${text}`) ?? fallback ?? byHash(media.poses(), name);
+}
+
+/** The first pose whose name or keywords occur in the text. */
+export function matchPose(media: Media, text: string): MediaClip | undefined {
+  const haystack = text.toLowerCase();
+  return media.poses().find((clip) =>
+    [clip.pose?.toLowerCase() ?? clip.slug, ...(KEYWORDS[clip.slug] ?? [])].some((w) => haystack.includes(w)));
 }
 
 /** The transition between two pose clips if the demo has it, else a stable pick. */

@@ -83,3 +83,39 @@ export async function call<T = any>(emu: Emulator, method: string, path: string,
 }
 
 export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** Timers stepped by the test: the job lifecycle runs without waiting on the wall clock. */
+export class ManualTimers {
+  private queue: { id: number; at: number; fn: () => void }[] = [];
+  private seq = 0;
+  private now = 0;
+
+  setTimeout = (fn: () => void, ms: number): unknown => {
+    const id = ++this.seq;
+    this.queue.push({ id, at: this.now + ms, fn });
+    return id;
+  };
+
+  clearTimeout = (handle: unknown): void => {
+    this.queue = this.queue.filter((t) => t.id !== handle);
+  };
+
+  /** Runs the earliest pending timer; false when none is left. */
+  step(): boolean {
+    this.queue.sort((a, b) => a.at - b.at || a.id - b.id);
+    const next = this.queue.shift();
+    if (!next) return false;
+    this.now = next.at;
+    next.fn();
+    return true;
+  }
+
+  /** Runs timers until none is left (including ones scheduled meanwhile, e.g. reverse jobs). */
+  runAll(limit = 100): void {
+    for (let i = 0; i < limit && this.step(); i++);
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+}

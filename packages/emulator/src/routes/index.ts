@@ -5,6 +5,9 @@ import { itemRoutes } from './items.js';
 import { projectRoutes } from './projects.js';
 import type { ApiRouter, Handler } from './types.js';
 import { uploadRoutes } from './uploads.js';
+import { generateRoutes } from './generate.js';
+import { jobRoutes } from './jobs.js';
+import { webhookRoutes } from './webhooks.js';
 
 /** Every emulated endpoint (see API.md). */
 export function createRouter(): ApiRouter {
@@ -14,5 +17,8 @@ export function createRouter(): ApiRouter {
   collectionRoutes(r);
   itemRoutes(r);
   uploadRoutes(r);
+  generateRoutes(r);
+  jobRoutes(r);
+  webhookRoutes(r);
   return r;
 }
