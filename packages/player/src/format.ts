@@ -62,11 +62,14 @@ export function formatOrder({ engine, mobile }: EngineFacts): readonly RenderFor
 /**
  * The format to play `media` in, or `image` when no video format fits. A forced `override`
  * is honoured whenever the pose has that format (the page asked for it: no engine or codec
- * check), and otherwise falls back to the still image.
+ * check; `stacked` still needs WebGL), and otherwise falls back to the still image.
  */
 export function chooseFormat(media: Pose['media'], facts: FormatFacts): RenderFormat {
   const override = facts.override ?? 'auto';
-  if (override !== 'auto') return override === 'image' || media[override]?.length ? override : 'image';
+  if (override !== 'auto') {
+    const usable = override === 'image' || (!!media[override]?.length && (override !== 'stacked' || facts.webgl()));
+    return usable ? override : 'image';
+  }
   for (const format of formatOrder(facts)) {
     if (format === 'image') break;
     const type = media[format]?.[0]?.type;

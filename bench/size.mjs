@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Shipped size of <masko-mascot> (Lit included) next to lottie-web and @lottiefiles/dotlottie-wc,
+// all bundled in this run by the same esbuild settings (ES2022, minified, browser) from their
+// npm packages, then gzip -9 and brotli -11. dotlottie-wc also fetches a WASM renderer at run
+// time; it is listed on its own row. Writes bench/results/size.json.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { printTable, record, versionOf } from './lib.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const TARGET_GZIP = 12 * 1024;
+
+const measure = (bytes) => ({
+  minified: bytes.length,
+  gzip: gzipSync(bytes, { level: 9 }).length,
+  brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+
+async function bundle(contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: 'js' },
+    bundle: true, minify: true, format: 'esm', target: 'es2022', platform: 'browser',
+    legalComments: 'none', write: false, logLevel: 'error',
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+// Ours: the real self-contained build (dist/masko-mascot.js), rebuilt now.
+const built = spawnSync(process.execPath, ['packages/player/scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) process.exit(1);
+const ours = readFileSync(`${root}packages/player/dist/masko-mascot.js`);
+const lit = await bundle(`import { LitElement, html, css } from 'lit'; customElements.define('x-x', class extends LitElement {}); export { html, css };`);
+
+const rows = [
+  { name: 'masko-mascot (dist/masko-mascot.js)', version: JSON.parse(readFileSync(`${root}packages/player/package.json`, 'utf8')).version, ...measure(ours) },
+  { name: '  of which Lit alone (LitElement+html+css)', version: versionOf('lit'), ...measure(lit) },
+  { name: 'lottie-web', version: versionOf('lottie-web'), ...measure(await bundle(`import lottie from 'lottie-web'; globalThis.lottie = lottie;`)) },
+  { name: 'lottie-web light', version: versionOf('lottie-web'), ...measure(await bundle(`import lottie from 'lottie-web/build/player/lottie_light.js'; globalThis.lottie = lottie;`)) },
+  { name: '@lottiefiles/dotlottie-wc (JS)', version: versionOf('@lottiefiles/dotlottie-wc'), ...measure(await bundle(`import '@lottiefiles/dotlottie-wc';`)) },
+  { name: '  + its WASM renderer (fetched at run time)', version: versionOf('@lottiefiles/dotlottie-web'), ...measure(readFileSync(`${root}node_modules/@lottiefiles/dotlottie-web/dist/dotlottie-player.wasm`)) },
+];
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+printTable(rows.map((row) => ({
+  package: row.name, version: row.version, minified: kb(row.minified), gzip: kb(row.gzip), brotli: kb(row.brotli),
+  'gzip vs ours': `${(row.gzip / rows[0].gzip).toFixed(2)}x`,
+})));
+const ok = rows[0].gzip <= TARGET_GZIP;
+console.log(`\nmasko-mascot: ${kb(rows[0].gzip)} gzipped (target ≤ ${kb(TARGET_GZIP)}): ${ok ? 'within' : 'OVER'} target`);
+record('size', { unit: 'bytes', targetGzip: TARGET_GZIP, withinTarget: ok, rows });
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Builds the JavaScript of masko-mascot (tsc writes only the .d.ts files):
+//   dist/index.js              npm entry: ES2022, lit and masko-manifest external, no dev warnings
+//   dist/development/index.js  the same with dev warnings (the `development` export condition)
+//   dist/masko-mascot.js       self-contained, minified, Lit included, for <script type="module">
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const common = {
+  absWorkingDir: root,
+  entryPoints: ['src/index.ts'],
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  conditions: ['source'], // masko-manifest from its TypeScript sources (bundled only in the standalone build)
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+const prod = { 'globalThis.MASKO_DEV': 'false' };
+
+await Promise.all([
+  build({ ...common, outfile: 'dist/index.js', external: ['lit', 'lit/*', 'masko-manifest'], define: prod }),
+  build({ ...common, outfile: 'dist/development/index.js', external: ['lit', 'lit/*', 'masko-manifest'] }),
+  build({ ...common, outfile: 'dist/masko-mascot.js', minify: true, define: prod }),
+]);
