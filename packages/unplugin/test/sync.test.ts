@@ -1,0 +1,139 @@
+/**
+ * The sync engine over real HTTP: masko-client against an in-process masko-emulator. Proves the
+ * cache/lockfile contract (warm = zero requests, offline, frozen) and the credit rules.
+ */
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'pathe';
+import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MaskoContext } from '../src/core/context.js';
+import type { MaskoOptions } from '../src/types.js';
+
+const KEY = `masko_${'5eed'.repeat(16)}`;
+let emu: Emulator;
+const roots: string[] = [];
+const lines: string[] = [];
+const logger = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
+
+beforeAll(async () => { emu = await startEmulator({ port: 0, admin: true, jobDelayMs: 200 }); });
+afterAll(async () => {
+  await emu?.close();
+  await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
+});
+
+async function tempRoot(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'masko-sync-'));
+  roots.push(root);
+  return root;
+}
+
+function context(root: string, extra: MaskoOptions = {}, cacheDir = join(root, 'cache')) {
+  const options: MaskoOptions = {
+    root, configFile: false, apiKey: KEY, apiUrl: emu.apiUrl, cacheDir,
+    mascots: { felix: { collection: DEMO.collectionId } }, ...extra,
+  };
+  return new MaskoContext(options, { mode: 'build', logger });
+}
+
+const requestsDuring = async <T>(fn: () => Promise<T>) => {
+  const before = emu.requests().length;
+  const value = await fn();
+  return { value, requests: emu.requests().slice(before) };
+};
+
+async function credits(): Promise<number> {
+  const res = await fetch(`${emu.apiUrl}/credits`, { headers: { authorization: `Bearer ${KEY}` } });
+  return ((await res.json()) as { data: { balance: number } }).data.balance;
+}
+
+describe('sync against the emulator', () => {
+  it('resolves the demo mascot, then builds warm with zero requests, offline, and frozen', async () => {
+    const root = await tempRoot();
+    const cold = await context(root).prepare();
+    const manifest = cold.mascots.felix!.manifest;
+    expect(Object.keys(manifest.poses)).toEqual(['Idle', 'Thinking', 'Thumbs Up', 'Wave']);
+    expect(manifest.name).toBe('Felix the Fox');
+    expect(manifest.poses.Idle!.media.webm?.length).toBeGreaterThan(0);
+    expect(manifest.poses.Idle!.poster.every((p) => p.width > 0 && p.height > 0)).toBe(true);
+    expect(manifest.transitions.length).toBeGreaterThan(0);
+    expect(cold.lockChanged).toBe(true);
+    const lockText = await readFile(join(root, 'masko.lock.json'), 'utf8');
+    const dts = await readFile(join(root, 'masko.d.ts'), 'utf8');
+    expect(dts).toContain('export type Pose = "Idle" | "Thinking" | "Thumbs Up" | "Wave"');
+
+    const warm = await requestsDuring(() => context(root).prepare());
+    expect(warm.requests).toEqual([]);
+    expect(warm.value.files.map((f) => f.fileName)).toEqual(cold.files.map((f) => f.fileName));
+
+    const offline = await requestsDuring(() => context(root, { offline: true }).prepare());
+    expect(offline.requests).toEqual([]);
+    expect(offline.value.files.length).toBe(cold.files.length);
+
+    const frozen = await requestsDuring(() => context(root, { frozen: true }).prepare());
+    expect(frozen.requests).toEqual([]);
+    await expect(context(root, { frozen: true, mascots: { felix: { collection: DEMO.collectionId, sizes: [360] } } }).prepare())
+      .rejects.toThrow(/would change.*frozen/);
+    expect(await readFile(join(root, 'masko.lock.json'), 'utf8')).toBe(lockText);
+
+    // Another machine: empty cache, same lockfile → same bytes, same lockfile.
+    const fresh = await requestsDuring(() => context(root, {}, join(root, 'cache2')).prepare());
+    expect(fresh.requests.every((r) => r.origin === 'assets')).toBe(true);
+    expect(await readFile(join(root, 'masko.lock.json'), 'utf8')).toBe(lockText);
+    expect(fresh.value.files.map((f) => f.fileName)).toEqual(cold.files.map((f) => f.fileName));
+
+    const none = await requestsDuring(() => context(root, { offline: true }, join(root, 'empty-cache')).prepare().then(() => 'ok', (e: Error) => e.message));
+    expect(none.value).toMatch(/offline and .* is not in the cache/);
+    expect(none.requests).toEqual([]);
+
+    const written = [lockText, dts, ...lines, none.value];
+    for (const dir of ['cache', 'cache2']) {
+      for (const entry of await readdir(join(root, dir), { recursive: true })) {
+        if (String(entry).endsWith('.json')) written.push(await readFile(join(root, dir, String(entry)), 'utf8'));
+      }
+    }
+    expect(written.join('\n')).not.toContain(KEY);
+  });
+
+  it('generates a declared missing pose once, within budget, and never above it', async () => {
+    emu.reset();
+    const root = await tempRoot();
+    const poses = { Idle: {}, Dance: { image: 'Felix dancing', animation: 'dances a jig', duration: 2 } };
+    const mascots = { felix: { collection: DEMO.collectionId, poses } };
+    const start = await credits();
+
+    const off = await requestsDuring(() => context(root, { mascots }).prepare().then(() => 'ok', (e: Error) => e.message));
+    expect(off.value).toMatch(/generation is off[\s\S]*maxCredits: 11/);
+    const low = await requestsDuring(() => context(root, { mascots, generate: { maxCredits: 10 } }).prepare().then(() => 'ok', (e: Error) => e.message));
+    expect(low.value).toMatch(/costs 11 credits, above generate.maxCredits = 10; nothing was spent/);
+    expect([...off.requests, ...low.requests].filter((r) => r.method === 'POST')).toEqual([]);
+    expect(await credits()).toBe(start);
+
+    lines.length = 0;
+    const done = await context(root, { mascots, generate: { maxCredits: 11 } }).prepare();
+    expect(lines.some((l) => /plan: generate felix\/"Dance" \(animation, 11 credits\) — total 11 credits/.test(l))).toBe(true);
+    expect(done.sync?.creditsSpent).toBe(11);
+    expect(start - (await credits())).toBe(11);
+    expect(Object.keys(done.mascots.felix!.manifest.poses)).toContain('Dance');
+
+    const again = await requestsDuring(() => context(root, { mascots, generate: { maxCredits: 11 } }).prepare());
+    expect(again.requests).toEqual([]);
+    expect(start - (await credits())).toBe(11);
+  });
+
+  it('does not generate twice when the response to the generation POST is lost', async () => {
+    emu.reset();
+    const root = await tempRoot();
+    const mascots = { felix: { collection: DEMO.collectionId, poses: { Sleep: { image: 'Felix asleep' } } } };
+    const start = await credits();
+    emu.addFault({ kind: 'drop-response', origin: 'api', method: 'POST', path: '/v1/collections/*/generate-batch', count: 1 });
+    const { value: done, requests } = await requestsDuring(() => context(root, { mascots, generate: { maxCredits: 5 } }).prepare());
+    emu.clearFaults();
+    expect(Object.keys(done.mascots.felix!.manifest.poses)).toContain('Sleep');
+    expect(start - (await credits())).toBe(1);
+    // One POST, whose answer was dropped; the client found the item instead of posting again.
+    const posts = requests.filter((r) => r.method === 'POST' && r.path.includes('/generate'));
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.fault).not.toBeNull();
+  });
+});
