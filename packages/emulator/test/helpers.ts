@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,4 +119,43 @@ export class ManualTimers {
   get pending(): number {
     return this.queue.length;
   }
+}
+
+export interface RawResult {
+  status?: number;
+  headers?: Record<string, string | string[] | undefined>;
+  bytes: Buffer;
+  /** Socket error or premature close, if any. */
+  error?: string;
+  /** True when `windowMs` passed with the response still open. */
+  timedOut: boolean;
+}
+
+/** A raw HTTP request that reports exactly what arrived: bytes, errors, early closes, silence. */
+export function rawRequest(url: string, init: { method?: string; headers?: Record<string, string>; body?: string; windowMs?: number } = {}): Promise<RawResult> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const out: RawResult = { bytes: Buffer.alloc(0), timedOut: false };
+    let done = false;
+    const finish = (extra: Partial<RawResult> = {}): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      Object.assign(out, extra, { bytes: Buffer.concat(chunks) });
+      req.destroy();
+      resolve(out);
+    };
+    const timer = setTimeout(() => finish({ timedOut: true }), init.windowMs ?? 5_000);
+    const req = httpRequest(url, { method: init.method ?? 'GET', headers: { connection: 'close', ...init.headers }, agent: false }, (res) => {
+      out.status = res.statusCode;
+      out.headers = res.headers;
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => finish());
+      res.on('aborted', () => finish({ error: 'aborted' }));
+      res.on('error', (e) => finish({ error: e.message }));
+      res.on('close', () => finish(res.complete ? {} : { error: 'closed before the end' }));
+    });
+    req.on('error', (e) => finish({ error: e.message }));
+    req.end(init.body);
+  });
 }
