@@ -74,7 +74,8 @@ export async function waitForJob(http: HttpCore, id: string, opts: WaitOptions =
     }
   } catch (err) {
     if (opts.signal?.aborted) throw opts.signal.reason;
-    if (deadline.timedOut()) {
+    // Our deadline, or the last request's own (set to what remained of ours), ran out.
+    if (deadline.timedOut() || (err instanceof MaskoTimeoutError && Date.now() >= deadline.at - 100)) {
       throw new MaskoTimeoutError(`job ${id} still ${last?.status ?? 'unknown'} after ${deadline.ms} ms (timeoutMs)`, urlPath, { cause: err });
     }
     throw err;
