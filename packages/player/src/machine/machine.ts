@@ -1,0 +1,318 @@
+import type { MascotManifest, Transition } from 'masko-manifest';
+import { allHold, toNumber } from './conditions.js';
+import { InputStore, isInputValue } from './inputs.js';
+import { anyStateTransitions, hasMedia, shortestClipPath } from './routing.js';
+import type { InputValue, MachineEvent, MachineListener, MachinePhase, MachineState, Scheduler } from './types.js';
+
+export interface MachineOptions<P extends string = string> {
+  /** The clock and timers (`nodeTime` thresholds). */
+  scheduler: Scheduler;
+  /** Receives every command and notification, synchronously. */
+  listener?: MachineListener<P>;
+  /**
+   * Values for inputs the host application owns (e.g. Masko Desktop's `claudeCode::isIdle: true`),
+   * applied after the built-ins and before the manifest's input defaults. Default: none.
+   */
+  inputs?: Readonly<Record<string, InputValue>>;
+}
+
+/** Instant jumps (transitions without a clip) allowed in one chain before the machine stops and warns. */
+const MAX_CHAIN = 32;
+
+/**
+ * The Masko canvas state machine, following Masko Desktop's runtime: arrive at a pose → evaluate
+ * its edges → loop its clip (or hold); an input change evaluates any-state transitions (by
+ * priority) and then the pose's own transitions in order, and the first whose conditions all hold
+ * fires. Pure: time comes from the injected `Scheduler`, media is played by whoever listens to the
+ * commands and reports back with `clipEnded()` and `loopCompleted()`.
+ *
+ * @example
+ * const machine = new MaskoMachine(manifest, { scheduler, listener: (e) => element.run(e) });
+ * machine.start();
+ * machine.setInput('claudeCode::isAlert', true); // → transition-start, play-transition …
+ * video.onended = () => machine.clipEnded();
+ */
+export class MaskoMachine<P extends string = string> {
+  readonly manifest: MascotManifest<P, string>;
+  readonly #scheduler: Scheduler;
+  #listener: MachineListener<P> | undefined;
+  readonly #inputs: InputStore;
+  readonly #anyState: Transition<P>[];
+  #phase: MachinePhase = 'stopped';
+  #started = false;
+  #arrivedOnce = false;
+  #current: P;
+  #transition: Transition<P> | undefined;
+  #transitionFrom: P;
+  #pending: P | undefined;
+  #arrivedAt = 0;
+  #timers: unknown[] = [];
+  #waiters: { pose: P; resolve: (reached: boolean) => void }[] = [];
+  #chain = 0;
+
+  constructor(manifest: MascotManifest<P, string>, options: MachineOptions<P>) {
+    this.manifest = manifest;
+    this.#scheduler = options.scheduler;
+    this.#listener = options.listener;
+    this.#inputs = new InputStore(manifest.inputs, options.inputs);
+    this.#anyState = anyStateTransitions(manifest.transitions);
+    this.#current = this.#transitionFrom = manifest.initial;
+  }
+
+  /** Phase, current pose, and the transition and route target when there are any (a copy). */
+  get state(): MachineState<P> {
+    const state: MachineState<P> = { phase: this.#phase, current: this.#current };
+    if (this.#transition) state.transition = this.#transition;
+    if (this.#pending !== undefined) state.pending = this.#pending;
+    return state;
+  }
+
+  /** The current input values (a copy). `nodeTime` is in milliseconds since arrival. */
+  get inputs(): Record<string, InputValue> {
+    return this.#inputs.snapshot();
+  }
+
+  /** Arrives at `pose` (default: the manifest's `initial`). Once only. */
+  start(pose: P = this.manifest.initial): void {
+    if (this.#started) throw new Error('[masko] MaskoMachine.start() was already called');
+    this.#assertPose('start', pose);
+    this.#started = true;
+    this.#arrive(pose);
+  }
+
+  /** Sets an input and evaluates, unless the value is unchanged (compared as numbers). */
+  setInput(name: string, value: InputValue): void {
+    if (!isInputValue(value)) {
+      throw new TypeError(`[masko] setInput(${JSON.stringify(name)}, …): expected true, false or a finite number, received ${typeof value}`);
+    }
+    if (this.#inputs.set(name, value)) this.#evaluate(name);
+  }
+
+  /** Sets a trigger input to true and evaluates, even if it was already armed. It resets once it fires an edge. */
+  fire(trigger: string): void {
+    this.#inputs.set(trigger, true);
+    this.#evaluate(trigger);
+  }
+
+  /** A click on the mascot: fires the built-in `clicked` trigger. */
+  click(): void {
+    this.fire('clicked');
+  }
+
+  /** The pointer entered (true) or left (false) the mascot: the built-in `mouseOver`. */
+  hover(over: boolean): void {
+    this.setInput('mouseOver', over);
+  }
+
+  /** The looping clip wrapped around: `loopCount` + 1, then evaluate. Ignored unless looping. */
+  loopCompleted(): void {
+    if (this.#phase !== 'looping') return;
+    this.setInput('loopCount', toNumber(this.#inputs.get('loopCount') ?? 0) + 1);
+  }
+
+  /**
+   * The transition clip ended: arrive at its target. Ignored unless a transition is playing, or
+   * when `transition` is given and is not the one playing (a stale callback).
+   */
+  clipEnded(transition?: Transition<P>): void {
+    const playing = this.#transition;
+    if (this.#phase !== 'transitioning' || !playing || (transition && transition !== playing)) return;
+    this.#transition = undefined;
+    this.#emit({ type: 'transition-end', transition: playing, from: this.#transitionFrom, to: playing.to });
+    this.#arrive(playing.to);
+  }
+
+  /**
+   * Routes to `pose` along the fewest transition clips (instantly when no chain of clips leads
+   * there). Resolves true on arrival, false when something else took over first (another
+   * `goTo()`, an any-state transition, `dispose()`). Rejects for an unknown pose or before `start()`.
+   */
+  goTo(pose: P): Promise<boolean> {
+    try {
+      this.#assertPose('goTo', pose);
+      if (this.#phase === 'stopped') throw new Error('[masko] goTo() before start()');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (this.#phase !== 'transitioning' && this.#current === pose) {
+      this.#setPending(undefined);
+      return Promise.resolve(true);
+    }
+    const reached = new Promise<boolean>((resolve) => this.#waiters.push({ pose, resolve }));
+    this.#setPending(pose);
+    // Mid-transition the route continues from the clip's target when it ends.
+    if (this.#phase !== 'transitioning') this.#route(pose);
+    return reached;
+  }
+
+  /** Stops: clears timers, settles pending `goTo()`s with false, and emits nothing more. */
+  dispose(): void {
+    this.#clearTimers();
+    this.#phase = 'stopped';
+    this.#listener = undefined;
+    this.#setPending(undefined);
+  }
+
+  // ── arrival and evaluation ──────────────────────────────────────────────
+
+  #arrive(pose: P): void {
+    const from = this.#current;
+    this.#clearTimers();
+    this.#current = pose;
+    this.#arrivedAt = this.#scheduler.now();
+    this.#inputs.resetForArrival();
+    const spec = this.manifest.poses[pose];
+    this.#phase = spec.loop && hasMedia(spec.media) ? 'looping' : 'idle';
+    if (this.#arrivedOnce && from !== pose) this.#emit({ type: 'pose-change', from, to: pose });
+    this.#arrivedOnce = true;
+    this.#emit({ type: 'arrive', pose });
+    if (this.#isStopped()) return; // a listener disposed us
+
+    this.#chain++;
+    try {
+      if (this.#chain > MAX_CHAIN) {
+        this.#emit({ type: 'warning', message: `[masko] instant transitions keep firing in a cycle; stopped at pose "${pose}"` });
+      } else if (this.#pending !== undefined && this.#pending !== pose) {
+        return this.#route(this.#pending); // passing through on a route
+      } else {
+        this.#settle(pose);
+        if (this.#evaluate('')) return;
+      }
+      this.#emit(this.#phase === 'looping' ? { type: 'play-loop', pose } : { type: 'hold', pose });
+      this.#scheduleNodeTime();
+    } finally {
+      this.#chain--;
+    }
+  }
+
+  /** Evaluates the edges after `changed` changed; true when one fired. */
+  #evaluate(changed: string): boolean {
+    if (this.#phase === 'stopped' || !this.#started) return false;
+    const read = this.#inputs.get;
+    const transitioning = this.#phase === 'transitioning';
+    if (!transitioning && changed !== 'nodeTime') this.#inputs.set('nodeTime', this.#scheduler.now() - this.#arrivedAt);
+
+    // Any-state edges first, by priority; the best match that points at the current pose holds us here.
+    const best = this.#anyState.find((t) => allHold(t.conditions, read));
+    if (transitioning) {
+      // During a clip only the route target can change.
+      if (best) {
+        this.#consume(best, changed);
+        this.#setPending(best.to === this.#transition?.to ? undefined : best.to);
+      }
+      return false;
+    }
+    if (best && best.to !== this.#current) {
+      this.#consume(best, changed);
+      this.#setPending(best.to);
+      this.#route(best.to, best);
+      return true;
+    }
+    for (const t of this.manifest.transitions) {
+      if (t.from !== this.#current || !allHold(t.conditions, read)) continue;
+      this.#consume(t, changed);
+      this.#play(t);
+      return true;
+    }
+    return false;
+  }
+
+  /** Resets the triggers an edge used, and the one that caused the evaluation. */
+  #consume(t: Transition<P>, changed: string): void {
+    this.#inputs.resetTriggers([changed, ...t.conditions.map((c) => c.input)]);
+  }
+
+  // ── routing and playback ────────────────────────────────────────────────
+
+  /**
+   * Heads for `target`: a direct clip, else `via`'s own clip (an any-state edge that has one), else
+   * the first clip of the shortest chain (the rest follows on arrival), else an instant jump.
+   */
+  #route(target: P, via?: Transition<P>): void {
+    if (target === this.#current) return this.#setPending(undefined);
+    const path = shortestClipPath(this.manifest.transitions, this.#current, target);
+    const direct = path?.length === 1;
+    if (via && hasMedia(via.media) && !direct) return this.#play(via);
+    if (path?.[0]) return this.#play(path[0]);
+    this.#arrive(target);
+  }
+
+  #play(t: Transition<P>): void {
+    if (!hasMedia(t.media)) return this.#arrive(t.to);
+    this.#clearTimers();
+    this.#phase = 'transitioning';
+    this.#transition = t;
+    this.#transitionFrom = this.#current;
+    const from = this.#current;
+    this.#emit({ type: 'transition-start', transition: t, from, to: t.to });
+    this.#emit({ type: 'play-transition', transition: t, from, to: t.to, speed: t.speed ?? 1 });
+  }
+
+  /** Changes the route target; `goTo()`s waiting for another pose resolve false. */
+  #setPending(target: P | undefined): void {
+    this.#pending = target;
+    const superseded = this.#waiters.filter((w) => w.pose !== target);
+    this.#waiters = this.#waiters.filter((w) => w.pose === target);
+    for (const w of superseded) w.resolve(false);
+  }
+
+  /** Arrived at `pose`: the route is done and `goTo(pose)` callers resolve true. */
+  #settle(pose: P): void {
+    this.#pending = undefined;
+    const done = this.#waiters.filter((w) => w.pose === pose);
+    this.#waiters = this.#waiters.filter((w) => w.pose !== pose);
+    for (const w of done) w.resolve(true);
+  }
+
+  // ── nodeTime timers ─────────────────────────────────────────────────────
+
+  /** One timer per distinct `nodeTime` threshold of the edges that can leave this pose. */
+  #scheduleNodeTime(): void {
+    const thresholds = new Set<number>();
+    for (const t of this.manifest.transitions) {
+      if (t.from !== this.#current && t.from !== '*') continue;
+      for (const c of t.conditions) {
+        if (c.input !== 'nodeTime' || !['>', '>=', '=='].includes(c.op)) continue;
+        const at = toNumber(c.value) + (c.op === '>' ? 1 : 0);
+        if (at > 0) thresholds.add(at);
+      }
+    }
+    for (const at of thresholds) {
+      const handle = this.#scheduler.setTimeout(() => {
+        this.#timers = this.#timers.filter((h) => h !== handle);
+        if (this.#phase === 'idle' || this.#phase === 'looping') {
+          this.setInput('nodeTime', this.#scheduler.now() - this.#arrivedAt);
+        }
+      }, at);
+      this.#timers.push(handle);
+    }
+  }
+
+  #clearTimers(): void {
+    for (const handle of this.#timers) this.#scheduler.clearTimeout(handle);
+    this.#timers = [];
+  }
+
+  // ── helpers ─────────────────────────────────────────────────────────────
+
+  #isStopped(): boolean {
+    return this.#phase === 'stopped';
+  }
+
+  #assertPose(method: string, pose: P): void {
+    if (!Object.hasOwn(this.manifest.poses, pose)) {
+      const known = Object.keys(this.manifest.poses).map((p) => JSON.stringify(p)).join(', ');
+      throw new Error(`[masko] ${method}(${JSON.stringify(pose)}): no such pose; the poses are ${known}`);
+    }
+  }
+
+  /** Listener errors are reported, never allowed to leave the machine half-updated. */
+  #emit(event: MachineEvent<P>): void {
+    try {
+      this.#listener?.(event);
+    } catch (error) {
+      if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
+      else console.error(error);
+    }
+  }
+}
