@@ -141,8 +141,11 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
 };
 
 interface WebpackLike {
+  hooks: {
+    thisCompilation: { tap(name: string, fn: (c: CompilationLike) => void): void };
+    normalModuleFactory: { tap(name: string, fn: (f: { hooks: { beforeResolve: { tap(name: string, fn: (d: { request: string }) => void): void } } }) => void): void };
+  };
   webpack: { sources: { RawSource: new (b: Buffer) => unknown }; Compilation: { PROCESS_ASSETS_STAGE_ADDITIONAL: number } };
-  hooks: { thisCompilation: { tap(name: string, fn: (c: CompilationLike) => void): void } };
 }
 interface CompilationLike {
   hooks: { processAssets: { tapPromise(o: { name: string; stage: number }, fn: () => Promise<void>): void } };
@@ -153,6 +156,12 @@ interface CompilationLike {
 /** webpack/Rspack: emit in processAssets on every compilation, so the files survive a persistent-cache hit. */
 function emitEveryBuild(compiler: WebpackLike, prepare: () => Promise<Prepared>): void {
   const { RawSource } = compiler.webpack.sources;
+  // webpack/Rspack read `virtual:` as a URI scheme and skip the resolver; a leading \0 keeps ours in it.
+  compiler.hooks.normalModuleFactory.tap('unplugin-masko', (factory) => {
+    factory.hooks.beforeResolve.tap('unplugin-masko', (data) => {
+      if (/^virtual:masko(\/|$)/.test(data.request)) data.request = `\0${data.request}`;
+    });
+  });
   compiler.hooks.thisCompilation.tap('unplugin-masko', (compilation) => {
     compilation.hooks.processAssets.tapPromise({ name: 'unplugin-masko', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, async () => {
       const p = await prepare();
