@@ -3,7 +3,7 @@
 // the server created for it since the call began; only when there is none do we post again.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MaskoApiError, MaskoError, MaskoNetworkError } from './errors.js';
+import { MaskoApiError, MaskoError, MaskoNetworkError, MaskoTimeoutError } from './errors.js';
 import type { HttpCore } from './http.js';
 import { listOf } from './paginate.js';
 import { backoffDelay } from './retry.js';
@@ -93,38 +93,51 @@ async function postSafely<T>(
   const since = Date.now() + http.serverSkewMs - CLOCK_TOLERANCE_MS;
   const idempotencyKey = randomUUID(); // harmless where unsupported; lets a server that knows it dedupe
   const { retries } = http.options.retry;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await post(idempotencyKey, deadline.signal);
-    } catch (err) {
-      const outcome = classify(err);
-      if (outcome === 'throw' || deadline.signal.aborted || attempt >= retries) {
-        if (outcome === 'look' && !deadline.signal.aborted) {
-          const found = await recover(since, deadline.signal).catch((lookErr: unknown) => {
-            if (lookErr instanceof MaskoApiError && lookErr.code === 'ambiguous_batch') throw lookErr;
-            return undefined; // the lookup failed too: report the original failure
-          });
-          if (found !== undefined) return found;
+  const path = what.split(' ')[1] ?? what;
+  const loop = async (): Promise<T> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await post(idempotencyKey, deadline.signal);
+      } catch (err) {
+        const outcome = classify(err);
+        if (outcome === 'throw' || deadline.signal.aborted || attempt >= retries) {
+          if (outcome === 'look' && !deadline.signal.aborted) {
+            const found = await recover(since, deadline.signal).catch((lookErr: unknown) => {
+              if (lookErr instanceof MaskoApiError && lookErr.code === 'ambiguous_batch') throw lookErr;
+              return undefined; // the lookup failed too: report the original failure
+            });
+            if (found !== undefined) return found;
+          }
+          throw err;
         }
-        throw http.fail(err, deadline, signal, what, what.split(' ')[1] ?? what);
-      }
-      const retryAfter = err instanceof MaskoApiError && err.retryAfter !== undefined ? err.retryAfter * 1000 : undefined;
-      if (outcome === 'look') {
-        // Give a slow server time to record the job before we look, else we would post it twice.
-        await sleep(backoffDelay(attempt, http.options.retry), undefined, { signal: deadline.signal });
-        http.log.warn(`${what}: ${(err as Error).message}; looking for a job created by it before posting again`);
-        const found = await recover(since, deadline.signal);
-        if (found !== undefined) {
-          http.log.warn(`${what}: the server had created it; not posting again`);
-          return found;
+        if (outcome === 'look') {
+          // Give a slow server time to record the job before we look, else we would post it twice.
+          await sleep(backoffDelay(attempt, http.options.retry), undefined, { signal: deadline.signal });
+          http.log.warn(`${what}: ${(err as Error).message}; looking for a job created by it before posting again`);
+          const found = await recover(since, deadline.signal);
+          if (found !== undefined) {
+            http.log.warn(`${what}: the server had created it; not posting again`);
+            return found;
+          }
+          http.log.debug(`${what}: no job was created; posting again`);
+        } else {
+          const retryAfter = err instanceof MaskoApiError && err.retryAfter !== undefined ? err.retryAfter * 1000 : undefined;
+          const delay = retryAfter ?? backoffDelay(attempt, http.options.retry);
+          if (Date.now() + delay >= deadline.at) throw err; // a clear rate_limited beats a timeout
+          http.log.debug(`${what}: not processed (${(err as Error).message}); posting again in ${delay} ms`);
+          await sleep(delay, undefined, { signal: deadline.signal });
         }
-        http.log.debug(`${what}: no job was created; posting again`);
-      } else {
-        const delay = retryAfter ?? backoffDelay(attempt, http.options.retry);
-        http.log.debug(`${what}: not processed (${(err as Error).message}); posting again in ${delay} ms`);
-        await sleep(delay, undefined, { signal: deadline.signal });
       }
     }
+  };
+  try {
+    return await loop();
+  } catch (err) {
+    const mapped = http.fail(err, deadline, signal, what, path);
+    if (mapped instanceof MaskoTimeoutError) {
+      throw new MaskoTimeoutError(`${mapped.message}; a job may have been created: check the collection's jobs before generating again`, path, { cause: err });
+    }
+    throw mapped;
   }
 }
 
