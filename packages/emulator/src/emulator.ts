@@ -17,6 +17,7 @@ import { Store } from './state.js';
 import type { JobRec } from './types.js';
 import type { WireContext } from './wire.js';
 import { spawnReverse } from './generate.js';
+import { linkReverseEdge } from './canvas.js';
 import { deliverJobEvent } from './webhooks.js';
 
 /** A running emulator. */
@@ -53,7 +54,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const persist = (): void => store.persist();
   const jobs = new JobRunner(store, credits, persist, (job) => onFinished.forEach((f) => f(job)), opts.timers);
   const app: App = { opts, store, media, credits, jobs, faults, wire, persist };
-  onFinished.push((job) => deliverJobEvent(app, job), (job) => void spawnReverse(app, job));
+  onFinished.push(
+    (job) => deliverJobEvent(app, job),
+    (job) => {
+      const reverse = spawnReverse(app, job);
+      if (reverse) linkReverseEdge(app, job.itemId, reverse.itemId);
+    },
+  );
 
   const seed = (): void => {
     store.clear();

@@ -251,3 +251,14 @@ export const generateAll = (ctx: WireContext, r: GenerateAllRec): Json => ({
   actual_cost: r.actualCost,
   would_charge_credits: r.dryRun ? r.estimatedCost : 0,
 });
+
+/** from-template answer: the canvas, template node key -> created item, the node image jobs, their cost. */
+export const fromTemplate = (ctx: WireContext, canvasJson: Json, made: { key: string; nodeId: string; job: JobRec }[]): Json => ({
+  canvas: canvasJson,
+  node_mapping: Object.fromEntries(made.map(({ key, nodeId, job: j }) => {
+    const r = generateResult(ctx, j);
+    return [key, { node_id: nodeId, item_id: j.itemId, asset_ids: r.asset_ids }];
+  })),
+  jobs: made.map(({ job: j }) => generateResult(ctx, j)),
+  total_cost: made.reduce((s, m) => s + m.job.costCredits, 0),
+});

@@ -159,3 +159,16 @@ export function rawRequest(url: string, init: { method?: string; headers?: Recor
     req.end(init.body);
   });
 }
+
+/** Waits until no job is pending or processing (follow-up reverse jobs included). */
+export async function settle(emu: Emulator): Promise<void> {
+  for (let round = 0; round < 20; round++) {
+    const open = [
+      ...(await call(emu, 'GET', '/jobs?status=pending&limit=100')).body.data,
+      ...(await call(emu, 'GET', '/jobs?status=processing&limit=100')).body.data,
+    ];
+    if (open.length === 0) return;
+    await Promise.all(open.map((j: any) => call(emu, 'GET', `/jobs/${j.id}?wait=true`)));
+  }
+  throw new Error('jobs did not settle');
+}

@@ -8,6 +8,7 @@ import { uploadRoutes } from './uploads.js';
 import { generateRoutes } from './generate.js';
 import { jobRoutes } from './jobs.js';
 import { webhookRoutes } from './webhooks.js';
+import { canvasRoutes } from './canvases.js';
 
 /** Every emulated endpoint (see API.md). */
 export function createRouter(): ApiRouter {
@@ -20,5 +21,6 @@ export function createRouter(): ApiRouter {
   generateRoutes(r);
   jobRoutes(r);
   webhookRoutes(r);
+  canvasRoutes(r);
   return r;
 }
