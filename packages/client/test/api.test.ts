@@ -185,3 +185,17 @@ describe('API faults', () => {
     expect(sockets.size).toBe(2);
   });
 });
+
+describe('rate limit headers', () => {
+  it('holds requests until X-RateLimit-Reset instead of running into 429s', async () => {
+    const limited = await startHarness({ rateLimit: { requests: 3, windowMs: 1000 } });
+    try {
+      for (let i = 0; i < 5; i++) await limited.client.credits();
+      const statuses = limited.requests().map((r) => r.status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200]);
+      expect(limited.log.lines.some((l) => l.includes('rate limit exhausted: waiting'))).toBe(true);
+    } finally {
+      await limited.close();
+    }
+  });
+});
