@@ -37,7 +37,7 @@ const idle: PoseAt = (f) => ({
   lookX: 0.25 * swell(f) - 0.25 * pulse(f, 0.8, 0.15),
 });
 
-const WAVE_ARM = { shoulder: 104, elbow: 104, thumb: 0 };
+const WAVE_ARM = { shoulder: 96, elbow: 84, thumb: 0 };
 const wave: PoseAt = (f) => ({
   ...REST,
   bob: -3 * swell(f, 2),
@@ -48,7 +48,7 @@ const wave: PoseAt = (f) => ({
   tail: 6 + 10 * swell(f, 3),
   lookX: -0.2,
   blink: Math.min(1, 1.4 * pulse(f, 0.5, 0.06)),
-  leftArm: { ...WAVE_ARM, elbow: WAVE_ARM.elbow - 56 * swell(f, 3) },
+  leftArm: { shoulder: WAVE_ARM.shoulder + 6 * swell(f, 3), elbow: WAVE_ARM.elbow - 46 * swell(f, 3), thumb: 0 },
 });
 
 const thumbsUp: PoseAt = (f) => ({
@@ -75,7 +75,7 @@ const thinking: PoseAt = (f) => ({
   browLeft: 0.1,
   browRight: 1,
   tail: 6 * swell(f),
-  leftArm: { shoulder: -34 + 3 * swell(f, 2), elbow: -132, thumb: 0 },
+  leftArm: { shoulder: -52, elbow: -130 + 5 * swell(f, 2), thumb: 0 },
   thoughts: [0.35 + 0.65 * swell(f), 0.65 * swell(f) ** 2, 0.75 * swell(f) ** 3],
 });
 

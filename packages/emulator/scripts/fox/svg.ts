@@ -17,6 +17,8 @@ const C = {
   mouth: '#7a2a1c',
   tongue: '#ff8f8f',
   sparkle: '#ffd84d',
+  bean: '#c98a6b',
+  brow: '#8a4a22',
 };
 
 /** Numbers rounded to 0.01 so the same pose always gives the same bytes. */
@@ -51,7 +53,11 @@ function arm(side: -1 | 1, a: Arm): string {
     parts.push(`<path d="M${n(px + 2)} ${n(py - 4)} h12 M${n(px + 2)} ${n(py + 5)} h11" fill="none" ${stroke(2.5, '#8a5232')}/>`);
   } else {
     parts.push(`<circle cx="${n(px)}" cy="${n(py)}" r="18" fill="${C.dark}" ${stroke(5)}/>`);
-    parts.push(`<circle cx="${n(px)}" cy="${n(py + 3)}" r="6" fill="#8a5232"/>`);
+    // toe beans, turned to follow the forearm
+    parts.push(`<g transform="translate(${n(px)} ${n(py)}) rotate(${n(-side * fore + 180 * (Math.cos(rad(fore)) < 0 ? 1 : 0))})">`
+      + `<ellipse cx="0" cy="3" rx="7" ry="6" fill="${C.bean}"/>`
+      + `<circle cx="-8" cy="-6" r="3.2" fill="${C.bean}"/><circle cx="0" cy="-9" r="3.2" fill="${C.bean}"/>`
+      + `<circle cx="8" cy="-6" r="3.2" fill="${C.bean}"/></g>`);
   }
   return parts.join('');
 }
@@ -83,8 +89,8 @@ function eye(cx: number, p: FoxPose): string {
 }
 
 function brow(cx: number, raise: number): string {
-  const y = 156 - raise * 10;
-  return `<path d="M${n(cx - 13)} ${n(y + 3)} Q${n(cx)} ${n(y - 4 - raise * 4)} ${n(cx + 13)} ${n(y + 3)}" fill="none" ${stroke(5, C.dark)}/>`;
+  const y = 154 - raise * 9;
+  return `<path d="M${n(cx - 10)} ${n(y + 2)} Q${n(cx)} ${n(y - 3 - raise * 4)} ${n(cx + 10)} ${n(y + 2)}" fill="none" ${stroke(4, C.brow)}/>`;
 }
 
 function mouth(grin: number): string {
@@ -127,25 +133,34 @@ function tail(sway: number): string {
     + `<path d="${d}" fill="none" ${stroke(6)}/></g>`;
 }
 
+/** The cream chest and belly, with a fluffy zigzag under the chin. */
+function chestTuft(breathe: number): string {
+  const w = 50 + breathe * 2;
+  return `M${n(240 - w)} 350 C${n(240 - w)} 318 ${n(240 - w * 0.7)} 296 ${n(240 - w * 0.55)} 290 `
+    + `L${n(240 - w * 0.3)} 304 L240 288 L${n(240 + w * 0.3)} 304 L${n(240 + w * 0.55)} 290 `
+    + `C${n(240 + w * 0.7)} 296 ${n(240 + w)} 318 ${n(240 + w)} 350 C${n(240 + w)} 392 ${n(240 + w * 0.55)} 420 240 420 `
+    + `C${n(240 - w * 0.55)} 420 ${n(240 - w)} 392 ${n(240 - w)} 350 Z`;
+}
+
 function body(breathe: number): string {
   const rx = 78 + breathe * 3;
   return `<ellipse cx="200" cy="432" rx="30" ry="15" fill="${C.dark}" ${stroke(5)}/>`
     + `<ellipse cx="280" cy="432" rx="30" ry="15" fill="${C.dark}" ${stroke(5)}/>`
     + `<ellipse cx="240" cy="350" rx="${n(rx)}" ry="${n(82 + breathe * 1.5)}" fill="${C.fur}" ${stroke(6)}/>`
-    + `<ellipse cx="240" cy="362" rx="${n(48 + breathe * 2)}" ry="56" fill="${C.cream}"/>`;
+    + `<path d="${chestTuft(breathe)}" fill="${C.cream}"/>`;
 }
 
 function thoughtDots(o: [number, number, number]): string {
-  const dots: [number, number, number][] = [[370, 120, 7], [396, 86, 10], [430, 48, 14]];
+  const dots: [number, number, number][] = [[368, 124, 8], [396, 90, 12], [436, 46, 18]];
   return dots.map(([x, y, r], i) => (o[i]! > 0.01
     ? `<circle cx="${x}" cy="${y}" r="${r}" fill="#fff" ${stroke(3)} opacity="${n(o[i]!)}"/>` : '')).join('');
 }
 
 function sparkle(s: number): string {
   if (s < 0.02) return '';
-  const r = 16 * s;
+  const r = 24 * s;
   const star = `M0 ${n(-r)} Q0 0 ${n(r)} 0 Q0 0 0 ${n(r)} Q0 0 ${n(-r)} 0 Q0 0 0 ${n(-r)} Z`;
-  return `<g transform="translate(420 236)"><path d="${star}" fill="${C.sparkle}" ${stroke(2.5)}/></g>`;
+  return `<g transform="translate(426 224)"><path d="${star}" fill="${C.sparkle}" ${stroke(2.5)}/></g>`;
 }
 
 /** The SVG of one frame, rasterised at `size` x `size` px. */
