@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { AUTH, fixtureMedia } from './helpers.js';
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+function run(args: string[]) {
+  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+describe('masko-emulator CLI', () => {
+  it('prints both URLs on its first line and serves them', async () => {
+    const child = run(['--port', '0', '--quiet', '--media-dir', fixtureMedia(), '--credits', '77']);
+    try {
+      const lines = createInterface({ input: child.stdout! });
+      const [first] = (await once(lines, 'line')) as [string];
+      const m = /^masko-emulator: api (http:\/\/127\.0\.0\.1:\d+\/v1) assets (http:\/\/127\.0\.0\.1:\d+)$/.exec(first);
+      expect(m, first).toBeTruthy();
+      const res = await fetch(`${m![1]}/credits`, { headers: AUTH });
+      expect(((await res.json()) as any).data.balance).toBe(77);
+      expect(new URL(m![1]).port).not.toBe(new URL(m![2]).port);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
+  it('exits 1 naming a bad flag', async () => {
+    const child = run(['--port', 'abc']);
+    let err = '';
+    child.stderr!.on('data', (c) => (err += c));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(1);
+    expect(err).toContain('--port must be a non-negative integer');
+  });
+});

@@ -1,0 +1,39 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO, type Emulator } from '../src/index.js';
+import { call, start } from './helpers.js';
+
+let emu: Emulator | undefined;
+afterEach(() => emu?.close());
+
+describe('--data-dir persistence', () => {
+  it('keeps projects, jobs, credits and asset paths across a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'masko-emu-data-'));
+    emu = await start({ dataDir });
+    const project = (await call(emu, 'POST', '/projects', { name: 'Kept' })).body.data;
+    const g = (await call(emu, 'POST', `/collections/${DEMO.collectionId}/generate`, { type: 'image', name: 'Kept pose', image_prompt: 'p' })).body.data;
+    await call(emu, 'GET', `/jobs/${g.job_id}?wait=true`);
+    const before = Buffer.from(await (await fetch(g.urls.image)).arrayBuffer());
+    await emu.close();
+    expect(readdirSync(dataDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    emu = await start({ dataDir });
+    expect((await call(emu, 'GET', '/projects')).body.data.map((p: any) => p.id)).toContain(project.id);
+    const job = (await call(emu, 'GET', `/jobs/${g.job_id}`)).body.data;
+    expect(job.status).toBe('completed');
+    expect((await call(emu, 'GET', '/credits')).body.data.balance).toBe(9999);
+    expect(new URL(job.urls.image).pathname).toBe(new URL(g.urls.image).pathname);
+    const after = Buffer.from(await (await fetch(job.urls.image)).arrayBuffer());
+    expect(after.equals(before)).toBe(true);
+  });
+
+  it('keeps nothing without a data dir', async () => {
+    emu = await start();
+    await call(emu, 'POST', '/projects', { name: 'Gone' });
+    await emu.close();
+    emu = await start();
+    expect((await call(emu, 'GET', '/projects')).body.data.map((p: any) => p.name)).toEqual(['Demo']);
+  });
+});
