@@ -114,6 +114,14 @@ describe('convertCanvasExport field rules', () => {
     expect(m.source).toEqual({ kind: 'canvas', url: 'https://example.com/mascots/tiny.json' });
   });
 
+  it('keeps a node named "__proto__" as a pose of its own', () => {
+    const ex = { ...tiny(), initialNode: 'a', nodes: [{ id: 'a', name: '__proto__' }] };
+    const m = convertCanvasExport(ex);
+    expect(Object.keys(m.poses)).toEqual(['__proto__']);
+    expect(Object.hasOwn(m.poses, '__proto__')).toBe(true);
+    expect(m.initial).toBe('__proto__');
+  });
+
   it('uses only the first loop edge of a node, like Masko', () => {
     const ex = tiny();
     ex.edges.push({ source: 'a', target: 'a', isLoop: true, videos: { webm: 'first.webm' } }, { source: 'a', target: 'a', isLoop: true, videos: { webm: 'second.webm' } });
@@ -133,6 +141,8 @@ describe('convertCanvasExport rejects broken exports', () => {
     ['an unknown op', (ex) => (ex.edges[4].conditions[0].op = '=~'), 'export.edges[4].conditions[0].op', 'one of == != > < >= <= (or eq neq gt lt gte lte)'],
     ['a string condition value', (ex) => (ex.edges[4].conditions[0].value = 'yes'), 'export.edges[4].conditions[0].value', 'true, false or a finite number'],
     ['a bad input type', (ex) => (ex.inputs[0].type = 'string'), 'export.inputs[0].type', '"boolean", "number" or "trigger"'],
+    ['an op named like an Object method', (ex) => (ex.edges[4].conditions[0].op = 'toString'), 'export.edges[4].conditions[0].op', 'one of == != > < >= <= (or eq neq gt lt gte lte)'],
+    ['a legacy condition named like an Object method', (ex) => { delete ex.edges[4].conditions; ex.edges[4].condition = 'constructor'; }, 'export.edges[4].condition', '"default", "on_click" or "on_complete"'],
     ['a negative speed', (ex) => (ex.edges[4].speed = -1), 'export.edges[4].speed', 'a number > 0'],
   ];
 

@@ -172,6 +172,8 @@ export class MaskoMachine<P extends string = string> {
     try {
       if (this.#chain > MAX_CHAIN) {
         this.#emit({ type: 'warning', message: `[masko] instant transitions keep firing in a cycle; stopped at pose "${pose}"` });
+        this.#settle(pose);
+        this.#setPending(undefined); // an abandoned route: its goTo() resolves false
       } else if (this.#pending !== undefined && this.#pending !== pose) {
         return this.#route(this.#pending); // passing through on a route
       } else {
