@@ -3,3 +3,4 @@ export type { InputValue, MachineEvent, MachineListener, MachinePhase, MachineSt
 export { allHold, conditionHolds, toNumber } from './conditions.js';
 export { BUILTIN_INPUTS, InputStore, isInputValue } from './inputs.js';
 export { anyStateTransitions, hasMedia, shortestClipPath } from './routing.js';
+export { nodeTimeThresholds } from './timers.js';

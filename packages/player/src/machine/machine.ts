@@ -2,7 +2,9 @@ import type { MascotManifest, Transition } from 'masko-manifest';
 import { allHold, toNumber } from './conditions.js';
 import { InputStore, isInputValue } from './inputs.js';
 import { anyStateTransitions, hasMedia, shortestClipPath } from './routing.js';
+import { nodeTimeThresholds, TimerSet } from './timers.js';
 import type { InputValue, MachineEvent, MachineListener, MachinePhase, MachineState, Scheduler } from './types.js';
+import { Waiters } from './waiters.js';
 
 export interface MachineOptions<P extends string = string> {
   /** The clock and timers (`nodeTime` thresholds). */
@@ -46,8 +48,8 @@ export class MaskoMachine<P extends string = string> {
   #transitionFrom: P;
   #pending: P | undefined;
   #arrivedAt = 0;
-  #timers: unknown[] = [];
-  #waiters: { pose: P; resolve: (reached: boolean) => void }[] = [];
+  readonly #timers: TimerSet;
+  readonly #waiters = new Waiters<P>();
   #chain = 0;
 
   constructor(manifest: MascotManifest<P, string>, options: MachineOptions<P>) {
@@ -56,6 +58,7 @@ export class MaskoMachine<P extends string = string> {
     this.#listener = options.listener;
     this.#inputs = new InputStore(manifest.inputs, options.inputs);
     this.#anyState = anyStateTransitions(manifest.transitions);
+    this.#timers = new TimerSet(options.scheduler);
     this.#current = this.#transitionFrom = manifest.initial;
   }
 
@@ -138,7 +141,7 @@ export class MaskoMachine<P extends string = string> {
       this.#setPending(undefined);
       return Promise.resolve(true);
     }
-    const reached = new Promise<boolean>((resolve) => this.#waiters.push({ pose, resolve }));
+    const reached = this.#waiters.wait(pose);
     this.#setPending(pose);
     // Mid-transition the route continues from the clip's target when it ends.
     if (this.#phase !== 'transitioning') this.#route(pose);
@@ -147,7 +150,7 @@ export class MaskoMachine<P extends string = string> {
 
   /** Stops: clears timers, settles pending `goTo()`s with false, and emits nothing more. */
   dispose(): void {
-    this.#clearTimers();
+    this.#timers.clear();
     this.#phase = 'stopped';
     this.#listener = undefined;
     this.#setPending(undefined);
@@ -157,7 +160,7 @@ export class MaskoMachine<P extends string = string> {
 
   #arrive(pose: P): void {
     const from = this.#current;
-    this.#clearTimers();
+    this.#timers.clear();
     this.#current = pose;
     this.#arrivedAt = this.#scheduler.now();
     this.#inputs.resetForArrival();
@@ -180,6 +183,7 @@ export class MaskoMachine<P extends string = string> {
         this.#settle(pose);
         if (this.#evaluate('')) return;
       }
+      if (this.#isStopped()) return;
       this.#emit(this.#phase === 'looping' ? { type: 'play-loop', pose } : { type: 'hold', pose });
       this.#scheduleNodeTime();
     } finally {
@@ -241,7 +245,7 @@ export class MaskoMachine<P extends string = string> {
 
   #play(t: Transition<P>): void {
     if (!hasMedia(t.media)) return this.#arrive(t.to);
-    this.#clearTimers();
+    this.#timers.clear();
     this.#phase = 'transitioning';
     this.#transition = t;
     this.#transitionFrom = this.#current;
@@ -253,46 +257,24 @@ export class MaskoMachine<P extends string = string> {
   /** Changes the route target; `goTo()`s waiting for another pose resolve false. */
   #setPending(target: P | undefined): void {
     this.#pending = target;
-    const superseded = this.#waiters.filter((w) => w.pose !== target);
-    this.#waiters = this.#waiters.filter((w) => w.pose === target);
-    for (const w of superseded) w.resolve(false);
+    this.#waiters.keepOnly(target);
   }
 
   /** Arrived at `pose`: the route is done and `goTo(pose)` callers resolve true. */
   #settle(pose: P): void {
     this.#pending = undefined;
-    const done = this.#waiters.filter((w) => w.pose === pose);
-    this.#waiters = this.#waiters.filter((w) => w.pose !== pose);
-    for (const w of done) w.resolve(true);
+    this.#waiters.settle(pose, true);
   }
 
   // ── nodeTime timers ─────────────────────────────────────────────────────
 
   /** One timer per distinct `nodeTime` threshold of the edges that can leave this pose. */
   #scheduleNodeTime(): void {
-    const thresholds = new Set<number>();
-    for (const t of this.manifest.transitions) {
-      if (t.from !== this.#current && t.from !== '*') continue;
-      for (const c of t.conditions) {
-        if (c.input !== 'nodeTime' || !['>', '>=', '=='].includes(c.op)) continue;
-        const at = toNumber(c.value) + (c.op === '>' ? 1 : 0);
-        if (at > 0) thresholds.add(at);
-      }
-    }
-    for (const at of thresholds) {
-      const handle = this.#scheduler.setTimeout(() => {
-        this.#timers = this.#timers.filter((h) => h !== handle);
-        if (this.#phase === 'idle' || this.#phase === 'looping') {
-          this.setInput('nodeTime', this.#scheduler.now() - this.#arrivedAt);
-        }
+    for (const at of nodeTimeThresholds(this.manifest.transitions, this.#current)) {
+      this.#timers.add(() => {
+        if (this.#phase === 'idle' || this.#phase === 'looping') this.setInput('nodeTime', this.#scheduler.now() - this.#arrivedAt);
       }, at);
-      this.#timers.push(handle);
     }
-  }
-
-  #clearTimers(): void {
-    for (const handle of this.#timers) this.#scheduler.clearTimeout(handle);
-    this.#timers = [];
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────

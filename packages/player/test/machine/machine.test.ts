@@ -444,6 +444,22 @@ describe('MaskoMachine: robustness', () => {
     expect(machine.state.phase).toBe('stopped');
   });
 
+  it('stops at once when a listener disposes it mid-arrival', () => {
+    const m = manifestOf(['A'], [{ from: 'A', to: 'A', media: clip('aa'), conditions: [{ input: 'nodeTime', op: '>=', value: 10 }] }]);
+    const scheduler = new FakeScheduler();
+    const seen: string[] = [];
+    const machine: MaskoMachine = new MaskoMachine(m, {
+      scheduler,
+      listener: (e) => {
+        seen.push(e.type);
+        if (e.type === 'arrive') machine.dispose();
+      },
+    });
+    machine.start();
+    expect(seen).toEqual(['arrive']);
+    expect(scheduler.pending).toBe(0);
+  });
+
   it('survives a listener that throws', () => {
     const m = manifestOf(['A', 'B'], [{ from: 'A', to: 'B', media: clip('ab'), conditions: [is('go')] }]);
     const report = vi.spyOn(console, 'error').mockImplementation(() => {});

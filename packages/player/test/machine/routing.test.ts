@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anyStateTransitions, hasMedia, shortestClipPath } from '../../src/machine/index.js';
+import { anyStateTransitions, hasMedia, nodeTimeThresholds, shortestClipPath } from '../../src/machine/index.js';
 import { clip, fixture, manifestOf } from './harness.js';
 
 const names = (path: { from: string; to: string }[] | undefined) => path?.map((t) => `${t.from}->${t.to}`);
@@ -51,5 +51,11 @@ describe('routing', () => {
   it("routes maya's Working to Needs Attention back through Idle", () => {
     const m = fixture('maya');
     expect(names(shortestClipPath(m.transitions, 'Working', 'Needs Attention'))).toEqual(['Working->Idle', 'Idle->Needs Attention']);
+  });
+
+  it('lists the nodeTime thresholds that need a timer: own and any-state edges, > one ms later', () => {
+    const t = (from: string, op: '>' | '>=' | '==' | '<', value: number) => ({ from, to: 'B', conditions: [{ input: 'nodeTime', op, value }] });
+    const m = manifestOf(['A', 'B'], [t('A', '>=', 3000), t('A', '>', 1000), t('*', '==', 500), t('A', '<', 200), t('B', '>=', 50), t('A', '>=', 3000), t('A', '>=', 0)]);
+    expect(nodeTimeThresholds(m.transitions, 'A')).toEqual([500, 1001, 3000]);
   });
 });
