@@ -32,6 +32,11 @@ function displayUrl(url: URL): string {
   return `${url.origin}${url.pathname}`;
 }
 
+/** A local file problem (permissions, full disk, a folder in the way) is not a network error, nor retried. */
+function fileError(err: unknown, path: string): MaskoError {
+  return new MaskoError(`download: cannot write ${path}: ${(err as Error).message}`, { cause: err });
+}
+
 /** GET following redirects by hand, so each hop's headers are chosen for its own origin. */
 async function get(http: HttpCore, start: URL, signal: AbortSignal): Promise<{ res: Dispatcher.ResponseData; url: URL }> {
   let url = start;
@@ -70,13 +75,16 @@ async function attempt(http: HttpCore, url: URL, dest: string, opts: DownloadOpt
   const total = typeof lengthHeader === 'string' ? Number(lengthHeader) : undefined;
   const contentType = typeof res.headers['content-type'] === 'string' ? res.headers['content-type'] : undefined;
   const tmp = `${dest}.${randomBytes(6).toString('hex')}.tmp`;
-  const file = await open(tmp, 'wx');
+  const file = await open(tmp, 'wx').catch(async (err: unknown) => {
+    await res.body.dump().catch(() => undefined);
+    throw fileError(err, tmp);
+  });
   const hash = createHash('sha256');
   let received = 0;
   try {
     for await (const chunk of res.body as AsyncIterable<Buffer>) {
       hash.update(chunk);
-      await file.write(chunk);
+      await file.write(chunk).catch((err: unknown) => Promise.reject(fileError(err, tmp)));
       received += chunk.length;
       opts.onProgress?.(received, total);
     }
@@ -87,9 +95,9 @@ async function attempt(http: HttpCore, url: URL, dest: string, opts: DownloadOpt
     if (opts.expectedSha256 && sha256 !== opts.expectedSha256.toLowerCase()) {
       throw new MaskoIntegrityError(`GET ${shown}: sha256 ${sha256} does not match the expected ${opts.expectedSha256}`, shown);
     }
-    await file.sync();
+    await file.sync().catch((err: unknown) => Promise.reject(fileError(err, tmp)));
     await file.close();
-    await rename(tmp, dest);
+    await rename(tmp, dest).catch((err: unknown) => Promise.reject(fileError(err, dest)));
     return { path: dest, sha256, bytes: received, contentType };
   } catch (err) {
     res.body.destroy();

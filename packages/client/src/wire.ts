@@ -287,6 +287,8 @@ export interface CollectionUpdateBody {
 export interface JobFilter {
   status?: JobStatus;
   collection_id?: string;
+  /** Same as `collection_id` (camelCase, like `collections.list({ projectId })`). */
+  collectionId?: string;
   type?: string;
 }
 export interface GenerateAllBody {

@@ -1,13 +1,13 @@
 // Downloads against the real emulator's asset host, with every byte-level fault it can inject.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO } from 'masko-emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMaskoClient, MaskoApiError, MaskoIntegrityError, MaskoNetworkError, type Asset } from '../src/index.js';
+import { createMaskoClient, MaskoApiError, MaskoError, MaskoIntegrityError, MaskoNetworkError, type Asset } from '../src/index.js';
 import { startHarness, tempFiles, type Harness } from './emulator.js';
 import { allMessages, FAKE_KEY, KEY_FRAGMENT, rejection } from './helpers.js';
 
@@ -127,6 +127,17 @@ describe('download', () => {
     expect(err.message).toContain(`sha256 ${reference.sha256} does not match`);
     expect(existsSync(dest)).toBe(false);
     expect(await tempFiles(dir)).toEqual([]);
+  });
+
+  it('reports a local write problem as such, keeps nothing and does not retry', async () => {
+    const dest = join(dir, 'occupied');
+    await mkdir(join(dest, 'child'), { recursive: true }); // a folder where the file should go
+    const err = await rejection(() => h.client.download(asset.url, dest));
+    expect(err).toBeInstanceOf(MaskoError);
+    expect(err).not.toBeInstanceOf(MaskoNetworkError);
+    expect(err.message).toContain(`cannot write ${dest}`);
+    expect(await tempFiles(dir)).toEqual([]);
+    expect(h.requests().filter((r) => r.origin === 'assets')).toHaveLength(1);
   });
 
   it('turns a 404 into a typed error naming the URL', async () => {

@@ -9,7 +9,7 @@ export function jobsResource(http: HttpCore) {
     },
     /** Jobs, filtered by status, collection and/or type. */
     list(filter: JobFilter = {}): AsyncIterable<Job> {
-      return listOf(http, '/jobs', JobSchema, { status: filter.status, collection_id: filter.collection_id, type: filter.type });
+      return listOf(http, '/jobs', JobSchema, { status: filter.status, collection_id: filter.collection_id ?? filter.collectionId, type: filter.type });
     },
   };
 }
