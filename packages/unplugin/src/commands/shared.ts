@@ -1,5 +1,5 @@
 /** What every command shares: common flags, the context, the progress line and the summary. */
-import { consola } from 'consola';
+import { createConsola } from 'consola';
 import { MaskoContext, type Prepared } from '../core/context.js';
 import type { Progress } from '../core/sync.js';
 import type { MaskoOptions } from '../types.js';
@@ -11,7 +11,8 @@ export const commonArgs = {
   frozen: { type: 'boolean', description: 'Fail instead of changing masko.lock.json (CI)' },
 } as const;
 
-export const logger = consola.withTag('masko');
+// Info by default, even under test runners (consola would drop to warn there); CONSOLA_LEVEL overrides.
+export const logger = createConsola({ level: Number(process.env.CONSOLA_LEVEL ?? 3) }).withTag('masko');
 const log = { info: (m: string) => logger.info(m), warn: (m: string) => logger.warn(m) };
 
 export function formatBytes(n: number): string {

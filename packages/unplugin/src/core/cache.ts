@@ -74,9 +74,10 @@ export class AssetCache {
     }
     const incoming = join(this.dir, 'incoming', `${randomBytes(8).toString('hex')}${ext}`);
     await mkdir(join(this.dir, 'incoming'), { recursive: true });
+    let seen = 0; // the client reports a running total; progress wants the new bytes (a retry restarts at 0)
     const got = await this.client.download(url, incoming, {
       ...(opts.expectedSha256 ? { expectedSha256: opts.expectedSha256 } : {}),
-      ...(opts.onProgress ? { onProgress: (received: number) => opts.onProgress!(received) } : {}),
+      ...(opts.onProgress ? { onProgress: (received: number) => { opts.onProgress!(received >= seen ? received - seen : received); seen = received; } } : {}),
     });
     const path = this.pathFor(got.sha256, ext);
     await mkdir(join(path, '..'), { recursive: true });
