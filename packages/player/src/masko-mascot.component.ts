@@ -1,7 +1,7 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import type { MascotManifest, Media, Variant } from 'masko-manifest';
 import { formatFor } from './capabilities.js';
-import { createRouter, type Command, type PoseEngine } from './controllers/router.js';
+import { createRouter, type Command, type EngineFactory, type PoseEngine } from './controllers/router.js';
 import { SizeController } from './controllers/size-controller.js';
 import { StageController } from './controllers/stage-controller.js';
 import { VisibilityController } from './controllers/visibility-controller.js';
@@ -40,6 +40,11 @@ const isAbort = (error: unknown): boolean => (error as Error)?.name === 'AbortEr
  */
 export class MaskoMascot extends LitElement {
   static override styles = styles;
+  /**
+   * Builds the pose engine for each manifest. The default routes pose → transition clip → pose;
+   * assign the canvas state machine's factory to run Masko canvases (inputs, conditions).
+   */
+  static engine: EngineFactory = createRouter;
   static override properties = {
     src: {},
     manifest: { attribute: false },
@@ -91,7 +96,7 @@ export class MaskoMascot extends LitElement {
     looped: () => {
       if (this.#command?.type !== 'play-loop') return;
       emit(this, 'masko-loop', { pose: this.#command.pose });
-      this.#execute(this.#engine?.loopCompleted());
+      this.#engine?.loopCompleted();
     },
   });
 
@@ -134,19 +139,19 @@ export class MaskoMascot extends LitElement {
       this.#waiters.push({ pose, resolve, reject });
     });
     if (!this.#started) this.pose = pose;
-    else this.#execute(this.#engine!.goTo(pose));
+    else this.#engine!.goTo(pose);
     if (this.#started && pose === this.#shown && this.#command?.type !== 'play-transition') this.#settle(pose);
     return done;
   }
 
   /** Sets a state-machine input (canvas manifests). */
   setInput(name: string, value: boolean | number): void {
-    this.#execute(this.#engine?.setInput(name, value));
+    this.#engine?.setInput(name, value);
   }
 
   /** Fires a state-machine trigger input (canvas manifests). */
   fire(trigger: string): void {
-    this.#execute(this.#engine?.fire(trigger));
+    this.#engine?.fire(trigger);
   }
 
   override connectedCallback(): void {
@@ -192,7 +197,8 @@ export class MaskoMascot extends LitElement {
 
   #use(manifest: MascotManifest): void {
     this.#manifest = manifest;
-    this.#engine = createRouter(manifest);
+    this.#engine?.dispose?.();
+    this.#engine = MaskoMascot.engine(manifest, (command) => this.#execute(command));
     this.#started = false;
     this.#run++;
     const pose = manifest.poses[this.pose ?? manifest.initial] ?? manifest.poses[manifest.initial];
@@ -211,7 +217,9 @@ export class MaskoMascot extends LitElement {
         this.#fail(reasoned('unknown-pose', `has no pose "${pose}"; showing "${manifest.initial}"`, pose));
         pose = manifest.initial;
       }
-      this.#execute(this.#engine!.start(pose));
+      const poster = this.#variant(manifest.poses[pose]!.poster);
+      if (poster) this.#stage.placeholder(poster.url);
+      this.#engine!.start(pose);
     }
     if (this.#visibility.active && !this.#paused && this.autoplay) {
       Promise.resolve(this.#stage.play()).catch((error: Error) => this.#blocked(error));
@@ -219,8 +227,7 @@ export class MaskoMascot extends LitElement {
   }
 
   /** Plays what the engine asks for. Only the latest command's outcome lands. */
-  async #execute(command: Command | undefined): Promise<void> {
-    if (!command) return;
+  async #execute(command: Command): Promise<void> {
     const run = ++this.#run;
     const previous = this.#command;
     this.#command = command;
@@ -228,7 +235,7 @@ export class MaskoMascot extends LitElement {
     const target = transition ? transition.to : (command as { pose: string }).pose;
     const pose = this.#manifest!.poses[target]!;
     const format = command.type === 'hold' || this.#stillOnly() ? 'image' : formatFor((transition?.media ?? pose.media) as Media, this.renderer);
-    if (transition && format === 'image') return this.#clipEnded(); // no clip to play here: cut
+    if (transition && format === 'image') return this.#engine?.clipEnded(); // no clip to play here: cut
     const variant = this.#variant(format === 'image' ? pose.poster : (transition?.media ?? pose.media)[format]);
     if (!variant) return this.#fail(reasoned('media', `pose "${target}" has no ${format} file`, target), run);
     try {
@@ -263,7 +270,7 @@ export class MaskoMascot extends LitElement {
     const command = this.#command;
     if (command?.type !== 'play-transition') return;
     emit(this, 'masko-transition-end', { from: this.#shown ?? command.transition.from, to: command.transition.to });
-    this.#execute(this.#engine?.clipEnded());
+    this.#engine?.clipEnded();
   }
 
   /** The browser refused to play (autoplay policy, Low Power Mode): show the poster instead. */
@@ -277,7 +284,7 @@ export class MaskoMascot extends LitElement {
   #fail(error: ReasonedError, run = this.#run): void {
     if (run !== this.#run) return;
     // The engine moved on in its head; put it back on the pose that is really on screen.
-    if (this.#shown && error.reason !== 'autoplay-blocked') this.#engine?.start(this.#shown);
+    if (this.#shown && error.reason !== 'autoplay-blocked') this.#engine?.reset?.(this.#shown);
     const reason: MaskoErrorReason = error.reason ?? 'media';
     for (const waiter of this.#waiters.splice(0)) waiter.reject(error);
     DEV && warn(reason, error.message);
@@ -298,7 +305,7 @@ export class MaskoMascot extends LitElement {
   #restart(): void {
     if (this.#started && this.#shown && this.#command?.type !== 'play-transition') {
       this.#source = undefined;
-      this.#execute(this.#engine!.start(this.#shown));
+      this.#replay();
     }
   }
 
@@ -308,7 +315,13 @@ export class MaskoMascot extends LitElement {
     const pose = this.#shown && this.#manifest?.poses[this.#shown];
     if (!source || !pose || this.#command?.type === 'play-transition') return;
     const next = this.#variant(source.format === 'image' ? pose.poster : (pose.media as Media)[source.format]);
-    if (next && next.width > source.width) this.#execute(this.#engine!.start(this.#shown!));
+    if (next && next.width > source.width) this.#replay();
+  }
+
+  /** Shows the pose on screen again in a new file; the engine is not involved (same pose). */
+  #replay(): void {
+    const pose = this.#shown!;
+    this.#execute(this.#manifest!.poses[pose]!.loop ? { type: 'play-loop', pose } : { type: 'hold', pose });
   }
 }
 

@@ -1,65 +1,66 @@
 import type { MascotManifest, Transition } from 'masko-manifest';
 
 /**
- * What the element should put on screen next. This is the seam between the element and a
- * pose engine: the element executes commands and reports back `clipEnded()` (a transition
- * finished) and `loopCompleted()` (a pose loop wrapped); the engine decides.
+ * What the element should put on screen. The pose engine sends these; the element executes
+ * them and reports back with `clipEnded()` (a transition clip finished) and `loopCompleted()`
+ * (a pose loop wrapped). The shapes are those of the canvas state machine's commands.
  */
 export type Command =
   | { type: 'play-loop'; pose: string }
   | { type: 'hold'; pose: string }
-  | { type: 'play-transition'; transition: Transition };
+  | { type: 'play-transition'; transition: Transition; from?: string; speed?: number };
 
 /**
- * A pose engine. {@link createRouter} is the simple one (pose → optional transition clip →
- * pose loop); the canvas state machine plugs in through the same interface.
+ * The seam between `<masko-mascot>` and whatever decides the poses. {@link createRouter} is the
+ * built-in one (pose → optional transition clip → pose loop); the canvas state machine plugs in
+ * through the same interface (see `MaskoMascot.engine`).
  */
 export interface PoseEngine {
-  /** The first command, for the pose shown first. */
-  start(pose: string): Command;
-  /** The route towards `pose`, or undefined when nothing needs to change. */
-  goTo(pose: string): Command | undefined;
-  /** The clip of a `play-transition` ended. */
-  clipEnded(): Command | undefined;
+  /** Arrive at the first pose. */
+  start(pose: string): void;
+  /** Route towards `pose`. */
+  goTo(pose: string): void;
+  /** The clip of the last `play-transition` ended. */
+  clipEnded(): void;
   /** The pose loop on screen wrapped around. */
-  loopCompleted(): Command | undefined;
-  setInput(name: string, value: boolean | number): Command | undefined;
-  fire(trigger: string): Command | undefined;
+  loopCompleted(): void;
+  setInput(name: string, value: boolean | number): void;
+  fire(trigger: string): void;
+  /** The element could not show what was asked and stays at `pose`. */
+  reset?(pose: string): void;
+  /** The element let go of this engine (new manifest, element removed). */
+  dispose?(): void;
 }
+
+/** Builds an engine for a manifest; it sends its commands to `run`. */
+export type EngineFactory = (manifest: MascotManifest, run: (command: Command) => void) => PoseEngine;
 
 const hasMedia = (t: Transition): boolean => Object.values(t.media ?? {}).some((list) => list?.length);
-const arrive = (manifest: MascotManifest, pose: string): Command =>
-  manifest.poses[pose]!.loop ? { type: 'play-loop', pose } : { type: 'hold', pose };
 
 /** The simple router: a direct transition clip when the manifest has one, else a cut. */
-export function createRouter(manifest: MascotManifest): PoseEngine {
+export const createRouter: EngineFactory = (manifest, run) => {
   let at = '';
   let heading: Transition | undefined;
+  const arrive = (pose: string): void => {
+    at = pose;
+    heading = undefined;
+    run(manifest.poses[pose]!.loop ? { type: 'play-loop', pose } : { type: 'hold', pose });
+  };
   return {
-    start(pose) {
-      at = pose;
-      heading = undefined;
-      return arrive(manifest, pose);
-    },
+    start: arrive,
+    reset: (pose) => void ((at = pose), (heading = undefined)),
     goTo(pose) {
       if (heading) {
-        if (pose === heading.to) return undefined;
-        // Mid-transition towards another pose: cut straight to the new one.
-        heading = undefined;
-      } else if (pose === at) return undefined;
+        if (pose === heading.to) return;
+        heading = undefined; // mid-transition towards another pose: cut straight to the new one
+      } else if (pose === at) return;
       heading = manifest.transitions.find((t) => t.to === pose && (t.from === at || t.from === '*') && hasMedia(t));
-      if (heading) return { type: 'play-transition', transition: heading };
-      at = pose;
-      return arrive(manifest, pose);
+      if (heading) run({ type: 'play-transition', transition: heading, from: at });
+      else arrive(pose);
     },
-    clipEnded() {
-      if (!heading) return undefined;
-      at = heading.to;
-      heading = undefined;
-      return arrive(manifest, at);
-    },
-    loopCompleted: () => undefined,
-    setInput: () => undefined,
-    fire: () => undefined,
+    clipEnded: () => heading && arrive(heading.to),
+    loopCompleted() {},
+    setInput() {},
+    fire() {},
   };
-}
+};

@@ -62,6 +62,25 @@ export class StageController implements ReactiveController {
     }
   }
 
+  /**
+   * Shows a still (the poster) while the first clip loads, if nothing is on screen yet.
+   * Never aborts the pending clip, and is dropped if that clip wins the race.
+   */
+  async placeholder(url: string): Promise<void> {
+    if (this.#shown) return;
+    const layer = imageLayer();
+    layer.el.setAttribute('data-hidden', '');
+    this.stage!.append(layer.el);
+    try {
+      await layer.load({ url, loop: false }, new AbortController().signal);
+    } catch {
+      // No poster: the clip will show when it can.
+    }
+    if (this.#shown) return layer.el.remove();
+    this.#shown = layer;
+    layer.el.removeAttribute('data-hidden');
+  }
+
   play(): Promise<void> | void {
     this.#paused = false;
     return this.#shown?.play();

@@ -96,7 +96,7 @@ export function drawStacked(video: HTMLVideoElement, target: CanvasRenderingCont
   if (!gl || !shared?.ready || gl.isContextLost()) return false;
   const width = video.videoWidth;
   const height = video.videoHeight >> 1;
-  if (!width || !height) return false;
+  if (!width || !height || video.readyState < 2) return false; // no decoded frame to upload yet
   const canvas = gl.canvas as HTMLCanvasElement;
   if (canvas.width !== width || canvas.height !== height) {
     canvas.width = width;

@@ -51,7 +51,8 @@ export function startClip(
       if ((error as DOMException).name !== 'AbortError') reject(error);
     });
     const wait = (): void => {
-      const cancel = onNextFrame(video, () => (presented() ? resolve() : wait()));
+      // Firefox can run a frame callback before any frame is decoded (readyState 1): wait on.
+      const cancel = onNextFrame(video, () => (video.readyState >= 2 && presented() ? resolve() : wait()));
       signal.addEventListener('abort', cancel, listen);
     };
     wait();

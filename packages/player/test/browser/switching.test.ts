@@ -1,0 +1,96 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/index.js';
+import type { MaskoMascot } from '../../src/index.js';
+import { testManifest } from './fixtures.js';
+import { loaded, snapshot, visibleMedia } from './pixels.js';
+
+/**
+ * Samples what is on screen at every rendered frame until stopped: counts frames where the
+ * stage is empty or the visible media has no picture at the character's centre (blank), and
+ * frames where a poster is showing (the `<img>` layer, or its cyan marker in the pixels).
+ */
+function sampleFrames(el: MaskoMascot) {
+  const result = { frames: 0, blank: [] as string[], poster: [] as string[] };
+  let running = true;
+  const tick = (): void => {
+    if (!running) return;
+    result.frames++;
+    const media = visibleMedia(el);
+    if (!media) result.blank.push(`frame ${result.frames}: no media`);
+    else if (media.localName === 'img') result.poster.push(`frame ${result.frames}: <img>`);
+    else {
+      const shot = snapshot(el);
+      const s = shot.width / 64;
+      const centre = shot.read(32 * s, 24 * s);
+      if (centre[3] < 200) result.blank.push(`frame ${result.frames}: centre [${centre}] in ${media.localName}`);
+      if (shot.read(2 * s, 2 * s)[3] > 100) result.poster.push(`frame ${result.frames}: poster marker`);
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return { stop: () => ((running = false), result) };
+}
+
+async function mount(renderer: string, transitions: boolean): Promise<MaskoMascot> {
+  const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" renderer=${renderer} style="width: 64px"></masko-mascot>`);
+  const ready = loaded(el);
+  el.manifest = testManifest({ transitions });
+  await ready;
+  return el;
+}
+
+for (const [renderer, transitions] of [['webm', true], ['webm', false], ['stacked', true], ['stacked', false]] as const) {
+  describe(`switching poses (${renderer}, ${transitions ? 'with' : 'without'} transition clips)`, () => {
+    it('should switch 20 times with no blank frame and no poster', async function () {
+      this.timeout(90_000);
+      const el = await mount(renderer, transitions);
+      const counts = { pose: 0, start: 0, end: 0 };
+      el.addEventListener('masko-pose-change', () => counts.pose++);
+      el.addEventListener('masko-transition-start', () => counts.start++);
+      el.addEventListener('masko-transition-end', () => counts.end++);
+      const sampler = sampleFrames(el);
+      for (let i = 0; i < 20; i++) {
+        const target = i % 2 ? 'Red' : 'Blue';
+        await el.goTo(target);
+        expect(el.pose).to.equal(target);
+        expect(el.getAttribute('pose')).to.equal(target);
+        // goTo resolved: the pose is on screen, in its own colour.
+        const centre = snapshot(el).read(32, 24);
+        expect(centre[target === 'Red' ? 0 : 2], `${target} on screen after goTo`).to.be.above(200);
+      }
+      const result = sampler.stop();
+      expect(result.frames, "frames sampled").to.be.at.least(20);
+      expect(result.blank, 'blank frames').to.deep.equal([]);
+      expect(result.poster, 'poster frames').to.deep.equal([]);
+      expect(counts).to.deep.equal({ pose: 20, start: transitions ? 20 : 0, end: transitions ? 20 : 0 });
+      // A/B: never more than the shown layer left once a switch is done.
+      expect(el.shadowRoot!.querySelectorAll('[part="media"]').length).to.equal(1);
+    });
+  });
+}
+
+describe('goTo', () => {
+  it('should reject a superseded goTo and land on the latest pose', async () => {
+    const el = await mount('webm', true);
+    const first = el.goTo('Blue');
+    const second = el.goTo('Red');
+    await second;
+    let error: unknown;
+    await first.catch((e: unknown) => (error = e));
+    expect((error as DOMException | undefined)?.name).to.equal('AbortError');
+    expect(el.pose).to.equal('Red');
+  });
+
+  it('should resolve at once for the pose already on screen', async () => {
+    const el = await mount('webm', true);
+    await el.goTo('Red');
+    expect(el.pose).to.equal('Red');
+  });
+
+  it('should switch when the pose attribute changes', async () => {
+    const el = await mount('webm', false);
+    const change = oneEvent(el, 'masko-pose-change');
+    el.setAttribute('pose', 'Blue');
+    expect((await change).detail).to.deep.equal({ from: 'Red', to: 'Blue' });
+  });
+});
