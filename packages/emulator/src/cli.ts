@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { startEmulator } from './emulator.js';
+import { parseFault, type FaultSpec } from './faults.js';
 import type { EmulatorOptions } from './options.js';
 import { VERSION } from './version.js';
 
@@ -18,6 +19,7 @@ Options:
   --data-dir DIR      persist state in DIR (default: in memory)
   --media-dir DIR     demo media directory with demo.json (default: bundled)
   --admin             serve the /__admin API (request log, faults, credits, reset)
+  --fault JSON        add a fault layer, e.g. '{"kind":"status","status":503,"count":2}' (repeatable)
   --quiet             do not print one line per request
   -h, --help          show this help
   -v, --version       show the version`;
@@ -34,6 +36,14 @@ function int(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
+function parseFaultFlag(raw: string): FaultSpec {
+  try {
+    return parseFault(JSON.parse(raw));
+  } catch (e) {
+    return fail(`--fault ${raw}: ${(e as Error).message}`);
+  }
+}
+
 async function main(): Promise<void> {
   let parsed;
   try {
@@ -48,6 +58,7 @@ async function main(): Promise<void> {
         'data-dir': { type: 'string' },
         'media-dir': { type: 'string' },
         admin: { type: 'boolean' },
+        fault: { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -72,6 +83,7 @@ async function main(): Promise<void> {
     dataDir: v['data-dir'],
     mediaDir: v['media-dir'],
     admin: v.admin ?? false,
+    faults: (v.fault ?? []).map(parseFaultFlag),
     log: v.quiet ? false : (line) => process.stdout.write(`${line}\n`),
   };
   let emu;

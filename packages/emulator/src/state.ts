@@ -68,7 +68,12 @@ export class Store {
     if (!this.dataDir) return false;
     const file = join(this.dataDir, STATE_FILE);
     if (!existsSync(file)) return false;
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { format: number; state: StateData };
+    let parsed: { format: number; state: StateData };
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8')) as { format: number; state: StateData };
+    } catch (e) {
+      throw new Error(`[masko-emulator] ${file} is not valid JSON (${(e as Error).message}); delete it or use another --data-dir`);
+    }
     if (parsed.format !== FORMAT) {
       throw new Error(`[masko-emulator] ${file} has state format ${parsed.format}, expected ${FORMAT}; delete it or use another --data-dir`);
     }

@@ -13,12 +13,16 @@ function run(args: string[]) {
 
 describe('masko-emulator CLI', () => {
   it('prints both URLs on its first line and serves them', async () => {
-    const child = run(['--port', '0', '--quiet', '--media-dir', fixtureMedia(), '--credits', '77']);
+    const child = run([
+      '--port', '0', '--quiet', '--media-dir', fixtureMedia(), '--credits', '77',
+      '--fault', '{"kind":"status","status":502,"count":1,"path":"/v1/credits"}',
+    ]);
     try {
       const lines = createInterface({ input: child.stdout! });
       const [first] = (await once(lines, 'line')) as [string];
       const m = /^masko-emulator: api (http:\/\/127\.0\.0\.1:\d+\/v1) assets (http:\/\/127\.0\.0\.1:\d+)$/.exec(first);
       expect(m, first).toBeTruthy();
+      expect((await fetch(`${m![1]}/credits`, { headers: AUTH })).status).toBe(502);
       const res = await fetch(`${m![1]}/credits`, { headers: AUTH });
       expect(((await res.json()) as any).data.balance).toBe(77);
       expect(new URL(m![1]).port).not.toBe(new URL(m![2]).port);
@@ -29,11 +33,17 @@ describe('masko-emulator CLI', () => {
   });
 
   it('exits 1 naming a bad flag', async () => {
-    const child = run(['--port', 'abc']);
-    let err = '';
-    child.stderr!.on('data', (c) => (err += c));
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(1);
-    expect(err).toContain('--port must be a non-negative integer');
+    for (const [args, message] of [
+      [['--port', 'abc'], '--port must be a non-negative integer'],
+      [['--fault', '{"kind":"meteor"}'], 'fault.kind must be one of'],
+      [['--nope'], "Unknown option '--nope'"],
+    ] as const) {
+      const child = run([...args]);
+      let err = '';
+      child.stderr!.on('data', (c) => (err += c));
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(1);
+      expect(err).toContain(message);
+    }
   });
 });

@@ -157,5 +157,11 @@ describe('admin API', () => {
     expect(asset.headers.authorization).toBeUndefined();
     expect(asset).toMatchObject({ method: 'GET', status: 200 });
     expect(JSON.stringify(log)).not.toContain(KEY.slice(6));
+
+    // A leak would be visible: an asset request carrying a key is logged with the marker, never the value.
+    await (await fetch(a.body.data[0].url, { headers: AUTH })).arrayBuffer();
+    const leaked = (((await (await fetch(`${admin}/requests`)).json()) as any).data as any[]).filter((e) => e.origin === 'assets');
+    expect(leaked.at(-1).headers.authorization).toBe('Bearer masko_…(redacted)');
+    expect(JSON.stringify(leaked)).not.toContain(KEY.slice(6));
   });
 });
