@@ -75,13 +75,14 @@ export const AssetSchema = v.looseObject({
   type: v.picklist(ASSET_TYPES),
   status: jobStatus,
   url: str,
-  size: v.nullable(int),
-  parent_asset_id: v.nullable(str),
-  width: v.nullable(int),
-  height: v.nullable(int),
-  bytes: v.nullable(int),
-  mime: str,
-  created_at: str,
+  // Descriptive fields are assumptions of API.md: tolerated when absent (null), checked when present.
+  size: v.optional(v.nullable(int), null),
+  parent_asset_id: v.optional(v.nullable(str), null),
+  width: v.optional(v.nullable(int), null),
+  height: v.optional(v.nullable(int), null),
+  bytes: v.optional(v.nullable(int), null),
+  mime: v.optional(str),
+  created_at: v.optional(str),
 });
 export type Asset = v.InferOutput<typeof AssetSchema>;
 
@@ -92,16 +93,17 @@ export const ItemSchema = v.looseObject({
   slug: str,
   type: v.picklist(['image', 'animation']),
   status: jobStatus,
-  loop: v.boolean(),
-  duration: v.nullable(v.number()),
+  loop: v.optional(v.boolean(), false),
+  duration: v.optional(v.nullable(v.number()), null),
   transition: v.optional(
     v.nullable(
       v.looseObject({ from_item_id: nullableStr, to_item_id: nullableStr, reverse_of_item_id: nullableStr }),
     ),
+    null,
   ),
   created_at: str,
   updated_at: v.optional(str),
-  assets: v.optional(v.array(AssetSchema)),
+  assets: v.optional(v.array(AssetSchema), []),
 });
 export type Item = v.InferOutput<typeof ItemSchema>;
 
@@ -112,15 +114,15 @@ export const JobSchema = v.looseObject({
   status: jobStatus,
   type: str,
   collection_id: str,
-  item_id: v.nullable(str),
-  item_name: v.nullable(str),
+  item_id: v.optional(v.nullable(str), null),
+  item_name: v.optional(v.nullable(str), null),
   cost_credits: int,
-  asset_ids: byAssetType,
-  urls: byAssetType,
-  error: v.optional(v.nullable(JobErrorSchema)),
+  asset_ids: v.optional(byAssetType, {}),
+  urls: v.optional(byAssetType, {}),
+  error: v.optional(v.nullable(JobErrorSchema), null),
   created_at: str,
   updated_at: v.optional(str),
-  completed_at: v.optional(nullableStr),
+  completed_at: v.optional(nullableStr, null),
 });
 export type Job = v.InferOutput<typeof JobSchema>;
 
@@ -129,8 +131,8 @@ export const GenerateResultSchema = v.looseObject({
   poll_url: str,
   item_id: str,
   cost_credits: int,
-  asset_ids: byAssetType,
-  urls: byAssetType,
+  asset_ids: v.optional(byAssetType, {}),
+  urls: v.optional(byAssetType, {}),
 });
 export type GenerateResult = v.InferOutput<typeof GenerateResultSchema>;
 

@@ -9,7 +9,7 @@ let h: Harness;
 let n = 0;
 const col = DEMO.collectionId;
 /** A fresh pose name per test, so jobs are easy to count. */
-const pose = (): GenerateBody => ({ type: 'image', name: `Pose ${++n} ${Date.now()}`, image_prompt: 'waving a paw' });
+const pose = () => ({ type: 'image' as const, name: `Pose ${++n} ${Date.now()}`, image_prompt: 'waving a paw' });
 
 beforeAll(async () => {
   h = await startHarness({ jobDelayMs: 60 });
