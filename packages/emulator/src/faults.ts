@@ -39,7 +39,11 @@ export function parseFault(value: unknown): FaultSpec {
   for (const k of ['method', 'path'] as const) {
     if (f[k] !== undefined && typeof f[k] !== 'string') throw new Error(`fault.${k} must be a string`);
   }
-  for (const k of ['count', 'status', 'retryAfter', 'afterBytes', 'stallMs', 'jobDelayMs', 'seed'] as const) {
+  if (f.count !== undefined && (!Number.isInteger(f.count) || (f.count as number) < 1)) throw new Error('fault.count must be a positive integer');
+  if (f.status !== undefined && (!Number.isInteger(f.status) || (f.status as number) < 400 || (f.status as number) > 599)) {
+    throw new Error('fault.status must be an HTTP error status (400-599)');
+  }
+  for (const k of ['retryAfter', 'afterBytes', 'stallMs', 'jobDelayMs', 'seed'] as const) {
     if (f[k] !== undefined && (!Number.isInteger(f[k]) || (f[k] as number) < 0)) throw new Error(`fault.${k} must be a non-negative integer`);
   }
   return f as unknown as FaultSpec;

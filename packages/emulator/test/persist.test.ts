@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO, type Emulator } from '../src/index.js';
-import { call, start } from './helpers.js';
+import { call, ManualTimers, start } from './helpers.js';
 
 let emu: Emulator | undefined;
 afterEach(() => emu?.close());
@@ -27,6 +27,22 @@ describe('--data-dir persistence', () => {
     expect(new URL(job.urls.image).pathname).toBe(new URL(g.urls.image).pathname);
     const after = Buffer.from(await (await fetch(job.urls.image)).arrayBuffer());
     expect(after.equals(before)).toBe(true);
+  });
+
+  it('resumes jobs that were still running when it stopped', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'masko-emu-data-'));
+    emu = await start({ dataDir, timers: new ManualTimers() });
+    const g = (await call(emu, 'POST', `/collections/${DEMO.collectionId}/generate`, { type: 'image', name: 'Unfinished', image_prompt: 'p' })).body.data;
+    expect((await call(emu, 'GET', `/jobs/${g.job_id}`)).body.data.status).toBe('pending');
+    await emu.close();
+    const timers = new ManualTimers();
+    emu = await start({ dataDir, timers });
+    expect((await call(emu, 'GET', `/jobs/${g.job_id}`)).body.data.status).toBe('pending');
+    timers.runAll();
+    expect((await call(emu, 'GET', `/jobs/${g.job_id}`)).body.data.status).toBe('completed');
+    const res = await fetch(`${emu.assetsUrl}${new URL(g.urls.image).pathname}`); // a new port after the restart
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-masko-placeholder')).toBeNull();
   });
 
   it('keeps nothing without a data dir', async () => {
