@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../src/index.js';
@@ -13,8 +13,7 @@ const TRANSITIONS = [['Idle', 'Wave'], ['Wave', 'Idle'], ['Idle', 'Thumbs Up'], 
 const slug = (s: string): string => s.toLowerCase().replace(/ /g, '-');
 
 /** A tiny media set in the documented demo.json format; the bytes are arbitrary but distinct per file. */
-export function makeFixtureMedia(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'masko-emu-media-'));
+export function makeFixtureMedia(dir = mkdtempSync(join(tmpdir(), 'masko-emu-media-'))): string {
   const sizes = [160, 240, 360];
   const clips: unknown[] = [];
   const file = (name: string, type: string, width: number): [string, Record<string, unknown>] => {
@@ -55,10 +54,25 @@ export function makeFixtureMedia(): string {
 
 let mediaDir: string | undefined;
 
-/** The fixture media directory of this test file (made once). */
+const FIXTURE_VERSION = 1;
+
+/**
+ * The fixture media, made once per machine: its content is deterministic, so test files (and
+ * parallel workers) share one directory, built aside and renamed into place.
+ */
 export function fixtureMedia(): string {
-  mediaDir ??= makeFixtureMedia();
-  return mediaDir;
+  if (mediaDir) return mediaDir;
+  const dir = join(tmpdir(), `masko-emulator-fixture-media-v${FIXTURE_VERSION}`);
+  if (!existsSync(join(dir, 'demo.json'))) {
+    const staging = makeFixtureMedia();
+    try {
+      renameSync(staging, dir);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another worker won the race
+    }
+  }
+  mediaDir = dir;
+  return dir;
 }
 
 /** Starts an emulator on free ports over the fixture media (fast jobs unless told otherwise). */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,11 +6,20 @@ import { DEMO, type Emulator } from '../src/index.js';
 import { call, ManualTimers, start } from './helpers.js';
 
 let emu: Emulator | undefined;
-afterEach(() => emu?.close());
+const dirs: string[] = [];
+const dataDirFor = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'masko-emu-data-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(async () => {
+  await emu?.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 describe('--data-dir persistence', () => {
   it('keeps projects, jobs, credits and asset paths across a restart', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'masko-emu-data-'));
+    const dataDir = dataDirFor();
     emu = await start({ dataDir });
     const project = (await call(emu, 'POST', '/projects', { name: 'Kept' })).body.data;
     const g = (await call(emu, 'POST', `/collections/${DEMO.collectionId}/generate`, { type: 'image', name: 'Kept pose', image_prompt: 'p' })).body.data;
@@ -30,7 +39,7 @@ describe('--data-dir persistence', () => {
   });
 
   it('resumes jobs that were still running when it stopped', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'masko-emu-data-'));
+    const dataDir = dataDirFor();
     emu = await start({ dataDir, timers: new ManualTimers() });
     const g = (await call(emu, 'POST', `/collections/${DEMO.collectionId}/generate`, { type: 'image', name: 'Unfinished', image_prompt: 'p' })).body.data;
     expect((await call(emu, 'GET', `/jobs/${g.job_id}`)).body.data.status).toBe('pending');
