@@ -1,17 +1,20 @@
 // Draws Felix the Fox and encodes the emulator's demo mascot media into media/, with demo.json.
 // Run: npm run draw:demo -w packages/emulator. Deterministic frames; everything is built in
 // .cache/draw-demo first and moved into media/ only once all of it is encoded and verified.
+// `-- --check` only verifies the committed media against demo.json (fast, for CI).
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { demoClips, FPS, type ClipSpec } from './fox/clips.js';
 import { ARTWORK, foxSvg } from './fox/svg.js';
+import { checkMediaDir } from './media/check-index.js';
 import { sortedKeys, type AssetType, type DemoClip, type DemoIndex } from './media/demo-index.js';
 import { encodeHevc, encodeOpaqueMp4, encodeStacked, encodeWebm, type EncodeQuality } from './media/encode.js';
 import { describeFile, type Container } from './media/probe.js';
 import { renderFrames, writeOpaqueImage, writePoster } from './media/render.js';
 import { sizeTable, totalBytes } from './media/size-table.js';
-import { verifyWebmAlpha, type AlphaProbe } from './media/verify.js';
+import type { AlphaProbe } from './media/verify.js';
 
 const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MEDIA = join(PACKAGE, 'media');
@@ -94,7 +97,15 @@ async function publish(staged: string): Promise<void> {
   for (const name of await readdir(staged)) await rename(join(staged, name), join(MEDIA, name));
 }
 
+async function check(dir: string): Promise<void> {
+  const problems = await checkMediaDir(dir, ALPHA_PROBES, HAND_WRITTEN);
+  if (problems.length > 0) throw new Error(`${dir} does not match its demo.json:\n  ${problems.join('\n  ')}\nRegenerate with: npm run draw:demo -w packages/emulator`);
+  console.log(`${dir}: every file matches demo.json; VP9 alpha verified`);
+}
+
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+  if (values.check) return check(MEDIA);
   const clips = demoClips();
   checkSeams(clips);
   await rm(STAGE, { recursive: true, force: true });
@@ -106,14 +117,10 @@ async function main(): Promise<void> {
     index.clips.push(await buildClip(clip, out));
     console.log(`${clip.slug}: ${clip.frames.length} frames, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  for (const clip of index.clips) {
-    for (const [width, name] of Object.entries(clip.files.webm ?? {})) {
-      await verifyWebmAlpha(join(out, name), Number(width), Number(width), ALPHA_PROBES);
-    }
-  }
   const total = totalBytes(index);
   if (total > BUDGET_BYTES) throw new Error(`media total ${total} bytes is over the ${BUDGET_BYTES}-byte budget; raise the CRFs`);
   await writeFile(join(out, 'demo.json'), `${JSON.stringify(index, null, 2)}\n`);
+  await check(out);
   await publish(out);
   await rm(STAGE, { recursive: true, force: true });
   console.log(`\n${sizeTable(index)}\n\nVP9 alpha verified in ${index.clips.length} clips; wrote ${MEDIA}`);
