@@ -1,19 +1,20 @@
-// Streamed downloads: bytes go to `<dest>.<random>.tmp` in the destination's folder while being hashed,
-// then fsync and rename — so `dest` is either absent or complete, never torn. Any failure removes the
-// temp file. Authorization goes to the API origin only (asset hosts never see the key).
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+// Streamed downloads: bytes go to a temp file beside `dest` while being hashed, then fsync and rename —
+// `dest` is either absent or complete. A body cut short is resumed with `Range` + `If-Range` (strong
+// ETag) when the host allows it; bad bytes restart from zero. Any final failure removes the temp file.
+// Authorization goes to the API origin only (asset hosts never see the key).
+import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { request, type Dispatcher } from 'undici';
 import { MaskoApiError, MaskoError, MaskoIntegrityError } from './errors.js';
 import { errorFromResponse, type HttpCore } from './http.js';
 import { withRetries } from './retry.js';
+import { HashedTempFile } from './temp-file.js';
 
 export interface DownloadOptions {
   /** Lowercase hex sha256 the file must have; a mismatch keeps nothing and throws MaskoIntegrityError. */
   expectedSha256?: string;
   signal?: AbortSignal;
-  /** Called as bytes arrive; `total` is the Content-Length when the server sent one. */
+  /** Called as bytes arrive; `received` restarts from 0 when a retry starts over. `total` is the full size when known. */
   onProgress?(received: number, total: number | undefined): void;
 }
 
@@ -32,19 +33,19 @@ function displayUrl(url: URL): string {
   return `${url.origin}${url.pathname}`;
 }
 
-/** A local file problem (permissions, full disk, a folder in the way) is not a network error, nor retried. */
-function fileError(err: unknown, path: string): MaskoError {
-  return new MaskoError(`download: cannot write ${path}: ${(err as Error).message}`, { cause: err });
+function header(res: Dispatcher.ResponseData, name: string): string | undefined {
+  const value = res.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /** GET following redirects by hand, so each hop's headers are chosen for its own origin. */
-async function get(http: HttpCore, start: URL, signal: AbortSignal): Promise<{ res: Dispatcher.ResponseData; url: URL }> {
+async function get(http: HttpCore, start: URL, extra: Record<string, string>, signal: AbortSignal) {
   let url = start;
   for (let hop = 0; ; hop++) {
-    const res = await request(url, { method: 'GET', headers: http.headersFor(url), dispatcher: http.dispatcher, signal });
+    const res = await request(url, { method: 'GET', headers: http.headersFor(url, extra), dispatcher: http.dispatcher, signal });
     if (url.origin === http.apiOrigin) http.observe(res.headers);
-    const location = res.headers.location;
-    if (!REDIRECTS.has(res.statusCode) || typeof location !== 'string') return { res, url };
+    const location = header(res, 'location');
+    if (!REDIRECTS.has(res.statusCode) || location === undefined) return { res, url };
     await res.body.dump();
     if (hop >= MAX_REDIRECTS) throw new MaskoError(`GET ${displayUrl(start)}: more than ${MAX_REDIRECTS} redirects`);
     const next = new URL(location, url);
@@ -56,53 +57,65 @@ async function get(http: HttpCore, start: URL, signal: AbortSignal): Promise<{ r
   }
 }
 
-async function attempt(http: HttpCore, url: URL, dest: string, opts: DownloadOptions, signal: AbortSignal): Promise<DownloadResult> {
-  const { res, url: finalUrl } = await get(http, url, signal);
+/** What survives between attempts of one download. */
+interface Progress {
+  file: HashedTempFile;
+  /** Strong ETag of the bytes in `file`, when the host allows ranges: the condition for resuming. */
+  resumeTag: string | undefined;
+  total: number | undefined;
+  contentType: string | undefined;
+}
+
+/** `bytes <start>-<end>/<size>` → start and size. */
+function contentRange(value: string | undefined): { start: number; size: number | undefined } | undefined {
+  const m = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(value ?? '');
+  return m ? { start: Number(m[1]), size: m[3] === '*' ? undefined : Number(m[3]) } : undefined;
+}
+
+async function attempt(http: HttpCore, url: URL, p: Progress, opts: DownloadOptions, signal: AbortSignal): Promise<void> {
+  const from = p.resumeTag && p.file.received > 0 ? p.file.received : 0;
+  const extra: Record<string, string> = from > 0 ? { range: `bytes=${from}-`, 'if-range': p.resumeTag! } : {};
+  if (from === 0 && p.file.received > 0) await p.file.restart();
+  const { res, url: finalUrl } = await get(http, url, extra, signal);
   const shown = displayUrl(finalUrl);
-  if (res.statusCode >= 300) {
-    const text = await res.body.text().catch(() => '');
-    throw errorFromResponse(res.statusCode, res.headers, text, 'GET', shown);
-  }
-  if (res.headers['x-masko-placeholder'] === 'true') {
-    await res.body.dump();
-    throw new MaskoApiError(`GET ${shown} serves a placeholder: the asset's job has not completed yet (wait for it first)`, {
-      status: res.statusCode,
-      code: 'asset_not_ready',
-      url: shown,
-    });
-  }
-  const lengthHeader = res.headers['content-length'];
-  const total = typeof lengthHeader === 'string' ? Number(lengthHeader) : undefined;
-  const contentType = typeof res.headers['content-type'] === 'string' ? res.headers['content-type'] : undefined;
-  const tmp = `${dest}.${randomBytes(6).toString('hex')}.tmp`;
-  const file = await open(tmp, 'wx').catch(async (err: unknown) => {
-    await res.body.dump().catch(() => undefined);
-    throw fileError(err, tmp);
-  });
-  const hash = createHash('sha256');
-  let received = 0;
   try {
+    if (res.statusCode >= 300) {
+      const text = await res.body.text().catch(() => '');
+      throw errorFromResponse(res.statusCode, res.headers, text, 'GET', shown);
+    }
+    if (header(res, 'x-masko-placeholder') === 'true') {
+      throw new MaskoApiError(`GET ${shown} serves a placeholder: the asset's job has not completed yet (wait for it first)`, {
+        status: res.statusCode,
+        code: 'asset_not_ready',
+        url: shown,
+      });
+    }
+    const length = header(res, 'content-length');
+    const range = res.statusCode === 206 ? contentRange(header(res, 'content-range')) : undefined;
+    if (range && range.start === from && from > 0) {
+      http.log.debug(`GET ${shown}: resuming at byte ${from}`);
+    } else {
+      if (p.file.received > 0) await p.file.restart(); // the host sent the whole file (or a range we did not ask for)
+      if (res.statusCode === 206) throw new MaskoIntegrityError(`GET ${shown}: unexpected partial answer (${header(res, 'content-range') ?? 'no Content-Range'})`, shown);
+    }
+    p.total = range?.size ?? (length === undefined ? undefined : p.file.received + Number(length));
+    p.contentType = header(res, 'content-type') ?? p.contentType;
+    const etag = header(res, 'etag');
+    p.resumeTag = etag && !etag.startsWith('W/') && header(res, 'accept-ranges') === 'bytes' ? etag : undefined;
     for await (const chunk of res.body as AsyncIterable<Buffer>) {
-      hash.update(chunk);
-      await file.write(chunk).catch((err: unknown) => Promise.reject(fileError(err, tmp)));
-      received += chunk.length;
-      opts.onProgress?.(received, total);
+      await p.file.write(chunk);
+      opts.onProgress?.(p.file.received, p.total);
     }
-    if (total !== undefined && received !== total) {
-      throw new MaskoIntegrityError(`GET ${shown}: received ${received} of ${total} bytes`, shown);
+    if (p.total !== undefined && p.file.received !== p.total) {
+      throw new MaskoIntegrityError(`GET ${shown}: received ${p.file.received} of ${p.total} bytes`, shown);
     }
-    const sha256 = hash.digest('hex');
-    if (opts.expectedSha256 && sha256 !== opts.expectedSha256.toLowerCase()) {
-      throw new MaskoIntegrityError(`GET ${shown}: sha256 ${sha256} does not match the expected ${opts.expectedSha256}`, shown);
+    if (opts.expectedSha256 && p.file.digest() !== opts.expectedSha256.toLowerCase()) {
+      const got = p.file.digest();
+      await p.file.restart(); // these bytes are bad: the next attempt starts over
+      throw new MaskoIntegrityError(`GET ${shown}: sha256 ${got} does not match the expected ${opts.expectedSha256}`, shown);
     }
-    await file.sync().catch((err: unknown) => Promise.reject(fileError(err, tmp)));
-    await file.close();
-    await rename(tmp, dest).catch((err: unknown) => Promise.reject(fileError(err, dest)));
-    return { path: dest, sha256, bytes: received, contentType };
   } catch (err) {
     res.body.destroy();
-    await file.close().catch(() => undefined);
-    await rm(tmp, { force: true });
     throw err;
   }
 }
@@ -124,14 +137,19 @@ export async function download(http: HttpCore, url: string, destPath: string, op
   await mkdir(dirname(dest), { recursive: true });
   const shown = displayUrl(target);
   const deadline = http.deadline(opts.signal);
+  const p: Progress = { file: await HashedTempFile.create(dest), resumeTag: undefined, total: undefined, contentType: undefined };
   try {
-    return await withRetries(() => attempt(http, target, dest, opts, deadline.signal), {
+    await withRetries(() => attempt(http, target, p, opts, deadline.signal), {
       retry: http.options.retry,
       signal: deadline.signal,
       deadline: deadline.at,
       onRetry: (err, n, delay) => http.log.debug(`GET ${shown}: retry ${n}/${http.options.retry.retries} in ${delay} ms after: ${(err as Error).message}`),
     });
+    const sha256 = p.file.digest();
+    await p.file.commit(dest);
+    return { path: dest, sha256, bytes: p.file.received, contentType: p.contentType };
   } catch (err) {
+    await p.file.discard();
     throw http.fail(err, deadline, opts.signal, `GET ${shown}`, shown);
   }
 }

@@ -82,6 +82,30 @@ describe('download', () => {
     });
   }
 
+  for (const kind of ['reset', 'truncate'] as const) {
+    it(`resumes a body cut short by ${kind} with Range + If-Range`, async () => {
+      h.emu.addFault({ kind, origin: 'assets', count: 1, afterBytes: 20_000 });
+      const dest = join(dir, `resume-${kind}.webm`);
+      const result = await h.client.download(asset.url, dest, { expectedSha256: reference.sha256 });
+      expect(result).toMatchObject({ sha256: reference.sha256, bytes: reference.bytes });
+      expect(sha(await readFile(dest))).toBe(reference.sha256);
+      const [first, second] = h.requests().filter((r) => r.origin === 'assets');
+      expect(first!.headers.range).toBeUndefined();
+      expect(second!.headers.range).toMatch(/^bytes=\d+-$/);
+      expect(Number(second!.headers.range!.slice(6, -1))).toBeGreaterThan(0);
+      expect(second!.headers['if-range']).toMatch(/^"/);
+      expect(second!.status).toBe(206);
+    });
+  }
+
+  it('starts over (no Range) after corrupted bytes', async () => {
+    h.emu.addFault({ kind: 'corrupt', origin: 'assets', count: 1, seed: 3 });
+    const result = await h.client.download(asset.url, join(dir, 'c.webm'), { expectedSha256: reference.sha256 });
+    expect(result.sha256).toBe(reference.sha256);
+    const hits = h.requests().filter((r) => r.origin === 'assets');
+    expect(hits.map((r) => [r.headers.range, r.status])).toEqual([[undefined, 200], [undefined, 200]]);
+  });
+
   // Persistent faults: a clear error, nothing left on disk.
   for (const [kind, errorType] of [
     ['reset', MaskoNetworkError],
