@@ -2,12 +2,12 @@ import { defineCommand } from 'citty';
 import { loadClient } from '../core/client.js';
 import { loadOptions } from '../core/config.js';
 import { planAll } from '../core/sync.js';
-import { commonArgs, createContext, createProgress, logger, printSummary } from './shared.js';
+import { commonArgs, createContext, createProgress, logger, printSummary, reportUserErrors } from './shared.js';
 
 export default defineCommand({
   meta: { name: 'generate', description: 'Generate the declared poses the collection lacks (within generate.maxCredits)' },
   args: { ...commonArgs, 'dry-run': { type: 'boolean', description: 'Print the plan and its cost; spend nothing' } },
-  async run({ args }) {
+  run: reportUserErrors(async ({ args }) => {
     const started = Date.now();
     if (!args['dry-run']) {
       const p = await createContext(args, createProgress()).prepare();
@@ -30,5 +30,5 @@ export default defineCommand({
     } finally {
       await client.close();
     }
-  },
+  }),
 });

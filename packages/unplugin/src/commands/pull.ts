@@ -3,12 +3,12 @@ import { defineCommand } from 'citty';
 import { dirname, join, resolve } from 'pathe';
 import { manifestExpression } from '../core/codegen.js';
 import { writeIfChanged } from '../core/fs-utils.js';
-import { commonArgs, createContext, createProgress, logger, printSummary } from './shared.js';
+import { commonArgs, createContext, createProgress, logger, printSummary, reportUserErrors } from './shared.js';
 
 export default defineCommand({
   meta: { name: 'pull', description: 'Write <key>.json manifests and their assets into a directory (sites without a bundler)' },
   args: { ...commonArgs, out: { type: 'string', required: true, description: 'Output directory' } },
-  async run({ args }) {
+  run: reportUserErrors(async ({ args }) => {
     const started = Date.now();
     const p = await createContext(args, createProgress()).prepare();
     const out = resolve(args.out);
@@ -24,5 +24,5 @@ export default defineCommand({
       logger.info(`wrote ${join(out, `${key}.json`)}`);
     }
     printSummary(p, started);
-  },
+  }),
 });

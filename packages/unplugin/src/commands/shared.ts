@@ -1,6 +1,7 @@
 /** What every command shares: common flags, the context, the progress line and the summary. */
 import { createConsola } from 'consola';
 import { MaskoContext, type Prepared } from '../core/context.js';
+import { tagged } from '../core/errors.js';
 import type { Progress } from '../core/sync.js';
 import type { MaskoOptions } from '../types.js';
 
@@ -12,8 +13,8 @@ export const commonArgs = {
 } as const;
 
 // Info by default, even under test runners (consola would drop to warn there); CONSOLA_LEVEL overrides.
-export const logger = createConsola({ level: Number(process.env.CONSOLA_LEVEL ?? 3) }).withTag('masko');
-const log = { info: (m: string) => logger.info(m), warn: (m: string) => logger.warn(m) };
+export const logger = createConsola({ level: Number(process.env.CONSOLA_LEVEL ?? 3) });
+const log = { info: (m: string) => logger.info(tagged(m)), warn: (m: string) => logger.warn(tagged(m)) };
 
 export function formatBytes(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} kB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
@@ -50,4 +51,20 @@ export function printSummary(p: Prepared, startedAt: number): void {
   const downloaded = p.sync?.downloaded ?? { files: 0, bytes: 0 };
   logger.success(`${Object.keys(p.mascots).length} mascot(s), ${p.files.length} assets (${formatBytes(bytes)}), downloaded ${downloaded.files} (${formatBytes(downloaded.bytes)}), ` +
     `credits spent ${spent}, lockfile ${p.lockChanged ? 'updated' : 'unchanged'}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Known failures (ours and masko-client's, all `[masko]`-prefixed) print their message and exit 1;
+ * anything else is a bug and keeps its stack (citty prints it).
+ */
+export function reportUserErrors<A extends unknown[]>(run: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args) => {
+    try {
+      await run(...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('[masko]')) throw error;
+      logger.error(tagged(error.message));
+      process.exit(1);
+    }
+  };
 }

@@ -5,12 +5,12 @@ import { loadOptions } from '../core/config.js';
 import { EXT } from '../core/emit.js';
 import { mascotInputs, readLockfile } from '../core/lockfile.js';
 import { planAll } from '../core/sync.js';
-import { commonArgs, logger } from './shared.js';
+import { commonArgs, logger, reportUserErrors } from './shared.js';
 
 export default defineCommand({
   meta: { name: 'status', description: 'What is locked, cached, missing or stale, and what generation would cost' },
   args: commonArgs,
-  async run({ args }) {
+  run: reportUserErrors(async ({ args }) => {
     const { options } = await loadOptions({ ...(args.root ? { root: args.root } : {}), ...(args.config ? { configFile: args.config } : {}) });
     const lock = await readLockfile(options.lockfile);
     const cache = new AssetCache(options.cacheDir);
@@ -38,5 +38,5 @@ export default defineCommand({
     } finally {
       await client.close();
     }
-  },
+  }),
 });

@@ -1,10 +1,10 @@
 import { defineCommand } from 'citty';
-import { commonArgs, createContext, createProgress, printSummary } from './shared.js';
+import { commonArgs, createContext, createProgress, printSummary, reportUserErrors } from './shared.js';
 
 export default defineCommand({
   meta: { name: 'sync', description: 'Plan, generate (within budget), download, write masko.lock.json and masko.d.ts' },
   args: commonArgs,
-  async run({ args }) {
+  run: reportUserErrors(async ({ args }) => {
     const started = Date.now();
     const progress = createProgress();
     try {
@@ -14,5 +14,5 @@ export default defineCommand({
     } finally {
       progress.end();
     }
-  },
+  }),
 });

@@ -27,6 +27,8 @@ export interface Prepared {
   files: OutputFile[];
   sync: SyncResult | undefined;
   lockChanged: boolean;
+  /** Dev only: why a configured mascot is missing from `mascots` (builds throw instead). */
+  problems: Record<string, string>;
 }
 
 export interface ContextOptions {
@@ -91,6 +93,7 @@ export class MaskoContext {
       }
       const lockChanged = sync ? await commitLockfile(options.lockfile, lock, { frozen: options.frozen }) : false;
       const mascots: Record<string, BuiltMascot> = {};
+      const problems: Record<string, string> = {};
       for (const m of options.mascots) {
         const locked = lock.mascots[m.key];
         try {
@@ -98,13 +101,14 @@ export class MaskoContext {
           mascots[m.key] = await buildMascot(m, locked, cache, options.offline || !client);
         } catch (error) {
           if (this.ctx.mode !== 'dev') throw error;
-          this.ctx.logger.warn(`${describeError(error)} (mascot "${m.key}" left out)`);
+          problems[m.key] = describeError(error);
+          this.ctx.logger.warn(`${problems[m.key]} (mascot "${m.key}" left out)`);
         }
       }
       if (options.dts) await writeIfChanged(options.dts, renderDts(Object.fromEntries(Object.entries(lock.mascots).filter(([k]) => options.mascots.some((m) => m.key === k)).map(([k, locked]) => [k, { locked }]))));
       const unique = new Map(Object.values(mascots).flatMap((b) => b.files).map((f) => [f.fileName, f]));
       const files = [...unique.values()].sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
-      return { options, configFile: configFile && existsSync(configFile) ? configFile : undefined, lock, mascots, files, sync, lockChanged };
+      return { options, configFile: configFile && existsSync(configFile) ? configFile : undefined, lock, mascots, files, sync, lockChanged, problems };
     } finally {
       await client?.close();
     }

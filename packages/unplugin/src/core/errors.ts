@@ -18,3 +18,8 @@ export function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return redact(message.startsWith('[masko]') ? message : `[masko] ${message}`);
 }
+
+/** A log line with the `[masko]` prefix exactly once, redacted. */
+export function tagged(message: string): string {
+  return redact(message.startsWith('[masko]') ? message : `[masko] ${message}`);
+}

@@ -10,15 +10,15 @@ import type { MaskoOptions } from '../types.js';
 import { indexModule, mascotModule, parseVirtualId, RESOLVED_PREFIX } from './codegen.js';
 import { MaskoContext, type Prepared } from './context.js';
 import { prefixedUrl, relativeUrl, webpackUrl, type UrlExpression } from './emit.js';
-import { describeError, MaskoError } from './errors.js';
+import { describeError, MaskoError, tagged } from './errors.js';
 import { EXT } from './emit.js';
 
 const DEV_PREFIX = '@masko/';
 const MIME_BY_EXT: Record<string, string> = { [EXT.webm]: 'video/webm', [EXT.hevc]: 'video/quicktime', [EXT.stacked]: 'video/mp4', [EXT.png]: 'image/png', [EXT.webp]: 'image/webp', [EXT.avif]: 'image/avif' };
 
 export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (userOptions = {}, meta) => {
-  const logger = consola.withTag('masko');
-  const log = { info: (m: string) => logger.info(m), warn: (m: string) => logger.warn(m) };
+  const logger = consola; // messages carry their own [masko] prefix
+  const log = { info: (m: string) => logger.info(tagged(m)), warn: (m: string) => logger.warn(tagged(m)) };
   let mode: 'build' | 'dev' = 'build';
   let ctx = new MaskoContext(userOptions, { mode, logger: log });
   let viteBase = '/';
@@ -69,6 +69,7 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
         if (key === undefined) return null;
         const p = await prepare();
         const built = key ? p.mascots[key] : undefined;
+        if (key && !built && p.problems[key]) throw new Error(p.problems[key]);
         if (key && !built) {
           const known = Object.keys(p.mascots).join(', ') || 'none';
           throw new Error(describeError(new MaskoError('unknown_mascot', `virtual:masko/${key}: no mascot "${key}" is configured (configured: ${known})`, 'Add it under `mascots` in masko.config.')));
@@ -102,7 +103,10 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
           const fileName = path.slice(at + DEV_PREFIX.length + 1);
           const p = await ctx.prepare().catch(() => undefined);
           const file = p?.files.find((f) => f.fileName === fileName);
-          if (!file) return next();
+          if (!file) {
+            res.statusCode = 404; // ours to answer: the SPA fallback would send index.html as a "video"
+            return res.end(`[masko] ${fileName} is not in the cache`);
+          }
           res.setHeader('Content-Type', MIME_BY_EXT[fileName.slice(fileName.lastIndexOf('.'))] ?? 'application/octet-stream');
           res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
           res.setHeader('Content-Length', String(file.bytes));
