@@ -131,6 +131,7 @@ export class MaskoMascot extends LitElement {
     const manifest = this.#manifest;
     if (manifest && !(pose in manifest.poses)) {
       const error = reasoned('unknown-pose', `has no pose "${pose}"; it has ${Object.keys(manifest.poses).join(', ')}`, pose);
+      if (this.#shown) this.pose = this.#shown; // `pose` reflects what is on screen
       this.#fail(error);
       return Promise.reject(error);
     }
