@@ -12,9 +12,9 @@ export type Bundler = 'vite' | 'webpack' | 'rspack' | 'rollup' | 'esbuild';
 
 export interface BuildTarget { outDir: string; options: MaskoOptions; base?: string; webpackCacheDir?: string }
 
-async function page(outDir: string): Promise<void> {
+async function page(outDir: string, script = './main.js'): Promise<void> {
   await mkdir(outDir, { recursive: true });
-  await writeFile(join(outDir, 'index.html'), HTML);
+  await writeFile(join(outDir, 'index.html'), HTML.replace('./main.js', script));
 }
 
 function runWebpackLike(compiler: { run(cb: (err: Error | null, stats?: { hasErrors(): boolean; toString(o: unknown): string }) => void): void; close(cb: (err?: Error | null) => void): void }): Promise<void> {
@@ -55,9 +55,9 @@ export const build: Record<Bundler, (t: BuildTarget) => Promise<void>> = {
     const { rollup } = await import('rollup');
     const masko = (await import('unplugin-masko/rollup')).default;
     const bundle = await rollup({ input: ENTRY, plugins: [masko(options)] });
-    await bundle.write({ dir: outDir, format: 'es', entryFileNames: 'main.js' });
+    await bundle.write({ dir: outDir, format: 'es', entryFileNames: 'js/main.js' });
     await bundle.close();
-    await page(outDir);
+    await page(outDir, './js/main.js');
   },
   async esbuild({ outDir, options }) {
     const esbuild = await import('esbuild');

@@ -2,11 +2,12 @@
  * The sync engine over real HTTP: masko-client against an in-process masko-emulator. Proves the
  * cache/lockfile contract (warm = zero requests, offline, frozen) and the credit rules.
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'pathe';
 import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256File } from '../src/core/cache.js';
 import { MaskoContext } from '../src/core/context.js';
 import type { MaskoOptions } from '../src/types.js';
 
@@ -98,27 +99,31 @@ describe('sync against the emulator', () => {
   it('generates a declared missing pose once, within budget, and never above it', async () => {
     emu.reset();
     const root = await tempRoot();
-    const poses = { Idle: {}, Dance: { image: 'Felix dancing', animation: 'dances a jig', duration: 2 } };
+    const poses = { Idle: {}, Dance: { image: 'Felix dancing', animation: 'dances a jig', duration: 2 }, Nap: { image: 'Felix napping' } };
     const mascots = { felix: { collection: DEMO.collectionId, poses } };
     const start = await credits();
 
     const off = await requestsDuring(() => context(root, { mascots }).prepare().then(() => 'ok', (e: Error) => e.message));
-    expect(off.value).toMatch(/generation is off[\s\S]*maxCredits: 11/);
-    const low = await requestsDuring(() => context(root, { mascots, generate: { maxCredits: 10 } }).prepare().then(() => 'ok', (e: Error) => e.message));
-    expect(low.value).toMatch(/costs 11 credits, above generate.maxCredits = 10; nothing was spent/);
+    expect(off.value).toMatch(/generation is off[\s\S]*maxCredits: 12/);
+    const low = await requestsDuring(() => context(root, { mascots, generate: { maxCredits: 11 } }).prepare().then(() => 'ok', (e: Error) => e.message));
+    expect(low.value).toMatch(/costs 12 credits, above generate.maxCredits = 11; nothing was spent/);
     expect([...off.requests, ...low.requests].filter((r) => r.method === 'POST')).toEqual([]);
     expect(await credits()).toBe(start);
 
     lines.length = 0;
-    const done = await context(root, { mascots, generate: { maxCredits: 11 } }).prepare();
-    expect(lines.some((l) => /plan: generate felix\/"Dance" \(animation, 11 credits\) — total 11 credits/.test(l))).toBe(true);
-    expect(done.sync?.creditsSpent).toBe(11);
-    expect(start - (await credits())).toBe(11);
-    expect(Object.keys(done.mascots.felix!.manifest.poses)).toContain('Dance');
+    const { value: done, requests } = await requestsDuring(() => context(root, { mascots, generate: { maxCredits: 12 } }).prepare());
+    expect(lines.some((l) => /plan: generate felix\/"Dance" \(animation, 11 credits\), felix\/"Nap" \(image, 1 credits\) — total 12 credits/.test(l))).toBe(true);
+    expect(done.sync?.creditsSpent).toBe(12);
+    expect(start - (await credits())).toBe(12);
+    expect(Object.keys(done.mascots.felix!.manifest.poses)).toEqual(expect.arrayContaining(['Dance', 'Nap']));
+    // Both went out in one batch and were awaited together (long-polls for both jobs).
+    const posts = requests.filter((r) => r.method === 'POST');
+    expect(posts.map((r) => r.path)).toEqual([`/v1/collections/${DEMO.collectionId}/generate-batch`]);
+    expect(requests.some((r) => r.path.startsWith('/v1/jobs/') && r.query.includes('wait=true'))).toBe(true);
 
-    const again = await requestsDuring(() => context(root, { mascots, generate: { maxCredits: 11 } }).prepare());
+    const again = await requestsDuring(() => context(root, { mascots, generate: { maxCredits: 12 } }).prepare());
     expect(again.requests).toEqual([]);
-    expect(start - (await credits())).toBe(11);
+    expect(start - (await credits())).toBe(12);
   });
 
   it('does not generate twice when the response to the generation POST is lost', async () => {
@@ -135,5 +140,18 @@ describe('sync against the emulator', () => {
     const posts = requests.filter((r) => r.method === 'POST' && r.path.includes('/generate'));
     expect(posts).toHaveLength(1);
     expect(posts[0]!.fault).not.toBeNull();
+  });
+
+  it('checks integrity on read: a corrupt cached file fails offline and is fetched again from the asset host', async () => {
+    const root = await tempRoot();
+    const cold = await context(root).prepare();
+    const victim = cold.files.find((f) => /-webm-\d+\./.test(f.fileName))!;
+    const sha = await sha256File(victim.path);
+    await writeFile(victim.path, 'not a video');
+    const offline = await context(root, { offline: true }).prepare().then(() => 'ok', (e: Error) => e.message);
+    expect(offline).toMatch(/offline and .* is not in the cache/);
+    const healed = await requestsDuring(() => context(root).prepare());
+    expect(healed.requests.map((r) => `${r.origin} ${r.method}`)).toEqual(['assets GET']);
+    expect(await sha256File(victim.path)).toBe(sha);
   });
 });

@@ -23,7 +23,8 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
   let ctx = new MaskoContext(userOptions, { mode, logger: log });
   let viteBase = '/';
   let esbuildOut: { outdir?: string; publicPath?: string; format?: string } = {};
-  const emitted = new Set<string>();
+  /** File name → Rollup reference id (Rollup returns one at runtime though unplugin types it void). */
+  const emitted = new Map<string, string | undefined>();
 
   if (meta.framework === 'webpack') ctx.setRoot(meta.webpack.compiler.options.context ?? process.cwd());
   if (meta.framework === 'rspack') ctx.setRoot(meta.rspack.compiler.options.context ?? process.cwd());
@@ -33,7 +34,12 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
       case 'vite': return prefixedUrl(mode === 'dev' ? `${viteBase}${DEV_PREFIX}` : viteBase);
       case 'webpack': case 'rspack': return webpackUrl;
       case 'esbuild': return esbuildOut.publicPath ? prefixedUrl(esbuildOut.publicPath) : relativeUrl;
-      default: return relativeUrl;
+      default:
+        // Rollup: its own file URLs, right wherever the chunk ends up (entryFileNames may nest it).
+        return (fileName) => {
+          const ref = emitted.get(fileName);
+          return ref ? `import.meta.ROLLUP_FILE_URL_${ref}` : relativeUrl(fileName);
+        };
     }
   };
 
@@ -81,8 +87,8 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
         if (mode === 'build' && meta.framework !== 'webpack' && meta.framework !== 'rspack') {
           for (const file of files) {
             if (emitted.has(file.fileName)) continue;
-            emitted.add(file.fileName);
-            this.emitFile({ type: 'asset', fileName: file.fileName, source: await readFile(file.path) });
+            const ref = this.emitFile({ type: 'asset', fileName: file.fileName, source: await readFile(file.path) }) as unknown;
+            emitted.set(file.fileName, typeof ref === 'string' ? ref : undefined);
           }
         }
         return key ? mascotModule(built!.manifest, urlFor()) : indexModule(MaskoContext.manifests(p), urlFor());

@@ -112,7 +112,7 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
         `Raise generate.maxCredits to at least ${cost}, or declare fewer poses.`);
     }
     if (env.dryRun) return result;
-    result.creditsSpent = await generate(client, plans);
+    result.creditsSpent = await generateAll(client, plans);
     plans = await planAll(client, stale);
     const left = plans.flatMap((p) => p.generate.map((g) => g.pose));
     if (left.length) throw new MaskoError('generation_incomplete', `generated poses did not appear in the collection: ${left.join(', ')}`);
@@ -132,7 +132,8 @@ async function readPrevious(env: SyncEnv): Promise<Lockfile> {
   return (await readLockfile(env.options.lockfile)) ?? emptyLockfile();
 }
 
-async function generate(client: SyncClient, plans: MascotPlan[]): Promise<number> {
+/** Sends every planned generation in batches of ≤10 per collection, then awaits all jobs together. Returns credits spent. */
+export async function generateAll(client: SyncClient, plans: MascotPlan[]): Promise<number> {
   let spent = 0;
   const jobIds: string[] = [];
   for (const plan of plans) {
