@@ -115,6 +115,8 @@ async function attempt(http: HttpCore, url: URL, p: Progress, opts: DownloadOpti
       throw new MaskoIntegrityError(`GET ${shown}: sha256 ${got} does not match the expected ${opts.expectedSha256}`, shown);
     }
   } catch (err) {
+    // Release the socket; an unread body emits an abort error nobody needs to hear.
+    res.body.on('error', () => undefined);
     res.body.destroy();
     throw err;
   }

@@ -127,6 +127,17 @@ describe('download', () => {
     });
   }
 
+  it('cleans up when the caller aborts mid-body', async () => {
+    h.emu.addFault({ kind: 'stall', origin: 'assets', afterBytes: 10_000, stallMs: 3000 });
+    const ac = new AbortController();
+    const dest = join(dir, 'aborted.webm');
+    const pending = h.client.download(asset.url, dest, { signal: ac.signal, onProgress: () => ac.abort(new Error('user cancelled')) });
+    const err = await rejection(() => pending);
+    expect(err.message).toBe('user cancelled');
+    expect(existsSync(dest)).toBe(false);
+    expect(await tempFiles(dir)).toEqual([]);
+  });
+
   it('retries a 5xx burst', async () => {
     h.emu.addFault({ kind: 'status', status: 503, origin: 'assets', count: 3 });
     const result = await h.client.download(asset.url, join(dir, 'a.webm'));

@@ -140,6 +140,16 @@ describe('generateBatch', () => {
   });
 });
 
+describe('waitForJobs', () => {
+  it('rejects with the first failure', async () => {
+    h.emu.addFault({ kind: 'fail-job', count: 1 });
+    const { jobs } = await h.client.generateBatch(col, [pose(), pose()]);
+    const err = await rejection(() => h.client.waitForJobs(jobs.map((j) => j.job_id)));
+    expect(err).toBeInstanceOf(MaskoJobFailedError);
+    expect(jobs.map((j) => j.job_id)).toContain((err.job as { id: string }).id);
+  });
+});
+
 describe('waitForJob', () => {
   it('long-polls a slow job to completion', async () => {
     h.emu.addFault({ kind: 'slow-job', jobDelayMs: 1500, count: 1 });
