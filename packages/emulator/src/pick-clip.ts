@@ -4,8 +4,8 @@ import type { Media, MediaClip } from './media.js';
 /** Words that steer a request to a demo pose (besides the pose's own name). */
 const KEYWORDS: Record<string, string[]> = {
   idle: ['idle', 'rest', 'stand', 'calm', 'breath'],
-  wave: ['wave', 'waving', 'hello', 'hi', 'greet', 'bye'],
-  'thumbs-up': ['thumb', 'like', 'approve', 'ok', 'yes', 'success', 'celebrat'],
+  wave: ['wave', 'waving', 'hello', 'greet', 'bye'],
+  'thumbs-up': ['thumb', 'like', 'approve', 'yes', 'success', 'celebrat'],
   thinking: ['think', 'ponder', 'hmm', 'wonder', 'compact', 'working', 'busy'],
 };
 
@@ -14,11 +14,14 @@ export function pickPose(media: Media, name: string, text: string, fallback?: Me
   return matchPose(media, `${name} ${text}`) ?? fallback ?? byHash(media.poses(), name);
 }
 
-/** The first pose whose name or keywords occur in the text. */
+/** The first pose whose name or a keyword starts a word of the text ("Thinker" -> Thinking, not "hi"). */
 export function matchPose(media: Media, text: string): MediaClip | undefined {
-  const haystack = text.toLowerCase();
-  return media.poses().find((clip) =>
-    [clip.pose?.toLowerCase() ?? clip.slug, ...(KEYWORDS[clip.slug] ?? [])].some((w) => haystack.includes(w)));
+  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const joined = words.join(' ');
+  return media.poses().find((clip) => {
+    const name = (clip.pose ?? clip.slug).toLowerCase();
+    return ` ${joined} `.includes(` ${name} `) || (KEYWORDS[clip.slug] ?? []).some((k) => words.some((w) => w.startsWith(k)));
+  });
 }
 
 /** The transition between two pose clips if the demo has it, else a stable pick. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO, type Emulator } from '../src/index.js';
-import { call, fixtureMedia, ManualTimers, sha256, start } from './helpers.js';
+import { call, fixtureMedia, ManualTimers, settle, sha256, start } from './helpers.js';
 
 let emu: Emulator;
 afterEach(() => emu?.close());
@@ -126,6 +126,43 @@ describe('generate -> job -> assets', () => {
     const revItem = (await call(emu, 'GET', `/items/${reverse.item_id}`)).body.data;
     expect(revItem.transition.reverse_of_item_id).toBe(g.item_id);
     expect((await call(emu, 'GET', '/credits')).body.data.balance).toBe(9995);
+  });
+
+  it('regenerates and edits an item: fresh assets on the same item, the old ones kept', async () => {
+    emu = await start();
+    const path = `/collections/${DEMO.collectionId}/generate`;
+    const first = (await call(emu, 'POST', path, { type: 'image', name: 'Thinker', image_prompt: 'p' })).body.data;
+    const regen = (await call(emu, 'POST', path, { type: 'image', item_id: first.item_id, image_prompt: 'again' })).body.data;
+    const edit = (await call(emu, 'POST', path, {
+      type: 'edit', item_id: first.item_id, source_image_asset_id: first.asset_ids.image, edit_instructions: 'add a hat',
+    })).body.data;
+    expect([regen.item_id, edit.item_id]).toEqual([first.item_id, first.item_id]);
+    expect([regen.cost_credits, edit.cost_credits]).toEqual([1, 1]);
+    expect(new Set([first.urls.image, regen.urls.image, edit.urls.image]).size).toBe(3);
+    await settle(emu);
+    const item = (await call(emu, 'GET', `/items/${first.item_id}`)).body.data;
+    expect(item.assets.filter((a: any) => a.type === 'image' && a.size === null)).toHaveLength(3);
+    expect(item.status).toBe('completed');
+    const bytes = Buffer.from(await (await fetch(edit.urls.image)).arrayBuffer());
+    expect(sha256(bytes)).toBe(media('thinking.png')); // the item keeps its pose
+    const other = await call(emu, 'POST', path, { type: 'image', item_id: '00000000-0000-4000-8000-000000000000', image_prompt: 'p' });
+    expect(other.status).toBe(400);
+    expect(other.body.error.message).toContain('item_id');
+  });
+
+  it('animates an existing image, keeping its pose unless the name says otherwise', async () => {
+    emu = await start();
+    const path = `/collections/${DEMO.collectionId}/generate`;
+    const thumbs = await demoAsset(DEMO.items['Thumbs Up'], 'transparent_image');
+    const same = (await call(emu, 'POST', path, {
+      type: 'animation', name: 'Pose 7', source_image_asset_id: thumbs.id, animation_prompt: 'bobs gently', duration: 3, loop: true,
+    })).body.data;
+    expect(same.cost_credits).toBe(15);
+    expect(Object.keys(same.urls).sort()).toEqual(['hevc', 'stacked_video', 'video', 'webm']);
+    await settle(emu);
+    expect(sha256(Buffer.from(await (await fetch(same.urls.webm)).arrayBuffer()))).toBe(media('thumbs-up.webm'));
+    const item = (await call(emu, 'GET', `/items/${same.item_id}`)).body.data;
+    expect(item).toMatchObject({ loop: true, duration: 3, type: 'animation' });
   });
 
   it('runs a batch all-or-nothing', async () => {

@@ -177,10 +177,9 @@ export function rawRequest(url: string, init: { method?: string; headers?: Recor
 /** Waits until no job is pending or processing (follow-up reverse jobs included). */
 export async function settle(emu: Emulator): Promise<void> {
   for (let round = 0; round < 20; round++) {
-    const open = [
-      ...(await call(emu, 'GET', '/jobs?status=pending&limit=100')).body.data,
-      ...(await call(emu, 'GET', '/jobs?status=processing&limit=100')).body.data,
-    ];
+    // One snapshot: two filtered lists could miss a reverse job spawned between them.
+    const all = (await call(emu, 'GET', '/jobs?limit=100')).body.data as { id: string; status: string }[];
+    const open = all.filter((j) => j.status === 'pending' || j.status === 'processing');
     if (open.length === 0) return;
     await Promise.all(open.map((j: any) => call(emu, 'GET', `/jobs/${j.id}?wait=true`)));
   }
