@@ -1,0 +1,127 @@
+// Runs in the page (pose-switch.mjs). Switches poses N times on <masko-mascot> and on a plain <video>
+// whose src is swapped, timing each switch and sampling every rendered frame for blank ones.
+const OPAQUE_MIN = 10; // of 16x16 samples; the fox covers far more
+
+const probe = document.createElement('canvas');
+probe.width = probe.height = 16;
+const probeContext = probe.getContext('2d', { willReadFrequently: true });
+
+/** How many of 16x16 samples of `media`'s current picture are mostly opaque. */
+function opaque(media) {
+  probeContext.clearRect(0, 0, 16, 16);
+  probeContext.drawImage(media, 0, 0, 16, 16);
+  const data = probeContext.getImageData(0, 0, 16, 16).data;
+  let n = 0;
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 128) n++;
+  return n;
+}
+
+/** Why the picture on screen is blank this frame, or '' when it is not. */
+function blankReason(media) {
+  if (!media) return 'no visible layer';
+  if (media instanceof HTMLVideoElement && media.readyState < 2) return `video readyState ${media.readyState}${media.seeking ? ' seeking' : ''} t=${media.currentTime.toFixed(2)}`;
+  const n = opaque(media);
+  return n < OPAQUE_MIN ? `${n} opaque samples in ${media.localName}` : '';
+}
+
+/** Samples each rendered frame: counts frames, blank ones, and frame intervals. */
+function sampler(visible) {
+  const state = { frames: 0, blank: 0, reasons: {}, intervals: [], running: true, last: 0 };
+  const tick = (now) => {
+    if (!state.running) return;
+    state.frames++;
+    if (state.last) state.intervals.push(now - state.last);
+    state.last = now;
+    const reason = blankReason(visible());
+    if (reason) {
+      state.blank++;
+      state.reasons[reason] = (state.reasons[reason] ?? 0) + 1;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return state;
+}
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const ORDER = ['Wave', 'Thumbs Up', 'Thinking', 'Idle'];
+
+/** The demo manifest with one pose per switch, each at URLs of its own (so cache state is per switch). */
+function expand(base, tag, n) {
+  const withQuery = (list, i) => list.map((v) => ({ ...v, url: `${v.url}?${tag}-${i}` }));
+  const poses = { Idle: base.poses.Idle };
+  for (let i = 0; i < n; i++) {
+    const pose = base.poses[ORDER[i % 4]];
+    poses[`s${i}`] = { ...pose, poster: withQuery(pose.poster, i), media: { webm: withQuery(pose.media.webm, i) } };
+  }
+  return { ...base, poses, transitions: [] };
+}
+
+async function preload(urls) {
+  await Promise.all(urls.map((url) => fetch(url).then((r) => r.arrayBuffer())));
+}
+
+export async function runOurs(base, { n, preloaded, tag, width }) {
+  const manifest = expand(base, tag, n);
+  if (preloaded) await preload(Object.entries(manifest.poses).filter(([k]) => k !== 'Idle').flatMap(([, p]) => p.media.webm.map((v) => v.url)));
+  const el = document.createElement('masko-mascot');
+  el.setAttribute('loading', 'eager');
+  el.style.width = `${width}px`;
+  const loaded = new Promise((resolve, reject) => {
+    el.addEventListener('masko-load', resolve, { once: true });
+    el.addEventListener('masko-error', (e) => reject(new Error(e.detail.message)), { once: true });
+  });
+  el.manifest = manifest;
+  document.body.append(el);
+  await loaded;
+  await sleep(300);
+  const state = sampler(() => el.shadowRoot.querySelector('[part="media"]:not([data-hidden])'));
+  const latencies = [];
+  const frames = [];
+  for (let i = 0; i < n; i++) {
+    const before = state.frames;
+    const t0 = performance.now();
+    await el.goTo(`s${i}`);
+    const t1 = await nextFrame(); // the frame that shows the revealed layer
+    latencies.push(t1 - t0);
+    frames.push(state.frames - before);
+    await sleep(80 + (i % 5) * 20);
+  }
+  state.running = false;
+  el.remove();
+  return { latencies, frames, sampledFrames: state.frames, blankFrames: state.blank, blankReasons: state.reasons, intervals: state.intervals };
+}
+
+export async function runVideo(base, { n, preloaded, tag, width }) {
+  const manifest = expand(base, tag, n);
+  const urls = Array.from({ length: n }, (_, i) => manifest.poses[`s${i}`].media.webm.find((v) => v.width >= width) ?? manifest.poses[`s${i}`].media.webm.at(-1)).map((v) => v.url);
+  if (preloaded) await preload(urls);
+  const video = document.createElement('video');
+  Object.assign(video, { muted: true, loop: true, playsInline: true, preload: 'auto' });
+  video.style.width = `${width}px`;
+  document.body.append(video);
+  const first = base.poses.Idle.media.webm.find((v) => v.width >= width).url;
+  video.src = first;
+  await video.play();
+  await new Promise((resolve) => video.requestVideoFrameCallback(resolve));
+  await sleep(300);
+  const state = sampler(() => video);
+  const latencies = [];
+  const frames = [];
+  for (let i = 0; i < n; i++) {
+    const before = state.frames;
+    const t0 = performance.now();
+    video.src = urls[i];
+    const presented = new Promise((resolve) => video.requestVideoFrameCallback(resolve));
+    video.play().catch(() => {});
+    await presented;
+    const t1 = await nextFrame();
+    latencies.push(t1 - t0);
+    frames.push(state.frames - before);
+    await sleep(80 + (i % 5) * 20);
+  }
+  state.running = false;
+  video.remove();
+  return { latencies, frames, sampledFrames: state.frames, blankFrames: state.blank, blankReasons: state.reasons, intervals: state.intervals };
+}
