@@ -11,11 +11,19 @@ export function recordingLogger() {
   };
 }
 
-/** Runs `fn`, expecting it to reject; returns the error. */
+/** Runs `fn`, expecting it to reject; returns the error — after checking the key is nowhere in it. */
 export async function rejection(fn: () => Promise<unknown>): Promise<Error & Record<string, unknown>> {
   try {
     await fn();
   } catch (err) {
+    let fields = '';
+    try {
+      fields = JSON.stringify(err, Object.getOwnPropertyNames(err ?? {}));
+    } catch {
+      // cyclic: the messages are checked anyway
+    }
+    const text = `${allMessages(err)}\n${fields}`;
+    if (text.includes(KEY_FRAGMENT)) throw new Error(`the API key leaked into an error: ${String(err)}`);
     return err as Error & Record<string, unknown>;
   }
   throw new Error('expected a rejection, got a result');
