@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Shipped size of <masko-mascot> (Lit included) next to lottie-web and @lottiefiles/dotlottie-wc,
+// Shipped size of <masko-mascot> (Lit included; the entry every page loads, plus the
+// masko-manifest chunk that only pages giving `src` JSON load) next to lottie-web and @lottiefiles/dotlottie-wc,
 // all bundled in this run by the same esbuild settings (ES2022, minified, browser) from their
 // npm packages, then gzip -9 and brotli -11. dotlottie-wc also fetches a WASM renderer at run
 // time; it is listed on its own row. Writes bench/results/size.json.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -31,12 +32,17 @@ async function bundle(contents) {
 // Ours: the real self-contained build (dist/masko-mascot.js), rebuilt now.
 const built = spawnSync(process.execPath, ['packages/player/scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 if (built.status !== 0) process.exit(1);
-const ours = readFileSync(`${root}packages/player/dist/masko-mascot.js`);
+const dist = `${root}packages/player/dist/`;
+const ours = readFileSync(`${dist}masko-mascot.js`);
+// masko-manifest's validator and canvas-export converter: a chunk loaded only for JSON (src).
+const chunk = readdirSync(dist).find((file) => file.startsWith('masko-manifest-') && file.endsWith('.js'));
+if (!chunk) throw new Error(`no masko-manifest-*.js chunk in ${dist}: did the build change?`);
 const lit = await bundle(`import { LitElement, html, css } from 'lit'; customElements.define('x-x', class extends LitElement {}); export { html, css };`);
 
 const rows = [
   { name: 'masko-mascot (dist/masko-mascot.js)', version: JSON.parse(readFileSync(`${root}packages/player/package.json`, 'utf8')).version, ...measure(ours) },
   { name: '  of which Lit alone (LitElement+html+css)', version: versionOf('lit'), ...measure(lit) },
+  { name: '  + validator/converter chunk (src JSON only)', version: JSON.parse(readFileSync(`${root}packages/manifest/package.json`, 'utf8')).version, ...measure(readFileSync(`${dist}${chunk}`)) },
   { name: 'lottie-web', version: versionOf('lottie-web'), ...measure(await bundle(`import lottie from 'lottie-web'; globalThis.lottie = lottie;`)) },
   { name: 'lottie-web light', version: versionOf('lottie-web'), ...measure(await bundle(`import lottie from 'lottie-web/build/player/lottie_light.js'; globalThis.lottie = lottie;`)) },
   { name: '@lottiefiles/dotlottie-wc (JS)', version: versionOf('@lottiefiles/dotlottie-wc'), ...measure(await bundle(`import '@lottiefiles/dotlottie-wc';`)) },

@@ -2,7 +2,9 @@
 // Builds the JavaScript of masko-mascot (tsc writes only the .d.ts files):
 //   dist/index.js              npm entry: ES2022, lit and masko-manifest external, no dev warnings
 //   dist/development/index.js  the same with dev warnings (the `development` export condition)
-//   dist/masko-mascot.js       self-contained, minified, Lit included, for <script type="module">
+//   dist/masko-mascot.js       self-contained, minified, Lit included, for <script type="module">;
+//                              masko-manifest's validator/converter is split into a sibling chunk
+//                              (dist/masko-manifest-*.js) that loads only when a page gives JSON
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -24,5 +26,13 @@ const prod = { 'globalThis.MASKO_DEV': 'false' };
 await Promise.all([
   build({ ...common, outfile: 'dist/index.js', external: ['lit', 'lit/*', 'masko-manifest'], define: prod }),
   build({ ...common, outfile: 'dist/development/index.js', external: ['lit', 'lit/*', 'masko-manifest'] }),
-  build({ ...common, outfile: 'dist/masko-mascot.js', minify: true, define: prod }),
+  build({
+    ...common,
+    entryPoints: { 'masko-mascot': 'src/index.ts' },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'masko-manifest-[hash]',
+    minify: true,
+    define: prod,
+  }),
 ]);

@@ -8,9 +8,21 @@ export const reasoned = (reason: MaskoErrorReason, message: string, target?: str
   Object.assign(new Error(message), { reason, target });
 
 /**
- * Fetches `src` and turns it into a manifest: our manifest JSON, or a Masko canvas export
- * (converted by `masko-manifest`). Relative media URLs are resolved against `src`.
+ * A manifest from JSON or an object of unknown shape: our manifest (validated) or a Masko canvas
+ * export (converted), relative media URLs resolved against `baseUrl`. `masko-manifest`'s
+ * validator and converter are loaded on demand (a separate chunk): pages that pass a typed
+ * manifest from the bundler plugin never download them.
  */
+export async function readManifest(json: unknown, baseUrl: string, what: string): Promise<MascotManifest> {
+  const { toManifest } = await import('masko-manifest');
+  try {
+    return toManifest(json, { baseUrl });
+  } catch (error) {
+    throw reasoned('manifest-invalid', `${what} is not a mascot manifest or Masko canvas export:\n${(error as Error).message}`, baseUrl);
+  }
+}
+
+/** Fetches `src` (a manifest or a Masko canvas export) and reads it; errors say what to fix. */
 export async function loadManifest(src: string, signal: AbortSignal): Promise<MascotManifest> {
   const url = new URL(src, document.baseURI).href;
   let response: Response;
@@ -28,30 +40,32 @@ export async function loadManifest(src: string, signal: AbortSignal): Promise<Ma
   } catch (error) {
     throw reasoned('manifest-invalid', `src ${url} is not JSON: ${(error as Error).message}`, url);
   }
-  return resolveUrls(toManifest(json, url), url);
-}
-
-/** Our manifest as is, or a Masko canvas export converted; throws `manifest-invalid` otherwise. */
-export function toManifest(json: unknown, url?: string): MascotManifest {
-  const value = json as Partial<MascotManifest> | null;
-  if (value && value.version === 1 && typeof value.poses === 'object' && value.poses && value.initial! in value.poses) {
-    return { transitions: [], inputs: [], ...value } as MascotManifest;
-  }
-  throw reasoned('manifest-invalid', `${url ?? 'manifest'} is not a Masko manifest (version 1 with poses and initial)`, url);
+  return readManifest(json, url, `src ${url}`);
 }
 
 const resolveList = (list: Variant[] | undefined, base: string): Variant[] | undefined =>
   list?.map((variant) => ({ ...variant, url: new URL(variant.url, base).href }));
-
 const resolveMedia = (media: Media | undefined, base: string): Media =>
   ({ webm: resolveList(media?.webm, base), hevc: resolveList(media?.hevc, base), stacked: resolveList(media?.stacked, base) });
 
-/** A copy of `manifest` with every media URL absolute, relative ones taken from `base`. */
-export function resolveUrls(manifest: MascotManifest, base: string): MascotManifest {
+/**
+ * The `.manifest` property: a typed manifest (from the plugin, already checked at build time) is
+ * used at once with its URLs resolved against the page; anything else goes through `readManifest`.
+ */
+export function useManifest(value: unknown): MascotManifest | Promise<MascotManifest> {
+  const manifest = value as MascotManifest;
+  // A quick look at the shape; anything odd gets the full validator and its field-path errors.
+  const fine =
+    manifest?.version === 1 &&
+    !!manifest.poses?.[manifest.initial] &&
+    Object.values(manifest.poses).every((p) => typeof p.loop === 'boolean' && Array.isArray(p.poster) && !!p.media) &&
+    Array.isArray(manifest.transitions ?? []);
+  if (!fine) return readManifest(value, document.baseURI, '.manifest');
+  const base = document.baseURI;
   const poses: MascotManifest['poses'] = {};
   for (const [name, pose] of Object.entries(manifest.poses)) {
     poses[name] = { ...pose, poster: resolveList(pose.poster, base) ?? [], media: resolveMedia(pose.media, base) };
   }
-  const transitions = manifest.transitions.map((t) => ({ ...t, media: resolveMedia(t.media, base) }));
-  return { ...manifest, poses, transitions };
+  const transitions = (manifest.transitions ?? []).map((t) => ({ ...t, media: resolveMedia(t.media, base) }));
+  return { ...manifest, inputs: manifest.inputs ?? [], poses, transitions };
 }

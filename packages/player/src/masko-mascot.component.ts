@@ -7,7 +7,7 @@ import { StageController } from './controllers/stage-controller.js';
 import { VisibilityController } from './controllers/visibility-controller.js';
 import { emit, type MaskoErrorReason } from './events.js';
 import type { RenderFormat, RendererOverride } from './format.js';
-import { loadManifest, reasoned, resolveUrls, type ReasonedError } from './manifest-source.js';
+import { loadManifest, reasoned, useManifest, type ReasonedError } from './manifest-source.js';
 import { chooseVariant, DEFAULT_DPR_CAP } from './size.js';
 import { styles } from './styles.js';
 import { DEV, warn } from './warn.js';
@@ -171,8 +171,8 @@ export class MaskoMascot extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('alt')) this.alt ? this.setAttribute('aria-label', this.alt) : this.removeAttribute('aria-label');
-    if (changed.has('manifest') && this.manifest) this.#use(resolveUrls(this.manifest, document.baseURI));
-    else if (changed.has('src') && !this.manifest) this.#load();
+    if (changed.has('manifest') && this.manifest) this.#load(() => useManifest(this.manifest));
+    else if (changed.has('src') && !this.manifest && this.src) this.#load((signal) => loadManifest(this.src!, signal));
     if (changed.has('renderer') || changed.has('ignoreReducedMotion')) this.#restart();
   }
 
@@ -181,19 +181,27 @@ export class MaskoMascot extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.#stage.stage ??= this.renderRoot.querySelector<HTMLElement>('.stage')!;
+    const stage = (this.#stage.stage ??= this.renderRoot.querySelector<HTMLElement>('.stage')!);
+    const manifest = this.#manifest;
+    // Reserve the layout from the manifest (CSSOM, so a strict CSP without 'unsafe-inline' allows it).
+    if (manifest) stage.style.aspectRatio = String((manifest.poses[this.pose!] ?? manifest.poses[manifest.initial])?.aspect ?? 1);
     if (changed.has('pose') && this.pose && this.#started && this.pose !== this.#shown) this.goTo(this.pose).catch(() => {});
     this.#sync();
   }
 
-  #load(): void {
+  /** Takes the manifest `get` gives (at once or later); only the latest call's result lands. */
+  #load(get: (signal: AbortSignal) => MascotManifest | Promise<MascotManifest>): void {
     this.#fetch?.abort();
-    if (!this.src) return;
     const controller = (this.#fetch = new AbortController());
-    loadManifest(this.src, controller.signal).then(
-      (manifest) => controller === this.#fetch && this.#use(manifest),
-      (error: ReasonedError) => controller.signal.aborted || this.#fail(error),
-    );
+    const land = (manifest: MascotManifest): unknown => controller === this.#fetch && this.#use(manifest);
+    const fail = (error: ReasonedError): unknown => controller.signal.aborted || this.#fail(error);
+    try {
+      const result = get(controller.signal);
+      if ('then' in result) result.then(land, fail);
+      else land(result); // synchronous for typed manifests: the first render already knows the aspect ratio
+    } catch (error) {
+      fail(error as ReasonedError);
+    }
   }
 
   #use(manifest: MascotManifest): void {
@@ -202,9 +210,7 @@ export class MaskoMascot extends LitElement {
     this.#engine = MaskoMascot.engine(manifest, (command) => this.#execute(command));
     this.#started = false;
     this.#run++;
-    const pose = manifest.poses[this.pose ?? manifest.initial] ?? manifest.poses[manifest.initial];
-    this.#stage.stage?.style.setProperty('aspect-ratio', String(pose?.aspect ?? 1));
-    this.#sync();
+    this.requestUpdate(); // updated() sets the aspect ratio and starts
   }
 
   /** Starts when there is a manifest and the element is allowed to load; plays or pauses. */

@@ -67,6 +67,28 @@ describe('errors', () => {
     expect(el.currentSource?.url).to.equal(new URL(`${FIXTURES}red-64.webm`, location.href).href);
   });
 
+  it('should play a Masko canvas export from src (converted by masko-manifest)', async () => {
+    const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" style="width: 64px"></masko-mascot>`);
+    const ready = loaded(el);
+    el.src = `${FIXTURES}canvas-export.json`;
+    await ready;
+    expect(el.pose).to.equal('Red');
+    expect(el.currentSource?.url).to.equal(new URL(`${FIXTURES}red-64.webm`, location.href).href);
+    const transition = oneEvent(el, 'masko-transition-start');
+    await el.goTo('Blue');
+    expect((await transition).detail).to.deep.equal({ from: 'Red', to: 'Blue' });
+    expect(snapshot(el).read(32, 24)[2], 'blue on screen').to.be.above(200);
+  });
+
+  it('should report a .manifest object that is not a manifest, naming the field', async () => {
+    const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager"></masko-mascot>`);
+    const error = oneEvent(el, 'masko-error');
+    el.manifest = { version: 1, name: 'x', initial: 'A', poses: { A: { loop: 'yes' } } } as never;
+    const { detail } = await error;
+    expect(detail.reason).to.equal('manifest-invalid');
+    expect(detail.message).to.contain('.manifest').and.contain('poses');
+  });
+
   it('should keep the current pose and fire masko-error for an unknown pose', async () => {
     const el = await playing();
     const error = oneEvent(el, 'masko-error');
