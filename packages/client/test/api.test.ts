@@ -112,6 +112,19 @@ describe('API faults', () => {
     });
   }
 
+  it('retries JSON that a corrupted byte made unreadable or mis-shaped', async () => {
+    h.emu.setCredits(4242);
+    let retried = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      h.mark();
+      h.emu.addFault({ kind: 'corrupt', path: '/v1/credits', count: 1, seed });
+      // The one required field is always right: a flip in it breaks the JSON or the shape, and is retried.
+      expect((await h.client.credits()).balance).toBe(4242);
+      if (h.requests().length > 1) retried++;
+    }
+    expect(retried).toBeGreaterThan(0);
+  });
+
   it('retries a 429 storm honouring Retry-After', async () => {
     h.emu.addFault({ kind: 'rate-limit', retryAfter: 1, path: '/v1/credits', count: 2 });
     expect((await h.client.credits()).balance).toBeGreaterThan(0);
