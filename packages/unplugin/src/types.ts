@@ -34,8 +34,14 @@ export interface MascotOptions {
    * @default 'all'
    */
   include?: 'all' | string[];
-  /** Pose shown first. @default 'Idle' when present, else the first pose by name */
+  /** Pose shown first. @default the canvas's initial node, else 'Idle' when present, else the first pose by name */
   initial?: string;
+  /**
+   * Masko canvas id. Its state machine (initial pose, inputs, edges and their conditions) goes into the
+   * manifest, and its nodes become the poses (unless `include` says otherwise); media still come from the
+   * collection in every size and format.
+   */
+  canvas?: string;
   /**
    * Widths to ship. Videos use the API's size variants (`animation_sizes`); posters are resized locally.
    * @default every size the collection offers, plus the original

@@ -23,5 +23,5 @@ export function item(name: string, extra: Partial<WireItem> = {}): WireItem {
 export const collection: WireCollection = { id: 'col-1', name: 'Felix the Fox', config: { animation_sizes: [360, 480] } };
 
 export function mascot(extra: Partial<ResolvedMascot> = {}): ResolvedMascot {
-  return { key: 'felix', collection: 'col-1', poses: {}, include: 'all', initial: undefined, sizes: undefined, formats: ['hevc', 'png', 'stacked', 'webm'], ...extra };
+  return { key: 'felix', collection: 'col-1', poses: {}, include: 'all', initial: undefined, canvas: undefined, sizes: undefined, formats: ['hevc', 'png', 'stacked', 'webm'], ...extra };
 }

@@ -10,7 +10,7 @@ describe('resolveOptions', () => {
       root: '/proj', cacheDir: '/proj/node_modules/.cache/masko', lockfile: '/proj/masko.lock.json', dts: '/proj/masko.d.ts',
       generate: false, offline: false, frozen: false, apiUrl: 'https://api.masko.ai/v1', concurrency: 6,
     });
-    expect(o.mascots[0]).toMatchObject({ key: 'felix', include: 'all', formats: ['hevc', 'png', 'stacked', 'webm'] });
+    expect(o.mascots[0]).toMatchObject({ key: 'felix', include: undefined, canvas: undefined, formats: ['hevc', 'png', 'stacked', 'webm'] });
   });
 
   it('reads the key, URL and modes from the environment', () => {

@@ -154,4 +154,18 @@ describe('sync against the emulator', () => {
     expect(healed.requests.map((r) => `${r.origin} ${r.method}`)).toEqual(['assets GET']);
     expect(await sha256File(victim.path)).toBe(sha);
   });
+
+  it('canvas mode: the canvas gives inputs and conditional edges, the collection gives every size', async () => {
+    const root = await tempRoot();
+    const p = await context(root, { mascots: { felix: { collection: DEMO.collectionId, canvas: DEMO.canvasId, sizes: [360] } } }).prepare();
+    const m = p.mascots.felix!.manifest;
+    expect(m.source).toEqual({ kind: 'canvas', id: DEMO.canvasId });
+    expect(Object.keys(m.poses)).toEqual(['Idle', 'Thinking', 'Thumbs Up', 'Wave']);
+    expect(m.inputs.map((i) => i.name)).toContain('wave');
+    const idleToWave = m.transitions.find((t) => t.from === 'Idle' && t.to === 'Wave')!;
+    expect(idleToWave.conditions).toEqual([{ input: 'wave', op: '==', value: true }]);
+    expect(idleToWave.media?.webm?.map((v) => v.width)).toEqual([360]);
+    const dts = await readFile(join(root, 'masko.d.ts'), 'utf8');
+    expect(dts).toMatch(/export type Input = .*"wave"/);
+  });
 });

@@ -8,7 +8,7 @@ import type { MascotManifest } from 'masko-manifest';
 import type { MaskoOptions } from '../types.js';
 import { AssetCache } from './cache.js';
 import { loadClient } from './client.js';
-import { loadOptions } from './config.js';
+import { loadOptions, type LoadedOptions } from './config.js';
 import { renderDts } from './dts.js';
 import { describeError, MaskoError } from './errors.js';
 import { readTextOrUndefined, stableStringify, writeIfChanged } from './fs-utils.js';
@@ -46,23 +46,29 @@ const defaultClient = (o: ResolvedOptions, logger: Logger) => loadClient({ apiKe
 
 export class MaskoContext {
   #root: string | undefined;
+  #loaded: Promise<LoadedOptions> | undefined;
   #memo: { key: string; value: Promise<Prepared> } | undefined;
 
   constructor(private readonly inline: MaskoOptions, private readonly ctx: ContextOptions) {}
 
   /** The host's root (Vite `root`, webpack `context`, esbuild `absWorkingDir`); resets the memo when it moves. */
   setRoot(root: string): void {
-    if (root !== this.#root) this.#memo = undefined;
+    if (root !== this.#root) this.invalidate();
     this.#root = root;
   }
 
+  /** Forget the loaded config and the last result (the config file or the lockfile changed). */
   invalidate(): void {
+    this.#loaded = undefined;
     this.#memo = undefined;
   }
 
   /** Sync (when needed) and build every manifest. Memoised per options + lockfile text. */
   async prepare(): Promise<Prepared> {
-    const loaded = await loadOptions(this.inline, this.#root);
+    // The config file is loaded once (jiti is not free); `invalidate()` reloads it.
+    const loading = (this.#loaded ??= loadOptions(this.inline, this.#root));
+    loading.catch(() => { if (this.#loaded === loading) this.#loaded = undefined; });
+    const loaded = await loading;
     const options = { ...loaded.options, ...this.ctx.overrides };
     const { apiKey: _secret, ...visible } = options;
     const key = createHash('sha256').update(stableStringify(visible)).update((await readTextOrUndefined(options.lockfile)) ?? '').digest('hex');
@@ -105,7 +111,7 @@ export class MaskoContext {
           this.ctx.logger.warn(`${problems[m.key]} (mascot "${m.key}" left out)`);
         }
       }
-      if (options.dts) await writeIfChanged(options.dts, renderDts(Object.fromEntries(Object.entries(lock.mascots).filter(([k]) => options.mascots.some((m) => m.key === k)).map(([k, locked]) => [k, { locked }]))));
+      if (options.dts) await writeIfChanged(options.dts, renderDts(Object.fromEntries(Object.entries(lock.mascots).filter(([k]) => options.mascots.some((m) => m.key === k)).map(([k, locked]) => [k, { locked, inputs: locked.canvas?.inputs.map((i) => i.name) ?? [] }]))));
       const unique = new Map(Object.values(mascots).flatMap((b) => b.files).map((f) => [f.fileName, f]));
       const files = [...unique.values()].sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
       return { options, configFile: configFile && existsSync(configFile) ? configFile : undefined, lock, mascots, files, sync, lockChanged, problems };

@@ -3,7 +3,7 @@
  * how URLs are spelled (design §7, plugin-research §1.5).
  */
 import { readFile } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import type { UnpluginFactory, UnpluginOptions } from 'unplugin';
 import { consola } from 'consola';
 import type { MaskoOptions } from '../types.js';
@@ -24,6 +24,7 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
   let viteBase = '/';
   let esbuildOut: { outdir?: string; publicPath?: string; format?: string } = {};
   /** File name → Rollup reference id (Rollup returns one at runtime though unplugin types it void). */
+  let watched: string[] = [];
   const emitted = new Map<string, string | undefined>();
 
   if (meta.framework === 'webpack') ctx.setRoot(meta.webpack.compiler.options.context ?? process.cwd());
@@ -57,7 +58,11 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
     async buildStart() {
       emitted.clear();
       const p = await prepare();
-      if (p.configFile) this.addWatchFile(p.configFile);
+      watched = [p.configFile, existsSync(p.options.lockfile) ? p.options.lockfile : undefined].filter((f): f is string => !!f);
+      for (const file of watched) this.addWatchFile(file);
+    },
+    watchChange(id) {
+      if (watched.includes(id)) ctx.invalidate();
     },
     resolveId: {
       filter: { id: /^(\0)?virtual:masko(\/|$)/ },

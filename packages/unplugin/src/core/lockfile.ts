@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ResolvedMascot } from './options.js';
+import type { LockedCanvas } from './canvas.js';
 import type { SourceFormat } from './plan.js';
 import { MaskoError } from './errors.js';
 import { readTextOrUndefined, stableStringify, writeFileAtomic } from './fs-utils.js';
@@ -35,6 +36,8 @@ export interface LockedMascot {
   inputs: string;
   poses: Record<string, LockedClip>;
   transitions: LockedTransition[];
+  /** Canvas mode: the state machine, its edges tied to the transition items above. */
+  canvas?: LockedCanvas;
 }
 export interface Lockfile { lockfileVersion: typeof LOCKFILE_VERSION; mascots: Record<string, LockedMascot> }
 
@@ -42,7 +45,7 @@ export const emptyLockfile = (): Lockfile => ({ lockfileVersion: LOCKFILE_VERSIO
 
 /** The options of a mascot that decide its lock entry. */
 export function mascotInputs(m: ResolvedMascot): string {
-  const relevant = { collection: m.collection, formats: m.formats, include: m.include, initial: m.initial ?? null, poses: m.poses, sizes: m.sizes ?? null };
+  const relevant = { canvas: m.canvas ?? null, collection: m.collection, formats: m.formats, include: m.include ?? 'all', initial: m.initial ?? null, poses: m.poses, sizes: m.sizes ?? null };
   return createHash('sha256').update(stableStringify(relevant)).digest('hex').slice(0, 16);
 }
 

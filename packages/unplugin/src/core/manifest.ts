@@ -65,22 +65,31 @@ export async function buildMascot(mascot: ResolvedMascot, locked: LockedMascot, 
     };
     files.push(...out.files);
   }
-  const transitions: Transition[] = [];
+  let transitions: Transition[] = [];
+  const clipOf = new Map<string, Media>();
   for (const t of locked.transitions) {
     const out = await buildClip(mascot.key, `${t.from}-to-${t.to}`, t, mascot, cache, offline);
+    clipOf.set(t.item, out.media);
     transitions.push({ id: t.item, from: t.from, to: t.to, media: out.media, conditions: [],
       ...(t.duration ? { duration: t.duration } : {}), ...(t.reverse ? { reverse: true } : {}) });
     files.push(...out.files);
   }
+  const canvas = locked.canvas;
+  if (canvas) {
+    // The canvas's edges, in its order, each with the clip of its transition item (or none: a jump).
+    transitions = canvas.edges
+      .filter((e) => (e.from === '*' || poses[e.from]) && poses[e.to])
+      .map(({ item, ...edge }) => ({ ...edge, ...(item && clipOf.get(item) ? { media: clipOf.get(item)! } : {}) }));
+  }
   const names = Object.keys(poses);
-  const initial = mascot.initial ?? (names.includes('Idle') ? 'Idle' : names[0]);
+  const initial = mascot.initial ?? (canvas && poses[canvas.initial] ? canvas.initial : names.includes('Idle') ? 'Idle' : names[0]);
   if (!initial || !poses[initial]) {
     throw new MaskoError('no_initial_pose', `mascot "${mascot.key}": initial pose "${initial ?? ''}" is not among its poses (${names.join(', ') || 'none'})`,
       `Set mascots.${mascot.key}.initial to one of the poses.`);
   }
   const manifest: MascotManifest = {
-    version: MANIFEST_VERSION, name: locked.name, initial, poses, transitions, inputs: [],
-    source: { kind: 'collection', id: locked.collection },
+    version: MANIFEST_VERSION, name: locked.name, initial, poses, transitions, inputs: canvas?.inputs ?? [],
+    source: canvas ? { kind: 'canvas', id: canvas.id } : { kind: 'collection', id: locked.collection },
   };
   const unique = new Map(files.map((f) => [f.fileName, f]));
   return { key: mascot.key, manifest, files: [...unique.values()].sort((a, b) => (a.fileName < b.fileName ? -1 : 1)) };

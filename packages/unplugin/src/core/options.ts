@@ -22,6 +22,7 @@ const MascotSchema = v.strictObject({
   poses: v.optional(v.record(v.string(), PoseSchema, 'expected an object of { <pose name>: { image?, animation?, duration?, loop? } }')),
   include: v.optional(v.union([v.literal('all'), v.array(v.string())], "expected 'all' or an array of item names")),
   initial: v.optional(v.string('expected a pose name')),
+  canvas: v.optional(v.pipe(v.string('expected a canvas id (string)'), v.minLength(1, 'expected a canvas id'))),
   sizes: v.optional(v.array(positiveInt('a width in pixels (positive integer)'), 'expected an array of widths')),
   formats: v.optional(v.pipe(
     v.array(v.picklist(FORMATS, `expected one of ${FORMATS.map((f) => `'${f}'`).join(', ')}`), 'expected an array of formats'),
@@ -55,8 +56,9 @@ const OptionsSchema = v.strictObject({
 export interface ResolvedMascot extends Required<Pick<MascotOptions, 'collection' | 'formats'>> {
   key: string;
   poses: Record<string, PoseOptions>;
-  include: 'all' | string[];
+  include: 'all' | string[] | undefined;
   initial: string | undefined;
+  canvas: string | undefined;
   sizes: number[] | undefined;
 }
 
@@ -95,8 +97,9 @@ export function resolveOptions(raw: unknown, env: Record<string, string | undefi
       key,
       collection: m.collection,
       poses: m.poses ?? {},
-      include: m.include ?? 'all',
+      include: m.include,
       initial: m.initial,
+      canvas: m.canvas,
       sizes: m.sizes ? [...new Set(m.sizes)].sort((a, b) => a - b) : undefined,
       formats: [...new Set(m.formats ?? DEFAULT_FORMATS)].sort(),
     };

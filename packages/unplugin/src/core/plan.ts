@@ -2,6 +2,7 @@
  * The planner: pure. A collection listing + a mascot's options in; what to ship, what to generate and
  * what it costs out. No I/O, so every decision about credits is testable without a network.
  */
+import type { LockedCanvas } from './canvas.js';
 import type { ResolvedMascot } from './options.js';
 import type { AssetType, GenerateBody, WireAsset, WireCollection, WireItem } from './wire.js';
 
@@ -32,6 +33,8 @@ export interface MascotPlan {
   unavailable: string[];
   /** Items that exist but are still being generated. */
   pending: WireItem[];
+  /** Canvas mode: the state machine (set by the sync engine, which fetches the export). */
+  canvas?: LockedCanvas;
 }
 
 /** Credits of one generation request, by the API's price list. */
@@ -101,14 +104,16 @@ function generationFor(name: string, mascot: ResolvedMascot): GenerateBody | und
   return { type: 'image', name, image_prompt: pose.image, ...sizes };
 }
 
-export function planMascot(mascot: ResolvedMascot, collection: WireCollection, items: WireItem[]): MascotPlan {
+/** `canvasPoses`: in canvas mode, the node names (the default `include`). */
+export function planMascot(mascot: ResolvedMascot, collection: WireCollection, items: WireItem[], canvasPoses?: string[]): MascotPlan {
   const poseItems = items.filter((i) => i.transition === null);
   const completed = latestByName(poseItems, 'completed');
   const inFlight = new Map([...latestByName(poseItems, 'pending'), ...latestByName(poseItems, 'processing')]);
 
   const wanted = new Set(Object.keys(mascot.poses));
-  if (mascot.include === 'all') for (const name of completed.keys()) wanted.add(name);
-  else for (const name of mascot.include) wanted.add(name);
+  const include = mascot.include ?? canvasPoses ?? 'all';
+  if (include === 'all') for (const name of completed.keys()) wanted.add(name);
+  else for (const name of include) wanted.add(name);
 
   const poses: PlannedPose[] = [];
   const generate: PlannedGeneration[] = [];

@@ -5,6 +5,7 @@
  */
 import pLimit from 'p-limit';
 import type { AssetCache } from './cache.js';
+import { lockCanvas } from './canvas.js';
 import { EXT } from './emit.js';
 import { MaskoError } from './errors.js';
 import { emptyLockfile, mascotInputs, readLockfile, type LockedClip, type LockedFile, type LockedMascot, type Lockfile } from './lockfile.js';
@@ -47,8 +48,13 @@ async function listItems(client: SyncClient, collectionId: string): Promise<Wire
 
 export async function planAll(client: SyncClient, mascots: ResolvedMascot[]): Promise<MascotPlan[]> {
   return Promise.all(mascots.map(async (m) => {
-    const [collection, items] = await Promise.all([client.collections.get(m.collection), listItems(client, m.collection)]);
-    return planMascot(m, collection, items);
+    const [collection, items, exported] = await Promise.all([
+      client.collections.get(m.collection), listItems(client, m.collection),
+      m.canvas ? client.canvases.export(m.collection, m.canvas) : undefined,
+    ]);
+    if (!m.canvas) return planMascot(m, collection, items);
+    const { canvas, poses } = lockCanvas(m.canvas, exported, items);
+    return { ...planMascot(m, collection, items, poses), canvas };
   }));
 }
 
@@ -176,5 +182,6 @@ async function lockMascot(m: ResolvedMascot, plan: MascotPlan, env: SyncEnv, lim
     inputs: mascotInputs(m),
     poses,
     transitions: plan.transitions.map((t, i) => ({ ...transitionClips[i]!, from: t.from, to: t.to, reverse: t.reverse })),
+    ...(plan.canvas ? { canvas: plan.canvas } : {}),
   };
 }

@@ -45,6 +45,7 @@ export interface WireJob { id: string; status: JobStatus; item_id: string; cost_
 /** What the sync engine needs from masko-client (its real surface is larger). */
 export interface SyncClient {
   collections: { get(id: string): Promise<WireCollection> };
+  canvases: { export(collectionId: string, canvasId: string): Promise<unknown> };
   items: { list(collectionId: string, filter?: { name?: string }): AsyncIterable<WireItem> };
   generateBatch(collectionId: string, bodies: GenerateBody[]): Promise<{ jobs: GenerateResult[]; total_cost: number }>;
   waitForJobs(ids: string[], opts?: { timeoutMs?: number }): Promise<WireJob[]>;
