@@ -48,6 +48,7 @@ const wave: PoseAt = (f) => ({
   tail: 6 + 10 * swell(f, 3),
   lookX: -0.2,
   blink: Math.min(1, 1.4 * pulse(f, 0.5, 0.06)),
+  waveLines: 0.35 + 0.65 * swell(f, 3),
   leftArm: { shoulder: WAVE_ARM.shoulder + 6 * swell(f, 3), elbow: WAVE_ARM.elbow - 46 * swell(f, 3), thumb: 0 },
 });
 

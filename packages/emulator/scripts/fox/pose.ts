@@ -39,6 +39,8 @@ export interface FoxPose {
   thoughts: [number, number, number];
   /** 0..1 size of the sparkle beside a raised thumb. */
   sparkle: number;
+  /** 0..1 opacity of the motion arcs beside a waving paw. */
+  waveLines: number;
 }
 
 const lerp = (a: number, b: number, t: number): number => a * (1 - t) + b * t; // exact at t=0 and t=1
@@ -67,6 +69,7 @@ export function lerpPose(a: FoxPose, b: FoxPose, t: number): FoxPose {
     rightArm: lerpArm(a.rightArm, b.rightArm, t),
     thoughts: [lerp(a.thoughts[0], b.thoughts[0], t), lerp(a.thoughts[1], b.thoughts[1], t), lerp(a.thoughts[2], b.thoughts[2], t)],
     sparkle: lerp(a.sparkle, b.sparkle, t),
+    waveLines: lerp(a.waveLines, b.waveLines, t),
   };
 }
 
@@ -76,5 +79,5 @@ export const REST: FoxPose = {
   browLeft: 0, browRight: 0, tail: 0,
   leftArm: { shoulder: 22, elbow: -18, thumb: 0 },
   rightArm: { shoulder: 22, elbow: -18, thumb: 0 },
-  thoughts: [0, 0, 0], sparkle: 0,
+  thoughts: [0, 0, 0], sparkle: 0, waveLines: 0,
 };

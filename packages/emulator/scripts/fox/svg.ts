@@ -151,7 +151,7 @@ function body(breathe: number): string {
 }
 
 function thoughtDots(o: [number, number, number]): string {
-  const dots: [number, number, number][] = [[368, 124, 8], [396, 90, 12], [436, 46, 18]];
+  const dots: [number, number, number][] = [[392, 140, 8], [416, 100, 12], [446, 52, 18]];
   return dots.map(([x, y, r], i) => (o[i]! > 0.01
     ? `<circle cx="${x}" cy="${y}" r="${r}" fill="#fff" ${stroke(3)} opacity="${n(o[i]!)}"/>` : '')).join('');
 }
@@ -163,6 +163,12 @@ function sparkle(s: number): string {
   return `<g transform="translate(426 224)"><path d="${star}" fill="${C.sparkle}" ${stroke(2.5)}/></g>`;
 }
 
+/** Two arcs on the outer side of the waving paw. */
+function waveLines(o: number): string {
+  if (o < 0.02) return '';
+  return `<path d="M72 214 Q56 240 72 266 M54 224 Q43 242 54 260" fill="none" ${stroke(4.5)} opacity="${n(o)}"/>`;
+}
+
 /** The SVG of one frame, rasterised at `size` x `size` px. */
 export function foxSvg(p: FoxPose, size: number): string {
   const lift = Math.max(0, -p.bob);
@@ -171,6 +177,6 @@ export function foxSvg(p: FoxPose, size: number): string {
     + shadow
     + `<g transform="translate(0 ${n(p.bob)})">`
     + tail(p.tail) + body(p.breathe) + head(p) + arm(-1, p.leftArm) + arm(1, p.rightArm)
-    + thoughtDots(p.thoughts) + sparkle(p.sparkle)
+    + thoughtDots(p.thoughts) + sparkle(p.sparkle) + waveLines(p.waveLines)
     + '</g></svg>';
 }
