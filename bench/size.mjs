@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Shipped size of <masko-mascot> (Lit included; the entry every page loads, plus the
-// masko-manifest chunk that only pages giving `src` JSON load) next to lottie-web and @lottiefiles/dotlottie-wc,
+// masko-manifest chunk that only pages giving `src` JSON load) next to lottie-web, @lottiefiles/dotlottie-wc and @rive-app/canvas,
 // all bundled in this run by the same esbuild settings (ES2022, minified, browser) from their
-// npm packages, then gzip -9 and brotli -11. dotlottie-wc also fetches a WASM renderer at run
-// time; it is listed on its own row. Writes bench/results/size.json.
+// npm packages, then gzip -9 and brotli -11. dotlottie-wc and Rive also fetch a WASM renderer at run
+// time; each is listed on its own row. Writes bench/results/size.json.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -47,6 +47,8 @@ const rows = [
   { name: 'lottie-web light', version: versionOf('lottie-web'), ...measure(await bundle(`import lottie from 'lottie-web/build/player/lottie_light.js'; globalThis.lottie = lottie;`)) },
   { name: '@lottiefiles/dotlottie-wc (JS)', version: versionOf('@lottiefiles/dotlottie-wc'), ...measure(await bundle(`import '@lottiefiles/dotlottie-wc';`)) },
   { name: '  + its WASM renderer (fetched at run time)', version: versionOf('@lottiefiles/dotlottie-web'), ...measure(readFileSync(`${root}node_modules/@lottiefiles/dotlottie-web/dist/dotlottie-player.wasm`)) },
+  { name: '@rive-app/canvas (JS)', version: versionOf('@rive-app/canvas'), ...measure(await bundle(`import * as rive from '@rive-app/canvas'; globalThis.rive = rive;`)) },
+  { name: '  + its WASM runtime (fetched at run time)', version: versionOf('@rive-app/canvas'), ...measure(readFileSync(`${root}node_modules/@rive-app/canvas/rive.wasm`)) },
 ];
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
