@@ -27,7 +27,7 @@ const BACKGROUND = '#e8f1fa';
 const BUDGET_BYTES = 15 * 1024 * 1024;
 const QUALITY: EncodeQuality = { webmCrf: 34, h264Crf: 26, hevcCrf: 30 };
 /** Where the alpha must be: the top-left corner is always empty, the belly always fox. */
-export const ALPHA_PROBES: AlphaProbe[] = [
+const ALPHA_PROBES: AlphaProbe[] = [
   { name: 'top-left corner', x: 0, y: 0, alpha: 0 },
   { name: 'belly', x: 0.5, y: 0.76, alpha: 255 },
 ];
