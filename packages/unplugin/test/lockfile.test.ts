@@ -46,6 +46,11 @@ describe('lockfile', () => {
     await expect(commitLockfile(path, changed, { frozen: true })).rejects.toThrow(/would change.*frozen/);
     expect(await readFile(path, 'utf8')).toBe(serializeLockfile(lock('a')));
     expect(await commitLockfile(path, lock('b'), { frozen: true })).toBe(false);
+    // Reformatted by hand, same data: frozen still passes and the file is left as it is.
+    const compact = JSON.stringify(JSON.parse(await readFile(path, 'utf8')));
+    await writeFile(path, compact);
+    expect(await commitLockfile(path, lock('a'), { frozen: true })).toBe(false);
+    expect(await readFile(path, 'utf8')).toBe(compact);
   });
 
   it('rejects a damaged lockfile with the fix', async () => {

@@ -16,6 +16,10 @@ describe('planMascot', () => {
   it('narrows to the requested sizes and formats', () => {
     const plan = planMascot(mascot({ sizes: [360], formats: ['webm'] }), collection, [item('Idle')]);
     expect(plan.poses[0]!.files.map((f) => `${f.format}@${f.asset.width}`)).toEqual(['webm@360']);
+    expect(plan.missingSizes).toEqual([]);
+    const odd = planMascot(mascot({ sizes: [360, 1080], formats: ['webm'] }), collection, [item('Idle')]);
+    expect(odd.missingSizes).toEqual([1080]);
+    expect(odd.poses[0]!.files.map((f) => `${f.format}@${f.asset.width}`)).toEqual(['webm@360']);
   });
 
   it('plans generation only for declared poses that are missing, and prices them', () => {

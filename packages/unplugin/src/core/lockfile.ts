@@ -89,6 +89,9 @@ export async function commitLockfile(path: string, next: Lockfile, opts: { froze
   const current = await readTextOrUndefined(path);
   if (current === text) return false;
   if (opts.frozen) {
+    // Only a change of content counts: a hand-reformatted lockfile with the same data still passes.
+    const same = current !== undefined && (() => { try { return serializeLockfile(JSON.parse(current) as Lockfile) === text; } catch { return false; } })();
+    if (same) return false;
     throw new MaskoError('lockfile_frozen', `lockfile ${path} would change, and frozen mode forbids changing it`,
       'Run `masko sync` locally and commit masko.lock.json.');
   }

@@ -33,6 +33,8 @@ export interface MascotPlan {
   unavailable: string[];
   /** Items that exist but are still being generated. */
   pending: WireItem[];
+  /** Requested sizes the collection does not offer (`animation_sizes`); those fall back to the original. */
+  missingSizes: number[];
   /** Canvas mode: the state machine (set by the sync engine, which fetches the export). */
   canvas?: LockedCanvas;
 }
@@ -156,5 +158,6 @@ export function planMascot(mascot: ResolvedMascot, collection: WireCollection, i
     cost: generate.reduce((sum, g) => sum + g.cost, 0),
     unavailable,
     pending,
+    missingSizes: (mascot.sizes ?? []).filter((w) => !(collection.config?.animation_sizes ?? []).includes(w)),
   };
 }

@@ -103,6 +103,9 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
     throw new MaskoError('pose_unavailable', `not in the collection and no prompt to generate it: ${unavailable.join(', ')}`,
       'Fix the pose name, or give it an `image` prompt (and `animation` for a clip) under mascots.<key>.poses.');
   }
+  for (const p of plans) {
+    if (p.missingSizes.length) logger.warn(`mascot "${p.key}": sizes ${p.missingSizes.join(', ')} are not among the collection's animation_sizes; videos fall back to the nearest files the API has`);
+  }
   const cost = plans.reduce((sum, p) => sum + p.cost, 0);
   result.plannedCost = cost;
   result.plans = plans;
