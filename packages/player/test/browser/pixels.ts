@@ -50,3 +50,30 @@ export async function loaded(el: MaskoMascot): Promise<void> {
 }
 
 export const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/**
+ * Samples what is on screen at every rendered frame until stopped: counts frames where the
+ * stage is empty or the visible media has no picture at `centre` (fractions of the frame, a
+ * point inside the character): blank; and frames where a poster shows (the `<img>` layer, or,
+ * with `posterMarker`, the test posters' cyan top-left marker in the pixels).
+ */
+export function sampleFrames(el: MaskoMascot, { centre = [0.5, 0.5], posterMarker = false } = {}) {
+  const result = { frames: 0, blank: [] as string[], poster: [] as string[] };
+  let running = true;
+  const tick = (): void => {
+    if (!running) return;
+    result.frames++;
+    const media = visibleMedia(el);
+    if (!media) result.blank.push(`frame ${result.frames}: no media`);
+    else if (media.localName === 'img') result.poster.push(`frame ${result.frames}: <img>`);
+    else {
+      const shot = snapshot(el);
+      const at = shot.read(centre[0]! * shot.width, centre[1]! * shot.width);
+      if (at[3] < 200) result.blank.push(`frame ${result.frames}: centre [${at}] in ${media.localName}`);
+      if (posterMarker && shot.read(2, 2)[3] > 100) result.poster.push(`frame ${result.frames}: poster marker`);
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return { stop: () => ((running = false), result) };
+}

@@ -2,34 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MaskoMascot } from '../../src/index.js';
 import { testManifest } from './fixtures.js';
-import { loaded, snapshot, visibleMedia } from './pixels.js';
-
-/**
- * Samples what is on screen at every rendered frame until stopped: counts frames where the
- * stage is empty or the visible media has no picture at the character's centre (blank), and
- * frames where a poster is showing (the `<img>` layer, or its cyan marker in the pixels).
- */
-function sampleFrames(el: MaskoMascot) {
-  const result = { frames: 0, blank: [] as string[], poster: [] as string[] };
-  let running = true;
-  const tick = (): void => {
-    if (!running) return;
-    result.frames++;
-    const media = visibleMedia(el);
-    if (!media) result.blank.push(`frame ${result.frames}: no media`);
-    else if (media.localName === 'img') result.poster.push(`frame ${result.frames}: <img>`);
-    else {
-      const shot = snapshot(el);
-      const s = shot.width / 64;
-      const centre = shot.read(32 * s, 24 * s);
-      if (centre[3] < 200) result.blank.push(`frame ${result.frames}: centre [${centre}] in ${media.localName}`);
-      if (shot.read(2 * s, 2 * s)[3] > 100) result.poster.push(`frame ${result.frames}: poster marker`);
-    }
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  return { stop: () => ((running = false), result) };
-}
+import { loaded, sampleFrames, snapshot } from './pixels.js';
 
 async function mount(renderer: string, transitions: boolean): Promise<MaskoMascot> {
   const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" renderer=${renderer} style="width: 64px"></masko-mascot>`);
@@ -48,7 +21,7 @@ for (const [renderer, transitions] of [['webm', true], ['webm', false], ['stacke
       el.addEventListener('masko-pose-change', () => counts.pose++);
       el.addEventListener('masko-transition-start', () => counts.start++);
       el.addEventListener('masko-transition-end', () => counts.end++);
-      const sampler = sampleFrames(el);
+      const sampler = sampleFrames(el, { centre: [0.5, 0.375], posterMarker: true });
       for (let i = 0; i < 20; i++) {
         const target = i % 2 ? 'Red' : 'Blue';
         await el.goTo(target);

@@ -1,0 +1,42 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.js';
+import type { MaskoMascot } from '../../src/index.js';
+import { demoManifest } from './demo.js';
+import { loaded, sampleFrames, snapshot } from './pixels.js';
+
+// The real demo mascot (Felix the Fox, packages/emulator/media): transparent around the fox,
+// opaque on it, through every path this browser can play.
+async function mount(renderer: string): Promise<MaskoMascot> {
+  const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" renderer=${renderer} style="width: 160px"></masko-mascot>`);
+  const ready = loaded(el);
+  el.manifest = await demoManifest();
+  await ready;
+  return el;
+}
+
+describe('the demo mascot', () => {
+  for (const renderer of ['webm', 'stacked', 'image']) {
+    it(`should be cut out of its background (${renderer})`, async () => {
+      const el = await mount(renderer);
+      expect(el.currentSource?.format).to.equal(renderer);
+      const { read, width } = snapshot(el);
+      for (const [x, y] of [[2, 2], [width - 3, 2], [2, width - 3], [width - 3, width - 3]] as const) {
+        expect(read(x, y)[3], `alpha at corner (${x},${y})`).to.be.below(3);
+      }
+      expect(read(width / 2, width / 2)[3], 'alpha on the fox').to.equal(255);
+    });
+  }
+
+  it('should go through every transition clip without a blank frame or a poster', async function () {
+    this.timeout(60_000);
+    const el = await mount('auto');
+    const sampler = sampleFrames(el, { centre: [0.5, 0.5] });
+    const transitions: string[] = [];
+    el.addEventListener('masko-transition-start', (event) => transitions.push(`${event.detail.from}->${event.detail.to}`));
+    for (const pose of ['Wave', 'Idle', 'Thumbs Up', 'Idle', 'Thinking', 'Idle']) await el.goTo(pose);
+    const result = sampler.stop();
+    expect(transitions).to.deep.equal(['Idle->Wave', 'Wave->Idle', 'Idle->Thumbs Up', 'Thumbs Up->Idle', 'Idle->Thinking', 'Thinking->Idle']);
+    expect(result.blank, 'blank frames').to.deep.equal([]);
+    expect(result.poster, 'poster frames').to.deep.equal([]);
+  });
+});
