@@ -112,7 +112,9 @@ export class JobRunner {
       if (a) a.status = status;
     }
     const item = this.store.items.get(job.itemId);
-    if (item) {
+    // The item shows its newest job's status (an older job finishing late must not mark it done).
+    const newest = [...this.store.jobs.values()].filter((j) => j.itemId === job.itemId).at(-1);
+    if (item && newest === job) {
       item.status = status;
       item.updatedAt = at;
     }

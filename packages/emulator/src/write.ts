@@ -9,10 +9,11 @@ import type { Reply } from './reply.js';
  */
 export function writeReply(res: ServerResponse, reply: Reply, fault: Fault | undefined, head: boolean): void {
   const body = fault?.kind === 'corrupt' ? corruptBytes(reply.body, fault.seed) : reply.body;
-  res.writeHead(reply.status, { ...reply.headers, 'content-length': String(body.length) });
+  const bodyless = reply.status === 204 || reply.status === 304;
+  res.writeHead(reply.status, bodyless ? reply.headers : { ...reply.headers, 'content-length': String(body.length) });
   const cutting = fault && (fault.kind === 'reset' || fault.kind === 'truncate' || fault.kind === 'stall');
-  if (head || !cutting) {
-    res.end(head ? undefined : body);
+  if (head || bodyless || !cutting) {
+    res.end(head || bodyless ? undefined : body);
     return;
   }
   const socket = res.socket;

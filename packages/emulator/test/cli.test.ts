@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AUTH, fixtureMedia } from './helpers.js';
+import { AUTH, fixtureMedia, start } from './helpers.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
@@ -44,6 +44,20 @@ describe('masko-emulator CLI', () => {
       const [code] = await once(child, 'exit');
       expect(code).toBe(1);
       expect(err).toContain(message);
+    }
+  });
+
+  it('exits 1 naming the address when the port is taken', async () => {
+    const emu = await start();
+    try {
+      const child = run(['--port', String(emu.port), '--media-dir', fixtureMedia()]);
+      let err = '';
+      child.stderr!.on('data', (c) => (err += c));
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(1);
+      expect(err).toContain(`cannot listen on 127.0.0.1:${emu.port}: EADDRINUSE`);
+    } finally {
+      await emu.close();
     }
   });
 });

@@ -93,17 +93,22 @@ describe('generate -> job -> assets', () => {
   });
 
   it('refunds the credits of a failed job and reports its error', async () => {
-    emu = await start({ faults: [{ kind: 'fail-job', count: 1 }] });
+    const timers = new ManualTimers();
+    emu = await start({ timers, faults: [{ kind: 'fail-job', count: 1 }] });
     const path = `/collections/${DEMO.collectionId}/generate`;
     const g = (await call(emu, 'POST', path, { type: 'image', name: 'Sad', image_prompt: 'p' })).body.data;
     expect((await call(emu, 'GET', '/credits')).body.data.balance).toBe(9999);
-    const job = (await call(emu, 'GET', `/jobs/${g.job_id}?wait=true`)).body.data;
+    timers.runAll();
+    const job = (await call(emu, 'GET', `/jobs/${g.job_id}`)).body.data;
     expect(job.status).toBe('failed');
     expect(job.error.code).toBe('generation_failed');
     expect((await call(emu, 'GET', '/credits')).body.data.balance).toBe(10000);
+    expect((await fetch(g.urls.image)).headers.get('x-masko-placeholder')).toBe('true');
     const next = (await call(emu, 'POST', path, { type: 'image', name: 'Happy', image_prompt: 'p' })).body.data;
-    expect((await call(emu, 'GET', `/jobs/${next.job_id}?wait=true`)).body.data.status).toBe('completed');
+    timers.runAll();
+    expect((await call(emu, 'GET', `/jobs/${next.job_id}`)).body.data.status).toBe('completed');
     expect((await call(emu, 'GET', '/jobs?status=failed')).body.data.map((j: any) => j.id)).toEqual([g.job_id]);
+    expect((await call(emu, 'GET', '/credits')).body.data.balance).toBe(9999);
   });
 
   it('makes a transition between demo poses from their clip, and a free reverse job with auto_reverse', async () => {
