@@ -75,6 +75,11 @@ export function generateAll(
         continue;
       }
       const cost = (edge.duration || o.duration) * CREDITS_PER_SECOND;
+      const imageless = [from, edge.isLoop ? from : to].some((n) => !n?.itemId);
+      if (imageless && o.targets === 'animations') {
+        skippedItems.push(`${name} (a node has no image: generate images first)`);
+        continue;
+      }
       consider(edge.itemId, name, () =>
         work.push({ kind: 'edge', edge, name, type: edge.isLoop ? 'animation' : 'transition', cost, prompt: edge.description || name }));
     }
@@ -107,7 +112,7 @@ export function generateAll(
     const src = nodeImage(app, byId.get(edge.source));
     const dst = nodeImage(app, byId.get(edge.target));
     if (!src || (!edge.isLoop && !dst)) {
-      skippedItems.push(`${w.name} (a node has no image yet: generate images first)`);
+      skippedItems.push(`${w.name} (a node has no image: generate images first)`);
       continue;
     }
     const duration = edge.duration || o.duration;

@@ -85,6 +85,21 @@ describe('canvases', () => {
     expect(() => convertCanvasExport(ex)).not.toThrow();
   });
 
+  it('plans animations only for edges whose nodes have images', async () => {
+    emu = await start();
+    const base = `/collections/${DEMO.collectionId}/canvases`;
+    const cid = (await call(emu, 'POST', base, { name: 'Empty' })).body.data.id;
+    await call(emu, 'POST', `${base}/${cid}/from-template`, { template_id: 'claude-code-4state' });
+    const canvas = (await call(emu, 'GET', `${base}/${cid}`)).body.data;
+    expect(canvas.graph.nodes.every((n: any) => n.item_id)).toBe(true);
+    const dryImages = (await call(emu, 'POST', `${base}/${cid}/generate-all`, { dry_run: true, targets: 'images', skip_completed: false })).body.data;
+    expect(dryImages.planned_jobs.map((p: any) => p.kind)).toEqual(['node', 'node', 'node', 'node']);
+    expect(dryImages.estimated_cost).toBe(4);
+    const bad = await call(emu, 'POST', `${base}/${cid}/generate-all`, { targets: 'everything' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('targets');
+  });
+
   it('refuses generate-all beyond the balance with 402 and creates nothing', async () => {
     emu = await start({ credits: 50 });
     const base = `/collections/${DEMO.collectionId}/canvases`;
