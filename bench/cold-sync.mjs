@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// Cold sync: `masko sync` (the real CLI, a child process, empty cache, no lockfile) of the emulator's
+// demo collection (every item, size and default format: >= 100 files) through a loopback proxy that
+// adds 50 ms to every request. Baselines in the same run: the same files downloaded one after another
+// (fetch, keep-alive, written to disk), and the ideal bound
+// ceil(files / connections) x latency + bytes / loopback throughput. Writes bench/results/cold-sync.json.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DEMO, startEmulator } from 'masko-emulator';
+import { masko, project } from './support/cli.mjs';
+import { startLatencyProxy } from './support/latency-proxy.mjs';
+import { printTable, record, summarize, versionOf } from './lib.mjs';
+
+const LATENCY_MS = 50;
+const CONNECTIONS = 6; // unplugin-masko's default `concurrency` (and masko-client's `connections`)
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const THROUGHPUT_BYTES = 256 * 2 ** 20;
+const TARGETS = { fasterThanSequential: 5, overBound: 1.5 };
+
+const emulator = await startEmulator({ port: 0, rateLimit: false });
+const proxy = await startLatencyProxy(emulator, { latencyMs: LATENCY_MS });
+const config = { mascots: { felix: { collection: DEMO.collectionId } } };
+
+async function download(url, path) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  await pipeline(Readable.fromWeb(response.body), createWriteStream(path));
+}
+
+/** Loopback throughput through the same proxy (one big streamed body, latency subtracted). */
+async function throughput() {
+  const started = performance.now();
+  const response = await fetch(proxy.streamUrl('throughput.bin', THROUGHPUT_BYTES));
+  let bytes = 0;
+  for await (const chunk of response.body) bytes += chunk.length;
+  return bytes / ((performance.now() - started - LATENCY_MS) / 1000);
+}
+
+const runs = [];
+const sequential = [];
+let files = [];
+let loopback = 0;
+try {
+  for (let i = 0; i < REPEATS; i++) {
+    const app = await project(config);
+    const before = proxy.log.length;
+    const result = await masko('sync', app.root, proxy.apiUrl);
+    const requests = proxy.log.slice(before);
+    const lock = JSON.parse(await readFile(join(app.root, 'masko.lock.json'), 'utf8'));
+    files = Object.values(lock.mascots).flatMap((m) => [...Object.values(m.poses), ...m.transitions]).flatMap((clip) => clip.files);
+    const assetRequests = requests.filter((r) => r.origin === 'assets');
+    runs.push({
+      wallMs: result.wallMs, files: files.length, bytes: files.reduce((sum, f) => sum + f.bytes, 0),
+      apiRequests: requests.length - assetRequests.length, assetRequests: assetRequests.length,
+      downloadPhaseMs: Math.max(...assetRequests.map((r) => r.end)) - Math.min(...assetRequests.map((r) => r.start)),
+      // Process start to its first API request (node, CLI, config loading), and last asset to exit (posters, lockfile).
+      startupMs: Math.min(...requests.map((r) => r.start)) - result.startedAt,
+      planMs: Math.min(...assetRequests.map((r) => r.start)) - Math.min(...requests.map((r) => r.start)),
+      finishMs: result.endedAt - Math.max(...assetRequests.map((r) => r.end)),
+    });
+    await app.remove();
+  }
+  for (let i = 0; i < Math.min(REPEATS, 2); i++) {
+    const dir = await mkdtemp(join(tmpdir(), 'masko-bench-seq-'));
+    const started = performance.now();
+    for (const [n, file] of files.entries()) await download(file.url, join(dir, String(n)));
+    sequential.push(performance.now() - started);
+    await rm(dir, { recursive: true, force: true });
+  }
+  const speeds = [];
+  for (let i = 0; i < 3; i++) speeds.push(await throughput());
+  loopback = summarize(speeds).median;
+} finally {
+  await proxy.close();
+  await emulator.close();
+}
+const ours = summarize(runs.map((r) => r.wallMs));
+const seq = summarize(sequential);
+const { files: fileCount, bytes } = runs[0];
+const boundMs = Math.ceil(fileCount / CONNECTIONS) * LATENCY_MS + (bytes / loopback) * 1000;
+const downloads = summarize(runs.map((r) => r.downloadPhaseMs));
+printTable([
+  { what: 'masko sync (CLI, whole run)', 'median ms': ours.median.toFixed(0), 'p95 ms': ours.p95.toFixed(0), 'sequential / this': (seq.median / ours.median).toFixed(1), 'this / bound': (ours.median / boundMs).toFixed(2) },
+  { what: '  of which downloads (first to last asset)', 'median ms': downloads.median.toFixed(0), 'p95 ms': downloads.p95.toFixed(0), 'sequential / this': (seq.median / downloads.median).toFixed(1), 'this / bound': (downloads.median / boundMs).toFixed(2) },
+  { what: 'sequential download (baseline)', 'median ms': seq.median.toFixed(0), 'p95 ms': seq.p95.toFixed(0), 'sequential / this': '1.0', 'this / bound': (seq.median / boundMs).toFixed(2) },
+  { what: `ideal bound (ceil(${fileCount}/${CONNECTIONS}) x ${LATENCY_MS} ms + bytes / loopback)`, 'median ms': boundMs.toFixed(0), 'p95 ms': '', 'sequential / this': (seq.median / boundMs).toFixed(1), 'this / bound': '1.00' },
+]);
+const phase = (key) => summarize(runs.map((r) => r[key])).median.toFixed(0);
+console.log(`\nphases (median ms): start-up to first API request ${phase('startupMs')}, API listing ${phase('planMs')}, downloads ${phase('downloadPhaseMs')}, last download to exit ${phase('finishMs')}`);
+console.log(`${fileCount} files, ${(bytes / 2 ** 20).toFixed(1)} MB, ${runs[0].apiRequests} API requests; loopback ${(loopback / 2 ** 20).toFixed(0)} MB/s`);
+const met = seq.median / ours.median >= TARGETS.fasterThanSequential && ours.median / boundMs <= TARGETS.overBound;
+console.log(`target: ≥ ${TARGETS.fasterThanSequential}x faster than sequential (${(seq.median / ours.median).toFixed(1)}x) and ≤ ${TARGETS.overBound}x the bound (${(ours.median / boundMs).toFixed(2)}x): ${met ? 'met' : 'MISSED'}`);
+record('cold-sync', {
+  unit: 'ms', latencyMs: LATENCY_MS, connections: CONNECTIONS, files: fileCount, bytes, loopbackBytesPerSecond: loopback,
+  versions: { 'unplugin-masko': versionOf('unplugin-masko'), 'masko-client': versionOf('masko-client'), 'masko-emulator': versionOf('masko-emulator') },
+  targets: TARGETS, met,
+  summary: { sync: ours, downloadPhase: downloads, sequential: seq, boundMs, sequentialOverSync: seq.median / ours.median, syncOverBound: ours.median / boundMs },
+  runs, sequentialMs: sequential,
+});
