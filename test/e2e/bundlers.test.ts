@@ -49,6 +49,13 @@ describe('bundler builds', () => {
     const before = emu.requests().length;
     await build.vite({ outDir: join(root, 'out/vite'), options: options(), base: '/sub/' });
     expect(emu.requests().slice(before)).toEqual([]);
+
+    // CI modes through a real build: offline builds from the cache; frozen passes unchanged, fails on a change.
+    await build.vite({ outDir: join(root, 'out/vite-offline'), options: options({ offline: true, apiUrl: 'http://127.0.0.1:9/v1' }) });
+    await build.vite({ outDir: join(root, 'out/vite-frozen'), options: options({ frozen: true }) });
+    const changed = options({ frozen: true, mascots: { felix: { collection: DEMO.collectionId, sizes: [360], formats: ['webm'] } } });
+    await expect(build.vite({ outDir: join(root, 'out/vite-frozen2'), options: changed })).rejects.toThrow(/\[masko\] lockfile .* would change/);
+    expect(emu.requests().slice(before)).toEqual([]);
   }, 120_000);
 
   it('webpack, Rspack, Rollup and esbuild build from the lockfile and cache', async () => {

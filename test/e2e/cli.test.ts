@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
@@ -34,6 +34,17 @@ async function maskoWith(extraEnv: Record<string, string>, ...args: string[]): P
     .then((r) => ({ ...r, code: 0 }), (e: { stdout: string; stderr: string; code: number }) => ({ stdout: e.stdout, stderr: e.stderr, code: e.code }));
   outputs.push(result.stdout, result.stderr);
   return result;
+}
+
+/** Copies the standalone element build and the chunks it loads (relative imports, followed recursively). */
+async function copyStandalone(entry: string, out: string, seen = new Set<string>()): Promise<void> {
+  if (seen.has(entry)) return;
+  seen.add(entry);
+  await copyFile(entry, join(out, basename(entry)));
+  const code = await readFile(entry, 'utf8');
+  for (const [, rel] of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.\/[^"']+\.js)["']/g)) {
+    await copyStandalone(join(dirname(entry), rel!), out, seen);
+  }
 }
 
 beforeAll(async () => {
@@ -100,7 +111,7 @@ describe('masko CLI', () => {
     const files = (await readdir(join(out, 'assets'))).sort();
     expect(files.length).toBeGreaterThan(8);
     if (!existsSync(PLAYER)) throw new Error(`${PLAYER} is missing: run \`npm run build -w packages/player\` first`);
-    await copyFile(PLAYER, join(out, 'masko-mascot.js'));
+    await copyStandalone(PLAYER, out);
     await copyFile(fileURLToPath(new URL('./fixtures/pull-page.html', import.meta.url)), join(out, 'index.html'));
     const server = await serve(out);
     const browser = await launchChromium();

@@ -59,7 +59,8 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
       emitted.clear();
       const p = await prepare();
       watched = [p.configFile, existsSync(p.options.lockfile) ? p.options.lockfile : undefined].filter((f): f is string => !!f);
-      for (const file of watched) this.addWatchFile(file);
+      // esbuild has no watch-file API outside resolveId/load/transform (plugin-research §1.3).
+      if (meta.framework !== 'esbuild') for (const file of watched) this.addWatchFile(file);
     },
     watchChange(id) {
       if (watched.includes(id)) ctx.invalidate();
