@@ -37,6 +37,17 @@ describe('asset host', () => {
     expect((await fetch(webm.url, { headers: { range: `bytes=${webm.bytes + 10}-` } })).status).toBe(416);
   });
 
+  it('answers HEAD without a body and a CORS preflight', async () => {
+    const head = await fetch(webm.url, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get('content-length'))).toBe(webm.bytes);
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
+    const pre = await fetch(webm.url, { method: 'OPTIONS', headers: { origin: 'http://example.com', 'access-control-request-method': 'GET' } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-methods')).toContain('GET');
+    expect((await fetch(webm.url, { method: 'POST' })).status).toBe(405);
+  });
+
   it('answers 404 for an unknown path and is a different origin from the API', async () => {
     expect((await fetch(`${emu.assetsUrl}/nope.webm`)).status).toBe(404);
     expect(new URL(emu.assetsUrl).origin).not.toBe(new URL(emu.apiUrl).origin);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, type Emulator } from '../src/index.js';
-import { AUTH, call, start } from './helpers.js';
+import { AUTH, call, KEY, start } from './helpers.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -120,5 +120,26 @@ describe('projects, collections, items', () => {
     const asset = await call(emu, 'GET', `/assets/${assets.body.data[0].id}`);
     expect(asset.body.data.type).toBe('webm');
     expect((await call(emu, 'GET', '/items/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});
+
+describe('options', () => {
+  it('omits rate-limit headers with rateLimit: false and prints request lines without the key', async () => {
+    const lines: string[] = [];
+    const quiet = await start({ rateLimit: false, log: (line) => lines.push(line) });
+    try {
+      const res = await call(quiet, 'GET', '/credits');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-ratelimit-limit')).toBeNull();
+      expect(lines).toEqual(['api GET /v1/credits -> 200']);
+      expect(lines.join('\n')).not.toContain(KEY);
+    } finally {
+      await quiet.close();
+    }
+  });
+
+  it('rejects bad options by name', async () => {
+    await expect(start({ jobDelayMs: -1 })).rejects.toThrow('option jobDelayMs must be a non-negative integer');
+    await expect(start({ mediaDir: '/nonexistent' })).rejects.toThrow('media index not found: /nonexistent/demo.json');
   });
 });
