@@ -1,6 +1,6 @@
 import type { MascotManifest } from 'masko-manifest';
 import { describe, expect, it } from 'vitest';
-import { indexModule, mascotModule, parseVirtualId } from '../src/core/codegen.js';
+import { indexModule, mascotModule, parseLoadedId, parseVirtualId } from '../src/core/codegen.js';
 import { renderDts } from '../src/core/dts.js';
 import { assetFileName, prefixedUrl, webpackUrl } from '../src/core/emit.js';
 import type { LockedMascot } from '../src/core/lockfile.js';
@@ -19,6 +19,9 @@ describe('codegen', () => {
     expect(parseVirtualId('virtual:masko')).toBe('');
     expect(parseVirtualId('virtual:maskot')).toBeUndefined();
     expect(parseVirtualId('./felix')).toBeUndefined();
+    expect(parseLoadedId('\0virtual:masko/felix')).toBe('felix');
+    expect(parseLoadedId(`/app/node_modules/.virtual/${encodeURIComponent('\0virtual:masko/felix')}`)).toBe('felix');
+    expect(parseLoadedId('/app/src/virtual:masko.js')).toBeUndefined();
   });
 
   it('writes import-free modules whose URLs use the host expression', async () => {

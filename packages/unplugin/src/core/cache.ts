@@ -68,6 +68,10 @@ export class AssetCache {
       const hit = await this.get(opts.expectedSha256, ext);
       if (hit) return hit;
     }
+    if (!opts.offline && !this.client) {
+      throw new MaskoError('cache_miss', `${url} (sha256 ${opts.expectedSha256?.slice(0, 12) ?? 'unknown'}…) is not in the cache at ${this.dir}, and there is no API key to fetch it with`,
+        'Set MASKO_API_KEY, or restore the cache directory.');
+    }
     if (opts.offline || !this.client) {
       throw new MaskoError('cache_miss', `offline and ${url} (sha256 ${opts.expectedSha256?.slice(0, 12) ?? 'unknown'}…) is not in the cache at ${this.dir}`,
         'Run `masko sync` once with network access, or restore the cache directory.');

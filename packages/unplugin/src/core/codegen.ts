@@ -16,6 +16,16 @@ export function parseVirtualId(id: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The mascot key of an id `load` receives: our resolved id, possibly inside a host's virtual-module path
+ * (webpack/Rspack keep it after a prefix, sometimes URI-encoded). Undefined when it is not ours.
+ */
+export function parseLoadedId(id: string): string | undefined {
+  const decoded = id.includes('%') ? decodeURIComponent(id) : id;
+  const at = decoded.lastIndexOf(RESOLVED_PREFIX);
+  return at < 0 ? undefined : parseVirtualId(decoded.slice(at));
+}
+
 const MARK = '\u0001masko-url:';
 
 /** The manifest as a JS expression, each `url` replaced by the host's URL expression. */

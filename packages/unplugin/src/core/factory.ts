@@ -7,7 +7,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import type { UnpluginFactory, UnpluginOptions } from 'unplugin';
 import { consola } from 'consola';
 import type { MaskoOptions } from '../types.js';
-import { indexModule, mascotModule, parseVirtualId, RESOLVED_PREFIX } from './codegen.js';
+import { indexModule, mascotModule, parseLoadedId, parseVirtualId, RESOLVED_PREFIX } from './codegen.js';
 import { MaskoContext, type Prepared } from './context.js';
 import { prefixedUrl, relativeUrl, webpackUrl, type UrlExpression } from './emit.js';
 import { describeError, MaskoError, tagged } from './errors.js';
@@ -75,9 +75,8 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
     },
     load: {
       filter: { id: /virtual:masko/ },
-      async handler(rawId) {
-        const id = decodeURIComponent(rawId.slice(rawId.indexOf('\0') >= 0 ? rawId.indexOf('\0') : rawId.indexOf('virtual:masko')));
-        const key = parseVirtualId(id);
+      async handler(id) {
+        const key = parseLoadedId(id);
         if (key === undefined) return null;
         const p = await prepare();
         const built = key ? p.mascots[key] : undefined;
