@@ -71,6 +71,12 @@ describe('sync against the emulator', () => {
     expect(offline.requests).toEqual([]);
     expect(offline.value.files.length).toBe(cold.files.length);
 
+    // --update asks the API again; nothing changed there, so the lockfile stays byte for byte.
+    const updated = await requestsDuring(() => new MaskoContext({ root, configFile: false, apiKey: KEY, apiUrl: emu.apiUrl, cacheDir: join(root, 'cache'),
+      mascots: { felix: { collection: DEMO.collectionId } } }, { mode: 'build', logger, update: true }).prepare());
+    expect(updated.requests.some((r) => r.origin === 'api')).toBe(true);
+    expect(updated.value.lockChanged).toBe(false);
+
     const frozen = await requestsDuring(() => context(root, { frozen: true }).prepare());
     expect(frozen.requests).toEqual([]);
     await expect(context(root, { frozen: true, mascots: { felix: { collection: DEMO.collectionId, sizes: [360] } } }).prepare())

@@ -37,12 +37,12 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
   };
 }
 
-export interface CommonFlags { root?: string; config?: string; offline?: boolean; frozen?: boolean }
+export interface CommonFlags { root?: string; config?: string; offline?: boolean; frozen?: boolean; update?: boolean }
 
 export function createContext(flags: CommonFlags, progress?: Progress): MaskoContext {
   const inline: MaskoOptions = { ...(flags.root ? { root: flags.root } : {}), ...(flags.config ? { configFile: flags.config } : {}) };
   const overrides = { ...(flags.offline ? { offline: true } : {}), ...(flags.frozen ? { frozen: true } : {}) };
-  return new MaskoContext(inline, { mode: 'build', logger: log, overrides, ...(progress ? { progress } : {}) });
+  return new MaskoContext(inline, { mode: 'build', logger: log, overrides, ...(progress ? { progress } : {}), ...(flags.update ? { update: true } : {}) });
 }
 
 export function printSummary(p: Prepared, startedAt: number): void {

@@ -40,6 +40,8 @@ export interface ContextOptions {
   overrides?: Partial<Pick<ResolvedOptions, 'offline' | 'frozen'>>;
   /** For tests and the CLI: how to create the API client. Default: masko-client. */
   createClient?: (options: ResolvedOptions) => SyncClient;
+  /** Re-resolve from the API even when the lockfile still matches the options (new items, new sizes). */
+  update?: boolean;
 }
 
 const defaultClient = (o: ResolvedOptions, logger: Logger) => loadClient({ apiKey: o.apiKey!, apiUrl: o.apiUrl, logger });
@@ -90,7 +92,7 @@ export class MaskoContext {
       let sync: SyncResult | undefined;
       let lock: Lockfile;
       try {
-        sync = await runSync({ options, cache, logger: this.ctx.logger, ...(client ? { client: () => client! } : {}), ...(this.ctx.progress ? { progress: this.ctx.progress } : {}) });
+        sync = await runSync({ options, cache, logger: this.ctx.logger, ...(client ? { client: () => client! } : {}), ...(this.ctx.progress ? { progress: this.ctx.progress } : {}), ...(this.ctx.update ? { update: true } : {}) });
         lock = sync.lock;
       } catch (error) {
         if (this.ctx.mode !== 'dev') throw error;

@@ -26,6 +26,8 @@ export interface SyncEnv {
   progress?: Progress;
   /** Plan and print, spend nothing, download nothing. */
   dryRun?: boolean;
+  /** Re-resolve every mascot from the API even when its lock entry still matches (`masko sync --update`). */
+  update?: boolean;
 }
 
 export interface SyncResult {
@@ -80,7 +82,7 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   const stale: ResolvedMascot[] = [];
   for (const m of options.mascots) {
     const entry = previous.mascots[m.key];
-    if (entry && entry.collection === m.collection && entry.inputs === mascotInputs(m)) next.mascots[m.key] = entry;
+    if (!env.update && entry && entry.collection === m.collection && entry.inputs === mascotInputs(m)) next.mascots[m.key] = entry;
     else stale.push(m);
   }
   const result: SyncResult = { lock: next, plans: [], plannedCost: 0, creditsSpent: 0, downloaded: { files: 0, bytes: 0 }, refreshed: stale.map((m) => m.key) };
