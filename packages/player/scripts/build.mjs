@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the JavaScript of masko-mascot (tsc writes only the .d.ts files):
 //   dist/index.js              npm entry: ES2022, lit and masko-manifest external, no dev warnings
-//   dist/development/index.js  the same with dev warnings (the `development` export condition)
+//   dist/state-machine.js      the canvas state machine engine (`masko-mascot/state-machine`)
+//   dist/development/*.js      the same two with dev warnings (the `development` export condition)
 //   dist/masko-mascot.js       self-contained, minified, Lit included, for <script type="module">;
 //                              masko-manifest's validator/converter is split into a sibling chunk
 //                              (dist/masko-manifest-*.js) that loads only when a page gives JSON
@@ -22,10 +23,11 @@ const common = {
   logLevel: 'warning',
 };
 const prod = { 'globalThis.MASKO_DEV': 'false' };
+const npm = { ...common, entryPoints: ['src/index.ts', 'src/state-machine.ts'], external: ['lit', 'lit/*', 'masko-manifest'] };
 
 await Promise.all([
-  build({ ...common, outfile: 'dist/index.js', external: ['lit', 'lit/*', 'masko-manifest'], define: prod }),
-  build({ ...common, outfile: 'dist/development/index.js', external: ['lit', 'lit/*', 'masko-manifest'] }),
+  build({ ...npm, outdir: 'dist', define: prod }),
+  build({ ...npm, outdir: 'dist/development' }),
   build({
     ...common,
     entryPoints: { 'masko-mascot': 'src/index.ts' },

@@ -6,8 +6,7 @@ export type MaskoErrorReason =
   | 'manifest-invalid' // `src` is not JSON, or not a manifest or Masko canvas export
   | 'unknown-pose' // `pose` / `goTo()` named a pose the manifest does not have
   | 'media' // a clip failed to load or decode; the current pose stays
-  | 'autoplay-blocked' // the browser refused to play (e.g. iOS Low Power Mode); the poster shows
-  | 'webgl'; // the shared WebGL context could not be had or was lost for good
+  | 'autoplay-blocked'; // the browser refused to play (e.g. iOS Low Power Mode); the poster shows
 
 export interface MaskoErrorDetail {
   reason: MaskoErrorReason;

@@ -88,6 +88,12 @@ export class MaskoMascot extends LitElement {
   #fetch?: AbortController;
   #motion = matchMedia('(prefers-reduced-motion: reduce)');
   #onMotion = (): void => this.#restart();
+  /** Pointer input for state machines (the canvas built-ins `clicked` and `mouseOver`). */
+  #pointer = [
+    ['click', () => this.#engine?.click?.()],
+    ['pointerenter', () => this.#engine?.hover?.(true)],
+    ['pointerleave', () => this.#engine?.hover?.(false)],
+  ] as const;
 
   #visibility = new VisibilityController(this, { onChange: () => this.#sync() });
   #size = new SizeController(this, () => this.#upgrade());
@@ -158,13 +164,17 @@ export class MaskoMascot extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasAttribute('role')) this.setAttribute('role', 'img');
+    for (const [type, handler] of this.#pointer) this.addEventListener(type, handler);
     this.#motion.addEventListener('change', this.#onMotion);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#motion.removeEventListener('change', this.#onMotion);
+    for (const [type, handler] of this.#pointer) this.removeEventListener(type, handler);
     // The stage controller releases the media; a reconnect starts again at the pose shown.
+    this.#engine?.dispose?.();
+    this.#engine = undefined;
     this.#started = false;
     this.#run++;
   }
@@ -206,8 +216,6 @@ export class MaskoMascot extends LitElement {
 
   #use(manifest: MascotManifest): void {
     this.#manifest = manifest;
-    this.#engine?.dispose?.();
-    this.#engine = MaskoMascot.engine(manifest, (command) => this.#execute(command));
     this.#started = false;
     this.#run++;
     this.requestUpdate(); // updated() sets the aspect ratio and starts
@@ -226,7 +234,10 @@ export class MaskoMascot extends LitElement {
       }
       const poster = this.#variant(manifest.poses[pose]!.poster);
       if (poster) this.#stage.placeholder(poster.url);
-      this.#engine!.start(pose);
+      // A fresh engine per start (engines start once): after a new manifest or a reconnect.
+      this.#engine?.dispose?.();
+      this.#engine = MaskoMascot.engine(manifest, (command) => this.#execute(command));
+      this.#engine.start(pose);
     }
     if (this.#visibility.active && !this.#paused && this.autoplay) {
       Promise.resolve(this.#stage.play()).catch((error: Error) => this.#blocked(error));
@@ -246,7 +257,7 @@ export class MaskoMascot extends LitElement {
     const variant = this.#variant(format === 'image' ? pose.poster : (transition?.media ?? pose.media)[format]);
     if (!variant) return this.#fail(reasoned('media', `pose "${target}" has no ${format} file`, target), run);
     try {
-      await this.#stage.show(format, { url: variant.url, loop: !transition && pose.loop, speed: transition?.speed });
+      await this.#stage.show(format, { url: variant.url, loop: !transition && pose.loop, speed: (command as { speed?: number }).speed ?? transition?.speed });
     } catch (error) {
       if (run !== this.#run || isAbort(error)) return;
       if ((error as Error).name === 'NotAllowedError') return this.#blocked(error as Error, run);
@@ -256,7 +267,7 @@ export class MaskoMascot extends LitElement {
     }
     if (run !== this.#run) return;
     this.#source = { format, url: variant.url, width: variant.width, height: variant.height };
-    if (transition) emit(this, 'masko-transition-start', { from: this.#shown ?? transition.from, to: transition.to });
+    if (command.type === 'play-transition') emit(this, 'masko-transition-start', { from: this.#from(command), to: target });
     else this.#arrived(target, format);
     this.#sync();
   }
@@ -269,6 +280,11 @@ export class MaskoMascot extends LitElement {
     this.#settle(pose);
   }
 
+  /** Where a transition starts: the engine says (any-state edges have `from: '*'`), else the pose shown. */
+  #from(command: Command & { type: 'play-transition' }): string {
+    return command.from ?? this.#shown ?? command.transition.from;
+  }
+
   #settle(pose: string): void {
     this.#waiters = this.#waiters.filter((waiter) => waiter.pose !== pose || void waiter.resolve());
   }
@@ -276,7 +292,7 @@ export class MaskoMascot extends LitElement {
   #clipEnded(): void {
     const command = this.#command;
     if (command?.type !== 'play-transition') return;
-    emit(this, 'masko-transition-end', { from: this.#shown ?? command.transition.from, to: command.transition.to });
+    emit(this, 'masko-transition-end', { from: this.#from(command), to: command.transition.to });
     this.#engine?.clipEnded();
   }
 

@@ -26,6 +26,10 @@ export interface PoseEngine {
   loopCompleted(): void;
   setInput(name: string, value: boolean | number): void;
   fire(trigger: string): void;
+  /** The mascot was clicked (the canvas built-in `clicked`). */
+  click?(): void;
+  /** The pointer entered or left the mascot (the canvas built-in `mouseOver`). */
+  hover?(over: boolean): void;
   /** The element could not show what was asked and stays at `pose`. */
   reset?(pose: string): void;
   /** The element let go of this engine (new manifest, element removed). */

@@ -1,0 +1,41 @@
+import type { EngineFactory } from './controllers/router.js';
+import { MaskoMachine } from './machine/index.js';
+import type { Scheduler } from './machine/index.js';
+
+const scheduler: Scheduler = {
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Runs Masko canvases in `<masko-mascot>`: inputs, conditions, any-state edges, built-in
+ * `clicked` / `mouseOver` / `loopCount` / `nodeTime`, shortest clip paths for `goTo()`.
+ * Kept out of the core so pages without state machines don't download it:
+ *
+ * ```ts
+ * import { MaskoMascot } from 'masko-mascot';
+ * import { stateMachineEngine } from 'masko-mascot/state-machine';
+ * MaskoMascot.engine = stateMachineEngine; // before the elements start
+ * ```
+ */
+export const stateMachineEngine: EngineFactory = (manifest, run) => {
+  const machine = new MaskoMachine(manifest, {
+    scheduler,
+    listener: (event) => {
+      if (event.type === 'play-loop' || event.type === 'hold' || event.type === 'play-transition') run(event);
+    },
+  });
+  return {
+    start: (pose) => machine.start(pose),
+    // The element settles its own goTo() promises when the pose is on screen.
+    goTo: (pose) => void machine.goTo(pose).catch(() => {}),
+    clipEnded: () => machine.clipEnded(),
+    loopCompleted: () => machine.loopCompleted(),
+    setInput: (name, value) => machine.setInput(name, value),
+    fire: (trigger) => machine.fire(trigger),
+    click: () => machine.click(),
+    hover: (over) => machine.hover(over),
+    dispose: () => machine.dispose(),
+  };
+};
