@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm run bench` runs every benchmark in this folder; `npm run bench -- <name>` runs one.
+// Each benchmark prints its table and writes bench/results/<name>.json (see lib.mjs). Builds the
+// packages first when a dist file the benchmarks load is missing (a fresh clone).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { printTable } from './lib.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const NEEDED = ['packages/manifest/dist/index.js', 'packages/client/dist/index.js', 'packages/emulator/dist/index.js',
+  'packages/unplugin/dist/cli.js', 'packages/unplugin/dist/vite.js', 'packages/player/dist/masko-mascot.js'];
+
+const all = readdirSync(here)
+  .filter((file) => file.endsWith('.mjs') && !['run.mjs', 'lib.mjs'].includes(file))
+  .map((file) => file.replace(/\.mjs$/, ''))
+  .sort();
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !all.includes(name));
+if (unknown.length) {
+  console.error(`bench: no benchmark named ${unknown.join(', ')}; there are: ${all.join(', ')}`);
+  process.exit(1);
+}
+
+const missing = NEEDED.filter((file) => !existsSync(`${root}${file}`));
+if (missing.length) {
+  console.log(`bench: ${missing.join(', ')} missing; running npm run build first`);
+  const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(1);
+}
+
+const resultOf = (name) => {
+  const file = `${here}results/${name}.json`;
+  if (!existsSync(file)) return undefined;
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  return { mtime: statSync(file).mtimeMs, met: data.met ?? data.withinTarget };
+};
+
+const summary = [];
+const startedAll = performance.now();
+for (const name of wanted.length ? wanted : all) {
+  console.log(`\n== ${name}`);
+  const started = performance.now();
+  const wall = Date.now();
+  const result = spawnSync(process.execPath, [`${here}${name}.mjs`], { stdio: 'inherit' });
+  const after = resultOf(name);
+  // A missed target is a result, not a failure; a benchmark fails when it wrote no result this run.
+  const wrote = !!after && after.mtime >= wall - 1000;
+  summary.push({ benchmark: name, seconds: ((performance.now() - started) / 1000).toFixed(0), 'result written': wrote ? 'yes' : `NO (exit ${result.status})`, 'target met': wrote ? (after.met ? 'yes' : 'no') : '' });
+}
+console.log(`\n== summary (${((performance.now() - startedAll) / 1000).toFixed(0)} s)`);
+printTable(summary);
+process.exit(summary.every((row) => row['result written'] === 'yes') ? 0 : 1);
