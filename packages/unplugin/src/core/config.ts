@@ -1,8 +1,17 @@
 /** Options from `masko.config.{ts,js,mjs,json}` (c12) merged under the inline ones, then resolved once. */
+import { existsSync } from 'node:fs';
 import { loadConfig } from 'c12';
+import { createDefu } from 'defu';
 import { resolve } from 'pathe';
 import type { MaskoOptions } from '../types.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
+
+/** Deep merge where the higher layer's arrays replace the lower ones (defu would concatenate `formats`). */
+const mergeLayers = createDefu((lower: Record<string, unknown>, key, value) => {
+  if (!Array.isArray(value)) return false;
+  lower[key as string] = value;
+  return true;
+});
 
 export interface LoadedOptions { options: ResolvedOptions; configFile: string | undefined }
 
@@ -18,8 +27,9 @@ export async function loadOptions(inline: MaskoOptions = {}, root?: string): Pro
     dotenv: false,
     packageJson: false,
     overrides: inline,
+    merger: (...layers) => mergeLayers({}, ...(layers.filter(Boolean) as MaskoOptions[])),
   });
   const { configFile: _ignored, ...config } = loaded.config ?? {};
-  const file = loaded._configFile && loaded.layers?.some((l) => l.configFile === loaded._configFile && l.config) ? loaded._configFile : undefined;
+  const file = loaded._configFile && existsSync(loaded._configFile) ? loaded._configFile : undefined;
   return { options: resolveOptions({ ...config, root: cwd }), configFile: file };
 }

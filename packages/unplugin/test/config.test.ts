@@ -1,0 +1,31 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'pathe';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadOptions } from '../src/core/config.js';
+
+let root: string;
+beforeEach(async () => { root = await mkdtemp(join(tmpdir(), 'masko-config-')); });
+afterEach(async () => { await rm(root, { recursive: true, force: true }); });
+
+describe('loadOptions', () => {
+  it('reads masko.config.ts and lets inline options win, arrays replaced rather than merged', async () => {
+    await writeFile(join(root, 'masko.config.ts'), `const n: number = 3;\nexport default { concurrency: n, mascots: { felix: { collection: 'c1', formats: ['png'], sizes: [360] } } };\n`);
+    const { options, configFile } = await loadOptions({ root, mascots: { felix: { collection: 'c1', formats: ['webm'] } } });
+    expect(configFile).toBe(join(root, 'masko.config.ts'));
+    expect(options.concurrency).toBe(3);
+    expect(options.mascots[0]).toMatchObject({ key: 'felix', formats: ['webm'], sizes: [360] });
+  });
+
+  it('reads JSON, and names the file-level option that is wrong', async () => {
+    await writeFile(join(root, 'masko.config.json'), JSON.stringify({ generate: { maxCredits: -1 } }));
+    await expect(loadOptions({ root })).rejects.toThrow(/option "generate/);
+  });
+
+  it('skips the file with configFile: false', async () => {
+    await writeFile(join(root, 'masko.config.json'), JSON.stringify({ concurrency: 2 }));
+    const { options, configFile } = await loadOptions({ root, configFile: false });
+    expect(options.concurrency).toBe(6);
+    expect(configFile).toBeUndefined();
+  });
+});
