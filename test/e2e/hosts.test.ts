@@ -56,7 +56,9 @@ describe('hosts', () => {
   it('vite dev: serves files from the cache under /@masko/ and reloads when the lockfile changes', async () => {
     const { createServer } = await import('vite');
     const masko = (await import('unplugin-masko/vite')).default;
-    const server = await createServer({ root: APP, configFile: false, logLevel: 'silent', plugins: [masko(options())], server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false } });
+    await writeFile(join(root, 'masko.config.json'), JSON.stringify({ concurrency: 4 }));
+    const { configFile: _none, ...withConfigFile } = options();
+    const server = await createServer({ root: APP, configFile: false, logLevel: 'silent', plugins: [masko(withConfigFile)], server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false } });
     await server.listen();
     const sent: unknown[] = [];
     const send = server.ws.send.bind(server.ws);
@@ -75,6 +77,10 @@ describe('hosts', () => {
 
       const lockfile = join(root, 'masko.lock.json');
       await writeFile(lockfile, `${(await readFile(lockfile, 'utf8')).trimEnd()}\n\n`);
+      await expect.poll(() => sent.some((p) => (p as { type?: string }).type === 'full-reload'), { timeout: 10_000 }).toBe(true);
+
+      sent.length = 0;
+      await writeFile(join(root, 'masko.config.json'), JSON.stringify({ concurrency: 3 }));
       await expect.poll(() => sent.some((p) => (p as { type?: string }).type === 'full-reload'), { timeout: 10_000 }).toBe(true);
     } finally {
       await server.close();

@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import sharp from 'sharp';
 import { join } from 'pathe';
 import { sha256File } from './cache.js';
 import { readTextOrUndefined, stableStringify, writeFileAtomic } from './fs-utils.js';
@@ -15,7 +14,11 @@ export interface Poster { path: string; format: PosterFormat; width: number; hei
 
 const VERSION = 1;
 
+/** sharp is native and not small: loaded on the first poster, not when a bundler loads the plugin. */
+const loadSharp = async () => (await import('sharp')).default;
+
 export async function makePoster(cacheDir: string, source: { path: string; sha256: string }, width: number, format: PosterFormat): Promise<Poster> {
+  const sharp = await loadSharp();
   const key = createHash('sha256').update(`${VERSION}|${source.sha256}|${width}|${format}|${sharp.versions.sharp ?? ''}`).digest('hex');
   const path = join(cacheDir, 'derived', key.slice(0, 2), `${key}.${format}`);
   const meta = await readTextOrUndefined(`${path}.json`);
@@ -38,6 +41,6 @@ export async function makePoster(cacheDir: string, source: { path: string; sha25
 
 /** Real pixel size of an image file. */
 export async function imageSize(path: string): Promise<{ width: number; height: number }> {
-  const meta = await sharp(path).metadata();
+  const meta = await (await loadSharp())(path).metadata();
   return { width: meta.width ?? 0, height: meta.height ?? 0 };
 }
