@@ -103,12 +103,13 @@ describe('masko CLI', () => {
   }, 120_000);
 
   it('pull --out writes manifest JSON and assets that play in the standalone <masko-mascot>', async () => {
+    // The manifest sits in a sub-folder of the page: its asset URLs must resolve against the JSON, not the page.
     const out = join(root, 'site');
-    const pull = await masko('pull', '--out', out);
+    const pull = await masko('pull', '--out', join(out, 'mascots'));
     expect(pull.code, pull.stderr).toBe(0);
-    const manifest = JSON.parse(await readFile(join(out, 'felix.json'), 'utf8')) as { poses: Record<string, { media: { webm: { url: string }[] } }> };
+    const manifest = JSON.parse(await readFile(join(out, 'mascots/felix.json'), 'utf8')) as { poses: Record<string, { media: { webm: { url: string }[] } }> };
     expect(manifest.poses.Idle!.media.webm[0]!.url).toMatch(/^assets\/felix-idle-webm-360\.[0-9a-f]{8}\.webm$/);
-    const files = (await readdir(join(out, 'assets'))).sort();
+    const files = (await readdir(join(out, 'mascots/assets'))).sort();
     expect(files.length).toBeGreaterThan(8);
     if (!existsSync(PLAYER)) throw new Error(`${PLAYER} is missing: run \`npm run build -w packages/player\` first`);
     await copyStandalone(PLAYER, out);

@@ -124,6 +124,7 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
     }
     if (env.dryRun) return result;
     result.creditsSpent = await generateAll(client, plans);
+    if (result.creditsSpent !== cost) logger.warn(`the API charged ${result.creditsSpent} credits for a plan priced at ${cost}; our price list may be out of date`);
     plans = await planAll(client, stale);
     const left = plans.flatMap((p) => p.generate.map((g) => g.pose));
     if (left.length) throw new MaskoError('generation_incomplete', `generated poses did not appear in the collection: ${left.join(', ')}`);
