@@ -1,33 +1,22 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import type { MascotManifest, Media, Variant } from 'masko-manifest';
 import { formatFor } from './capabilities.js';
-import { createRouter, type Command, type EngineFactory, type PoseEngine } from './controllers/router.js';
+import { PlaybackController, type CurrentSource } from './controllers/playback-controller.js';
+import { createRouter, type EngineFactory } from './controllers/router.js';
 import { SizeController } from './controllers/size-controller.js';
 import { StageController } from './controllers/stage-controller.js';
 import { VisibilityController } from './controllers/visibility-controller.js';
-import { emit, type MaskoErrorReason } from './events.js';
-import type { RenderFormat, RendererOverride } from './format.js';
+import type { RendererOverride } from './format.js';
 import { loadManifest, reasoned, useManifest, type ReasonedError } from './manifest-source.js';
 import { chooseVariant, DEFAULT_DPR_CAP } from './size.js';
 import { styles } from './styles.js';
-import { DEV, warn } from './warn.js';
 
-/** The file on screen. */
-export interface CurrentSource {
-  format: RenderFormat;
-  url: string;
-  width: number;
-  height: number;
-}
-
-interface Waiter { pose: string; resolve(): void; reject(error: unknown): void }
-
-const isAbort = (error: unknown): boolean => (error as Error)?.name === 'AbortError';
+export type { CurrentSource };
 
 /**
  * @summary Plays a Masko mascot with transparency in every browser and switches poses by name.
  *
- * @event masko-load - The first picture is on screen. `detail.format` says which path plays it.
+ * @event masko-load - The first pose is on screen. `detail.format` says which path plays it.
  * @event masko-error - Something failed; `detail.reason` says what. The current pose stays.
  * @event masko-pose-change - A pose is on screen: `detail.from`, `detail.to`.
  * @event masko-transition-start - A transition clip is on screen: `detail.from`, `detail.to`.
@@ -77,33 +66,28 @@ export class MaskoMascot extends LitElement {
   declare ignoreReducedMotion: boolean;
 
   #manifest?: MascotManifest;
-  #engine?: PoseEngine;
   #started = false;
-  #shown?: string;
-  #source?: CurrentSource;
-  #command?: Command;
-  #run = 0;
   #paused = false;
-  #waiters: Waiter[] = [];
   #fetch?: AbortController;
   #motion = matchMedia('(prefers-reduced-motion: reduce)');
   #onMotion = (): void => this.#restart();
   /** Pointer input for state machines (the canvas built-ins `clicked` and `mouseOver`). */
   #pointer = [
-    ['click', () => this.#engine?.click?.()],
-    ['pointerenter', () => this.#engine?.hover?.(true)],
-    ['pointerleave', () => this.#engine?.hover?.(false)],
+    ['click', () => this.#playback.engine?.click?.()],
+    ['pointerenter', () => this.#playback.engine?.hover?.(true)],
+    ['pointerleave', () => this.#playback.engine?.hover?.(false)],
   ] as const;
 
   #visibility = new VisibilityController(this, { onChange: () => this.#sync() });
   #size = new SizeController(this, () => this.#upgrade());
-  #stage = new StageController(this, {
-    ended: () => this.#clipEnded(),
-    looped: () => {
-      if (this.#command?.type !== 'play-loop') return;
-      emit(this, 'masko-loop', { pose: this.#command.pose });
-      this.#engine?.loopCompleted();
+  #stage: StageController = new StageController(this, { ended: () => this.#playback.ended(), looped: () => this.#playback.looped() });
+  #playback = new PlaybackController(this, {
+    stage: this.#stage,
+    pick: (media, poster, hold) => {
+      const format = hold || this.#stillOnly() ? 'image' : formatFor(media, this.renderer);
+      return { format, variant: this.#variant(format === 'image' ? poster : media[format]) };
     },
+    arrived: (pose) => (this.pose = pose),
   });
 
   constructor() {
@@ -117,7 +101,7 @@ export class MaskoMascot extends LitElement {
 
   /** The file on screen, once something is. */
   get currentSource(): CurrentSource | undefined {
-    return this.#source;
+    return this.#playback.source;
   }
 
   /** Resumes playback. */
@@ -137,28 +121,24 @@ export class MaskoMascot extends LitElement {
     const manifest = this.#manifest;
     if (manifest && !(pose in manifest.poses)) {
       const error = reasoned('unknown-pose', `has no pose "${pose}"; it has ${Object.keys(manifest.poses).join(', ')}`, pose);
-      if (this.#shown) this.pose = this.#shown; // `pose` reflects what is on screen
-      this.#fail(error);
+      if (this.#playback.shown) this.pose = this.#playback.shown; // `pose` reflects what is on screen
+      this.#playback.fail(error);
       return Promise.reject(error);
     }
-    const done = new Promise<void>((resolve, reject) => {
-      for (const waiter of this.#waiters.splice(0)) waiter.pose === pose ? this.#waiters.push(waiter) : waiter.reject(new DOMException(`goTo("${waiter.pose}") was superseded by goTo("${pose}")`, 'AbortError'));
-      this.#waiters.push({ pose, resolve, reject });
-    });
-    if (!this.#started) this.pose = pose;
-    else this.#engine!.goTo(pose);
-    if (this.#started && pose === this.#shown && this.#command?.type !== 'play-transition') this.#settle(pose);
+    const done = this.#playback.wait(pose);
+    if (this.#started) this.#playback.engine?.goTo(pose);
+    else this.pose = pose; // the start will go there
     return done;
   }
 
   /** Sets a state-machine input (canvas manifests). */
   setInput(name: string, value: boolean | number): void {
-    this.#engine?.setInput(name, value);
+    this.#playback.engine?.setInput(name, value);
   }
 
   /** Fires a state-machine trigger input (canvas manifests). */
   fire(trigger: string): void {
-    this.#engine?.fire(trigger);
+    this.#playback.engine?.fire(trigger);
   }
 
   override connectedCallback(): void {
@@ -172,11 +152,8 @@ export class MaskoMascot extends LitElement {
     super.disconnectedCallback();
     this.#motion.removeEventListener('change', this.#onMotion);
     for (const [type, handler] of this.#pointer) this.removeEventListener(type, handler);
-    // The stage controller releases the media; a reconnect starts again at the pose shown.
-    this.#engine?.dispose?.();
-    this.#engine = undefined;
+    // The controllers release the media and the engine; a reconnect starts again at the pose shown.
     this.#started = false;
-    this.#run++;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -195,7 +172,7 @@ export class MaskoMascot extends LitElement {
     const manifest = this.#manifest;
     // Reserve the layout from the manifest (CSSOM, so a strict CSP without 'unsafe-inline' allows it).
     if (manifest) stage.style.aspectRatio = String((manifest.poses[this.pose!] ?? manifest.poses[manifest.initial])?.aspect ?? 1);
-    if (changed.has('pose') && this.pose && this.#started && this.pose !== this.#shown) this.goTo(this.pose).catch(() => {});
+    if (changed.has('pose') && this.pose && this.#started && this.pose !== this.#playback.shown) this.goTo(this.pose).catch(() => {});
     this.#sync();
   }
 
@@ -204,7 +181,7 @@ export class MaskoMascot extends LitElement {
     this.#fetch?.abort();
     const controller = (this.#fetch = new AbortController());
     const land = (manifest: MascotManifest): unknown => controller === this.#fetch && this.#use(manifest);
-    const fail = (error: ReasonedError): unknown => controller.signal.aborted || this.#fail(error);
+    const fail = (error: ReasonedError): unknown => controller.signal.aborted || this.#playback.fail(error);
     try {
       const result = get(controller.signal);
       if ('then' in result) result.then(land, fail);
@@ -217,7 +194,7 @@ export class MaskoMascot extends LitElement {
   #use(manifest: MascotManifest): void {
     this.#manifest = manifest;
     this.#started = false;
-    this.#run++;
+    this.#playback.stop();
     this.requestUpdate(); // updated() sets the aspect ratio and starts
   }
 
@@ -227,91 +204,18 @@ export class MaskoMascot extends LitElement {
     if (!manifest || !this.isConnected || !this.#stage.stage) return;
     if (!this.#started && (this.loading === 'eager' || this.#visibility.near)) {
       this.#started = true;
-      let pose = this.pose ?? this.#shown ?? manifest.initial;
+      let pose = this.pose ?? this.#playback.shown ?? manifest.initial;
       if (!(pose in manifest.poses)) {
-        this.#fail(reasoned('unknown-pose', `has no pose "${pose}"; showing "${manifest.initial}"`, pose));
+        this.#playback.fail(reasoned('unknown-pose', `has no pose "${pose}"; showing "${manifest.initial}"`, pose));
         pose = manifest.initial;
       }
       const poster = this.#variant(manifest.poses[pose]!.poster);
       if (poster) this.#stage.placeholder(poster.url);
-      // A fresh engine per start (engines start once): after a new manifest or a reconnect.
-      this.#engine?.dispose?.();
-      this.#engine = MaskoMascot.engine(manifest, (command) => this.#execute(command));
-      this.#engine.start(pose);
+      this.#playback.start(manifest, pose, MaskoMascot.engine);
     }
     if (this.#visibility.active && !this.#paused && this.autoplay) {
-      Promise.resolve(this.#stage.play()).catch((error: Error) => this.#blocked(error));
+      Promise.resolve(this.#stage.play()).catch((error: Error) => this.#playback.blocked(error));
     } else this.#stage.pause();
-  }
-
-  /** Plays what the engine asks for. Only the latest command's outcome lands. */
-  async #execute(command: Command): Promise<void> {
-    const run = ++this.#run;
-    const previous = this.#command;
-    this.#command = command;
-    const transition = command.type === 'play-transition' ? command.transition : undefined;
-    const target = transition ? transition.to : (command as { pose: string }).pose;
-    const pose = this.#manifest!.poses[target]!;
-    const format = command.type === 'hold' || this.#stillOnly() ? 'image' : formatFor((transition?.media ?? pose.media) as Media, this.renderer);
-    if (transition && format === 'image') return this.#engine?.clipEnded(); // no clip to play here: cut
-    const variant = this.#variant(format === 'image' ? pose.poster : (transition?.media ?? pose.media)[format]);
-    if (!variant) return this.#fail(reasoned('media', `pose "${target}" has no ${format} file`, target), run);
-    try {
-      await this.#stage.show(format, { url: variant.url, loop: !transition && pose.loop, speed: (command as { speed?: number }).speed ?? transition?.speed });
-    } catch (error) {
-      if (run !== this.#run || isAbort(error)) return;
-      if ((error as Error).name === 'NotAllowedError') return this.#blocked(error as Error, run);
-      this.#command = previous;
-      const message = `could not play ${variant.url}: ${(error as Error).message || 'unsupported media'}`;
-      return this.#fail(reasoned('media', message, variant.url), run);
-    }
-    if (run !== this.#run) return;
-    this.#source = { format, url: variant.url, width: variant.width, height: variant.height };
-    if (command.type === 'play-transition') emit(this, 'masko-transition-start', { from: this.#from(command), to: target });
-    else this.#arrived(target, format);
-    this.#sync();
-  }
-
-  #arrived(pose: string, format: RenderFormat): void {
-    const from = this.#shown;
-    this.#shown = this.pose = pose;
-    if (from === undefined) emit(this, 'masko-load', { format });
-    if (from !== pose) emit(this, 'masko-pose-change', { from, to: pose });
-    this.#settle(pose);
-  }
-
-  /** Where a transition starts: the engine says (any-state edges have `from: '*'`), else the pose shown. */
-  #from(command: Command & { type: 'play-transition' }): string {
-    return command.from ?? this.#shown ?? command.transition.from;
-  }
-
-  #settle(pose: string): void {
-    this.#waiters = this.#waiters.filter((waiter) => waiter.pose !== pose || void waiter.resolve());
-  }
-
-  #clipEnded(): void {
-    const command = this.#command;
-    if (command?.type !== 'play-transition') return;
-    emit(this, 'masko-transition-end', { from: this.#from(command), to: command.transition.to });
-    this.#engine?.clipEnded();
-  }
-
-  /** The browser refused to play (autoplay policy, Low Power Mode): show the poster instead. */
-  #blocked(error: Error, run = this.#run): void {
-    const pose = this.#shown ?? (this.#command as { pose?: string })?.pose ?? this.#manifest?.initial;
-    DEV && warn('autoplay-blocked', `could not autoplay (${error.name}); showing the poster.`);
-    this.#fail(reasoned('autoplay-blocked', `the browser refused to play: ${error.message}`), run);
-    if (pose) this.#execute({ type: 'hold', pose });
-  }
-
-  #fail(error: ReasonedError, run = this.#run): void {
-    if (run !== this.#run) return;
-    // The engine moved on in its head; put it back on the pose that is really on screen.
-    if (this.#shown && error.reason !== 'autoplay-blocked') this.#engine?.reset?.(this.#shown);
-    const reason: MaskoErrorReason = error.reason ?? 'media';
-    for (const waiter of this.#waiters.splice(0)) waiter.reject(error);
-    DEV && warn(reason, error.message);
-    emit(this, 'masko-error', { reason, message: error.message, target: error.target });
   }
 
   /** Reduced motion (unless the page opted out) shows the still image. */
@@ -320,31 +224,24 @@ export class MaskoMascot extends LitElement {
   }
 
   #variant(list: Variant[] | undefined): Variant | undefined {
-    const atLeast = this.#source?.format !== 'image' ? this.#source?.width : 0;
+    const source = this.#playback.source;
+    const atLeast = source?.format !== 'image' ? source?.width : 0;
     return chooseVariant(list, this.#size.measure(), devicePixelRatio, { dprCap: this.dprCap, atLeast });
   }
 
-  /** Replays the pose on screen (format or motion preference changed). */
+  /** Replays the pose on screen in the format the settings now give (renderer, reduced motion). */
   #restart(): void {
-    if (this.#started && this.#shown && this.#command?.type !== 'play-transition') {
-      this.#source = undefined;
-      this.#replay();
-    }
+    if (!this.#started) return;
+    this.#playback.source = undefined; // a new format may need a smaller file
+    this.#playback.replay();
   }
 
   /** A wider box may deserve a bigger file: swap it in seamlessly, never a smaller one. */
   #upgrade(): void {
-    const source = this.#source;
-    const pose = this.#shown && this.#manifest?.poses[this.#shown];
-    if (!source || !pose || this.#command?.type === 'play-transition') return;
+    const { source, shown } = this.#playback;
+    const pose = shown && this.#manifest?.poses[shown];
+    if (!source || !pose) return;
     const next = this.#variant(source.format === 'image' ? pose.poster : (pose.media as Media)[source.format]);
-    if (next && next.width > source.width) this.#replay();
-  }
-
-  /** Shows the pose on screen again in a new file; the engine is not involved (same pose). */
-  #replay(): void {
-    const pose = this.#shown!;
-    this.#execute(this.#manifest!.poses[pose]!.loop ? { type: 'play-loop', pose } : { type: 'hold', pose });
+    if (next && next.width > source.width) this.#playback.replay();
   }
 }
-

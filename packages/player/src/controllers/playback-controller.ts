@@ -1,0 +1,171 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { MascotManifest, Media, Variant } from 'masko-manifest';
+import { emit } from '../events.js';
+import type { RenderFormat } from '../format.js';
+import { reasoned, type ReasonedError } from '../manifest-source.js';
+import { DEV, warn } from '../warn.js';
+import type { Command, EngineFactory, PoseEngine } from './router.js';
+import type { StageController } from './stage-controller.js';
+
+/** The file on screen. */
+export interface CurrentSource {
+  format: RenderFormat;
+  url: string;
+  width: number;
+  height: number;
+}
+
+export interface PlaybackConfig {
+  stage: StageController;
+  /** The format and file for a clip's encodings (`media`), or the pose's still when `still`. */
+  pick(media: Media, poster: Variant[], still: boolean): { format: RenderFormat; variant: Variant | undefined };
+  /** A pose is on screen (the host reflects it in `pose`). */
+  arrived(pose: string): void;
+}
+
+interface Waiter { pose: string; resolve(): void; reject(error: unknown): void }
+
+const isAbort = (error: unknown): boolean => (error as Error)?.name === 'AbortError';
+
+/**
+ * Playback: runs the pose engine, executes its commands on the A/B stage, reports back
+ * (`clipEnded`, `loopCompleted`), fires the pose and transition events, and settles `goTo()`.
+ * Every command is latest-wins: a superseded load lands nowhere; a failed one leaves the pose
+ * on screen and resets the engine there.
+ */
+export class PlaybackController implements ReactiveController {
+  /** The pose on screen. */
+  shown?: string;
+  /** The file on screen. */
+  source?: CurrentSource;
+  /** The last command executed (or being executed). */
+  command?: Command;
+  #manifest?: MascotManifest;
+  #engine?: PoseEngine;
+  #run = 0;
+  #waiters: Waiter[] = [];
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly config: PlaybackConfig) {
+    host.addController(this);
+  }
+
+  /** The engine, once started (for inputs, triggers and pointer input). */
+  get engine(): PoseEngine | undefined {
+    return this.#engine;
+  }
+
+  /** Starts a fresh engine (engines start once) at `pose`. */
+  start(manifest: MascotManifest, pose: string, factory: EngineFactory): void {
+    this.stop();
+    this.#manifest = manifest;
+    this.#engine = factory(manifest, (command) => this.execute(command));
+    this.#engine.start(pose);
+  }
+
+  /** Drops the engine and any load in flight. */
+  stop(): void {
+    this.#engine?.dispose?.();
+    this.#engine = undefined;
+    this.#run++;
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  /** A promise settled when `pose` is on screen; earlier waits for other poses are superseded. */
+  wait(pose: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      for (const waiter of this.#waiters.splice(0)) {
+        if (waiter.pose === pose) this.#waiters.push(waiter);
+        else waiter.reject(new DOMException(`goTo("${waiter.pose}") was superseded by goTo("${pose}")`, 'AbortError'));
+      }
+      this.#waiters.push({ pose, resolve, reject });
+      if (pose === this.shown && this.command?.type !== 'play-transition') this.#settle(pose);
+    });
+  }
+
+  /** Shows what a command asks for; resolves once it is on screen (or superseded, or failed). */
+  async execute(command: Command): Promise<void> {
+    const run = ++this.#run;
+    const previous = this.command;
+    this.command = command;
+    const transition = command.type === 'play-transition' ? command.transition : undefined;
+    const target = transition ? transition.to : (command as { pose: string }).pose;
+    const pose = this.#manifest!.poses[target]!;
+    const { format, variant } = this.config.pick(transition?.media ?? pose.media, pose.poster, command.type === 'hold');
+    if (transition && format === 'image') return this.#engine?.clipEnded(); // no clip to play here: cut
+    if (!variant) return this.fail(reasoned('media', `pose "${target}" has no ${format} file`, target), run);
+    try {
+      const speed = (command as { speed?: number }).speed ?? transition?.speed;
+      await this.config.stage.show(format, { url: variant.url, loop: !transition && pose.loop, speed });
+    } catch (error) {
+      if (run !== this.#run || isAbort(error)) return;
+      if ((error as Error).name === 'NotAllowedError') return this.blocked(error as Error, run);
+      this.command = previous;
+      const message = `could not play ${variant.url}: ${(error as Error).message || 'unsupported media'}`;
+      return this.fail(reasoned('media', message, variant.url), run);
+    }
+    if (run !== this.#run) return;
+    this.source = { format, url: variant.url, width: variant.width, height: variant.height };
+    if (command.type === 'play-transition') emit(this.host, 'masko-transition-start', { from: this.#from(command), to: target });
+    else this.#arrived(target, format);
+  }
+
+  /** Shows the pose on screen again in another file (size or format changed); the engine is not involved. */
+  replay(): void {
+    const pose = this.shown;
+    if (!pose || this.command?.type === 'play-transition') return;
+    this.execute(this.#manifest!.poses[pose]!.loop ? { type: 'play-loop', pose } : { type: 'hold', pose });
+  }
+
+  /** The stage's clip ended: a transition is over. */
+  ended(): void {
+    const command = this.command;
+    if (command?.type !== 'play-transition') return;
+    emit(this.host, 'masko-transition-end', { from: this.#from(command), to: command.transition.to });
+    this.#engine?.clipEnded();
+  }
+
+  /** The stage's loop wrapped. */
+  looped(): void {
+    if (this.command?.type !== 'play-loop') return;
+    emit(this.host, 'masko-loop', { pose: this.command.pose });
+    this.#engine?.loopCompleted();
+  }
+
+  /** The browser refused to play (autoplay policy, Low Power Mode): show the poster instead. */
+  blocked(error: Error, run = this.#run): void {
+    const pose = this.shown ?? (this.command as { pose?: string } | undefined)?.pose ?? this.#manifest?.initial;
+    this.fail(reasoned('autoplay-blocked', `the browser refused to play: ${error.message}`), run);
+    if (pose) this.execute({ type: 'hold', pose });
+  }
+
+  /** Reports `error` (unless a newer command superseded its run) and rejects pending `goTo()`s. */
+  fail(error: ReasonedError, run = this.#run): void {
+    if (run !== this.#run) return;
+    // The engine moved on in its head; put it back on the pose really on screen.
+    if (this.shown && error.reason !== 'autoplay-blocked') this.#engine?.reset?.(this.shown);
+    for (const waiter of this.#waiters.splice(0)) waiter.reject(error);
+    DEV && warn(error.reason, error.message);
+    emit(this.host, 'masko-error', { reason: error.reason, message: error.message, target: error.target });
+  }
+
+  #arrived(pose: string, format: RenderFormat): void {
+    const from = this.shown;
+    this.shown = pose;
+    this.config.arrived(pose);
+    if (from === undefined) emit(this.host, 'masko-load', { format });
+    if (from !== pose) emit(this.host, 'masko-pose-change', { from, to: pose });
+    this.#settle(pose);
+  }
+
+  /** Where a transition starts: the engine says (any-state edges have `from: '*'`), else the pose shown. */
+  #from(command: Command & { type: 'play-transition' }): string {
+    return command.from ?? this.shown ?? command.transition.from;
+  }
+
+  #settle(pose: string): void {
+    this.#waiters = this.#waiters.filter((waiter) => waiter.pose !== pose || void waiter.resolve());
+  }
+}
