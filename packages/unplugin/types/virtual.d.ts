@@ -1,10 +1,7 @@
 // Fallback declarations for `virtual:masko/*` before `masko sync` has written masko.d.ts.
-// The generated masko.d.ts narrows pose and input names to literal types per mascot.
+// The generated masko.d.ts declares each mascot (and `virtual:masko`) exactly, with pose and input
+// names as literal types; exact module names win over this pattern, so both can be included.
 declare module 'virtual:masko/*' {
   const manifest: import('masko-manifest').MascotManifest;
   export default manifest;
-}
-declare module 'virtual:masko' {
-  const all: Record<string, import('masko-manifest').MascotManifest>;
-  export default all;
 }
