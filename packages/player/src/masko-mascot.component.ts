@@ -67,7 +67,8 @@ export class MaskoMascot extends LitElement {
 
   #manifest?: MascotManifest;
   #started = false;
-  #paused = false;
+  /** Set by `play()` / `pause()`; until then `autoplay` decides. */
+  #paused?: boolean;
   #fetch?: AbortController;
   #motion = matchMedia('(prefers-reduced-motion: reduce)');
   #onMotion = (): void => this.#restart();
@@ -213,7 +214,7 @@ export class MaskoMascot extends LitElement {
       if (poster) this.#stage.placeholder(poster.url);
       this.#playback.start(manifest, pose, MaskoMascot.engine);
     }
-    if (this.#visibility.active && !this.#paused && this.autoplay) {
+    if (this.#visibility.active && !(this.#paused ?? !this.autoplay)) {
       Promise.resolve(this.#stage.play()).catch((error: Error) => this.#playback.blocked(error));
     } else this.#stage.pause();
   }

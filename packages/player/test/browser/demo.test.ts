@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MaskoMascot } from '../../src/index.js';
 import { demoManifest } from './demo.js';
@@ -26,6 +26,25 @@ describe('the demo mascot', () => {
       expect(read(width / 2, width / 2)[3], 'alpha on the fox').to.equal(255);
     });
   }
+
+  it('should play HEVC natively where it decodes (renderer="hevc"), else report the media error', async () => {
+    const manifest = await demoManifest();
+    const hevc = manifest.poses.Idle!.media.hevc![0]!;
+    const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" renderer="hevc" style="width: 160px"></masko-mascot>`);
+    if (document.createElement('video').canPlayType(hevc.type)) {
+      // Firefox on Linux decodes hvc1 (our demo HEVC has no alpha: no encoder here makes it).
+      const ready = loaded(el);
+      el.manifest = manifest;
+      await ready;
+      expect(el.currentSource).to.include({ format: 'hevc', url: new URL(hevc.url, location.href).href });
+      expect(snapshot(el).read(80, 80)[3]).to.equal(255);
+    } else {
+      // Chromium here has no HEVC decoder: the forced path fails loudly and the poster stays.
+      const error = oneEvent(el, 'masko-error');
+      el.manifest = manifest;
+      expect((await error).detail.reason).to.equal('media');
+    }
+  });
 
   it('should go through every transition clip without a blank frame or a poster', async function () {
     this.timeout(60_000);

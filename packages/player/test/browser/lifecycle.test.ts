@@ -158,3 +158,19 @@ describe('lifecycle', () => {
     expect(el.currentSource?.width).to.equal(128);
   });
 });
+
+describe('play and pause', () => {
+  it('should hold the first frame with autoplay="false" until play()', async () => {
+    const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" autoplay="false" renderer="webm" style="width: 64px"></masko-mascot>`);
+    const ready = loaded(el);
+    el.manifest = testManifest();
+    await ready;
+    const video = visibleMedia(el) as HTMLVideoElement;
+    await frames(3);
+    expect(video.paused, 'not autoplaying').to.equal(true);
+    el.play();
+    await waitUntil(() => !video.paused, 'plays after play()');
+    el.pause();
+    expect(video.paused, 'paused by pause()').to.equal(true);
+  });
+});

@@ -82,3 +82,13 @@ describe('<masko-mascot> rendering', () => {
     expect(el.getAttribute('aria-label')).to.equal('Felix waving');
   });
 });
+
+describe('<masko-mascot> accessibility', () => {
+  it('should pass an axe audit with an alt text', async () => {
+    const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" alt="A red square" style="width: 64px"></masko-mascot>`);
+    const ready = loaded(el);
+    el.manifest = testManifest();
+    await ready;
+    await expect(el).to.be.accessible();
+  });
+});
