@@ -252,6 +252,8 @@ export class HttpCore {
       await this.throttle(deadline.signal);
       const { status, headers, text } = await this.send(url, spec, deadline.signal);
       if (status >= 400) throw errorFromResponse(status, headers, text, spec.method, path);
+      // API calls never follow redirects (a hop elsewhere would need the key): say so, not "bad JSON".
+      if (status < 200 || status >= 300) throw unexpectedStatus(spec.method, path, status, headers, url);
       let body: unknown;
       if (text.length > 0) {
         try {
@@ -300,4 +302,20 @@ export class HttpCore {
 
 function invalidResponse(method: string, path: string, problem: string, status = 200): MaskoApiError {
   return new MaskoApiError(`${method} ${path}: unexpected response: ${redact(problem)}`, { status, code: 'invalid_response', url: path });
+}
+
+function unexpectedStatus(method: string, path: string, status: number, headers: IncomingHttpHeaders, url: URL): MaskoApiError {
+  const location = firstHeader(headers, 'location');
+  let where = '';
+  if (location) {
+    try {
+      const to = new URL(location, url);
+      where = ` redirecting to ${to.origin}${to.pathname}`;
+    } catch {
+      where = ' with an unparsable Location';
+    }
+  }
+  return new MaskoApiError(`${method} ${path} answered ${status}${redact(where)}: API calls do not follow redirects (check apiUrl)`, {
+    status, code: 'unexpected_redirect', url: path,
+  });
 }
