@@ -80,6 +80,9 @@ const met = ours.median <= TARGET_OVER_SINGLE * single.median;
 console.log(`\njob delay ${JOB_DELAY_MS} ms; target: ${POSES} poses ≤ ${TARGET_OVER_SINGLE}x a single job (${(ours.median / single.median).toFixed(2)}x): ${met ? 'met' : 'MISSED'}`);
 console.log(`sync with ${POSES} vs sync with 1 (the CLI's fixed costs cancel): ${(ours.median / oursOne.median).toFixed(2)}x`);
 record('generation', {
+  headline: { figure: `Generation, ${POSES} missing poses, ${JOB_DELAY_MS / 1000} s jobs`, ours: `${ours.median.toFixed(0)} ms`,
+    baseline: `single job ${single.median.toFixed(0)} ms; one at a time ${sequentialTotal.toFixed(0)} ms`, ratio: `${(ours.median / single.median).toFixed(2)}x single; ${(sequentialTotal / ours.median).toFixed(1)}x faster than one at a time`,
+    target: `≤ ${TARGET_OVER_SINGLE}x single job`, met },
   unit: 'ms', jobDelayMs: JOB_DELAY_MS, poses: POSES,
   versions: { 'unplugin-masko': versionOf('unplugin-masko'), 'masko-client': versionOf('masko-client'), 'masko-emulator': versionOf('masko-emulator') },
   targets: { overSingleJob: TARGET_OVER_SINGLE }, met,

@@ -62,7 +62,15 @@ const oursWarm = table.find((t) => t.r.subject === 'ours' && t.r.preloaded);
 const oursBlank = runs.filter((r) => r.subject === 'ours').reduce((n, r) => n + r.blankFrames, 0);
 const met = oursBlank === 0 && oursWarm.frames.median <= TARGET_FRAMES_PRELOADED;
 console.log(`\ntarget: zero blank frames (ours: ${oursBlank}); preloaded switch ≤ ${TARGET_FRAMES_PRELOADED} frames (ours: median ${oursWarm.frames.median.toFixed(2)}, p95 ${oursWarm.frames.p95.toFixed(2)}): ${met ? 'met' : 'MISSED'}`);
+const oursCold = table.find((t) => t.r.subject === 'ours' && !t.r.preloaded);
+const videoBlank = runs.filter((r) => r.subject === 'video').reduce((n, r) => n + r.blankFrames, 0);
+const fmt = (t) => `${t.ms.median.toFixed(0)} ms (${t.frames.median.toFixed(1)} fr), p95 ${t.ms.p95.toFixed(0)} ms`;
 record('pose-switch', {
+  headline: { figure: `Pose switch, ${N} switches (preloaded / fetched)`,
+    ours: `${fmt(oursWarm)} / ${fmt(oursCold)}; ${oursBlank} blank frames`,
+    baseline: `<video> src swap: ${fmt(baselineOf(true))} / ${fmt(baselineOf(false))}; ${videoBlank} blank frames`,
+    ratio: `${(oursWarm.ms.median / baselineOf(true).ms.median).toFixed(2)}x / ${(oursCold.ms.median / baselineOf(false).ms.median).toFixed(2)}x`,
+    target: `0 blank frames; preloaded ≤ ${TARGET_FRAMES_PRELOADED} frames`, met },
   unit: 'ms', switches: N, width: WIDTH, format: 'webm',
   versions: { player: versionOf('masko-mascot'), chromium: browser.version() },
   targets: { blankFrames: 0, preloadedMedianFrames: TARGET_FRAMES_PRELOADED }, met,
