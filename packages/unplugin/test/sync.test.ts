@@ -51,7 +51,10 @@ async function credits(): Promise<number> {
 describe('sync against the emulator', () => {
   it('resolves the demo mascot, then builds warm with zero requests, offline, and frozen', async () => {
     const root = await tempRoot();
-    const cold = await context(root).prepare();
+    const coldContext = context(root);
+    const cold = await coldContext.prepare();
+    // Memoised across hooks and watch rebuilds, even though this run wrote the lockfile itself.
+    expect(await coldContext.prepare()).toBe(cold);
     const manifest = cold.mascots.felix!.manifest;
     expect(Object.keys(manifest.poses)).toEqual(['Idle', 'Thinking', 'Thumbs Up', 'Wave']);
     expect(manifest.name).toBe('Felix the Fox');

@@ -46,6 +46,21 @@ export interface ContextOptions {
 
 const defaultClient = (o: ResolvedOptions, logger: Logger) => loadClient({ apiKey: o.apiKey!, apiUrl: o.apiUrl, logger });
 
+/** What decides a result: every option but the key, and the lockfile as it is on disk. */
+async function memoKey(options: ResolvedOptions): Promise<string> {
+  const { apiKey: _secret, ...visible } = options;
+  return createHash('sha256').update(stableStringify(visible)).update((await readTextOrUndefined(options.lockfile)) ?? '').digest('hex');
+}
+
+/** masko.d.ts from the lock entries of the configured mascots. */
+function dtsFor(options: ResolvedOptions, lock: Lockfile): string {
+  const entries = options.mascots.flatMap((m) => {
+    const locked = lock.mascots[m.key];
+    return locked ? [[m.key, { locked, inputs: locked.canvas?.inputs.map((i) => i.name) ?? [] }] as const] : [];
+  });
+  return renderDts(Object.fromEntries(entries));
+}
+
 export class MaskoContext {
   #root: string | undefined;
   #loaded: Promise<LoadedOptions> | undefined;
@@ -72,12 +87,13 @@ export class MaskoContext {
     loading.catch(() => { if (this.#loaded === loading) this.#loaded = undefined; });
     const loaded = await loading;
     const options = { ...loaded.options, ...this.ctx.overrides };
-    const { apiKey: _secret, ...visible } = options;
-    const key = createHash('sha256').update(stableStringify(visible)).update((await readTextOrUndefined(options.lockfile)) ?? '').digest('hex');
+    const key = await memoKey(options);
     if (this.#memo?.key !== key) {
-      const value = this.#prepare(options, loaded.configFile);
-      this.#memo = { key, value };
-      value.catch(() => { if (this.#memo?.value === value) this.#memo = undefined; });
+      const memo: { key: string; value: Promise<Prepared> } = { key, value: Promise.resolve(undefined as never) };
+      // Re-keyed before it resolves: our own lockfile write must not look like an outside change.
+      memo.value = this.#prepare(options, loaded.configFile).then(async (p) => { memo.key = await memoKey(options); return p; });
+      memo.value.catch(() => { if (this.#memo === memo) this.#memo = undefined; });
+      this.#memo = memo;
     }
     return this.#memo.value;
   }
@@ -113,7 +129,7 @@ export class MaskoContext {
           this.ctx.logger.warn(`${problems[m.key]} (mascot "${m.key}" left out)`);
         }
       }
-      if (options.dts) await writeIfChanged(options.dts, renderDts(Object.fromEntries(Object.entries(lock.mascots).filter(([k]) => options.mascots.some((m) => m.key === k)).map(([k, locked]) => [k, { locked, inputs: locked.canvas?.inputs.map((i) => i.name) ?? [] }]))));
+      if (options.dts) await writeIfChanged(options.dts, dtsFor(options, lock));
       const unique = new Map(Object.values(mascots).flatMap((b) => b.files).map((f) => [f.fileName, f]));
       const files = [...unique.values()].sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
       return { options, configFile: configFile && existsSync(configFile) ? configFile : undefined, lock, mascots, files, sync, lockChanged, problems };
