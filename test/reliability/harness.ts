@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createMaskoClient } from 'masko-client';
@@ -15,17 +15,21 @@ import { MaskoContext } from '../../packages/unplugin/src/core/context.js';
 /** A recognisable fake key: if it shows up anywhere, we leaked it. */
 export const KEY = `masko_${'feedc0de'.repeat(8)}`;
 
-export interface Project { root: string; cacheDir: string; lockfile: string; dts: string; close(): Promise<void> }
+export interface Project { root: string; outer: string; cacheDir: string; lockfile: string; dts: string; close(): Promise<void> }
 
-export async function makeProject(config: Record<string, unknown>): Promise<Project> {
-  const root = await mkdtemp(join(tmpdir(), 'masko-rel-'));
+/** A project dir with its config; `nested` puts it three levels inside `outer`, so escapes can be seen. */
+export async function makeProject(config: Record<string, unknown>, opts: { nested?: boolean } = {}): Promise<Project> {
+  const outer = await mkdtemp(join(tmpdir(), 'masko-rel-'));
+  const root = opts.nested ? join(outer, 'p/q/r') : outer;
+  await mkdir(root, { recursive: true });
   await writeFile(join(root, 'masko.config.json'), JSON.stringify({ cacheDir: '.cache/masko', ...config }, null, 2));
   return {
     root,
+    outer,
     cacheDir: join(root, '.cache/masko'),
     lockfile: join(root, 'masko.lock.json'),
     dts: join(root, 'masko.d.ts'),
-    close: () => rm(root, { recursive: true, force: true }),
+    close: () => rm(outer, { recursive: true, force: true }),
   };
 }
 
@@ -35,16 +39,16 @@ export interface SyncOutcome { ok: boolean; error?: string; lines: string[]; cre
  * One `masko sync` in-process: the plugin's context (the CLI's code path) with masko-client. Short
  * client timeouts keep stalls to a second instead of the default 30 s; retries stay at their default.
  */
-export async function syncInProcess(project: Project, emu: Emulator): Promise<SyncOutcome> {
+export async function syncInProcess(project: Project, emu: Emulator, opts: { apiUrl?: string; retries?: number } = {}): Promise<SyncOutcome> {
   const lines: string[] = [];
   const logger = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
-  const ctx = new MaskoContext({ root: project.root, apiKey: KEY, apiUrl: emu.apiUrl }, {
+  const ctx = new MaskoContext({ root: project.root, apiKey: KEY, apiUrl: opts.apiUrl ?? emu.apiUrl }, {
     mode: 'build',
     logger,
     createClient: (o) => createMaskoClient({
       apiKey: o.apiKey!, apiUrl: o.apiUrl,
       timeouts: { body: 1_000, headers: 5_000, total: 60_000 },
-      retry: { minDelayMs: 20, maxDelayMs: 200 },
+      retry: { minDelayMs: 20, maxDelayMs: 200, ...(opts.retries !== undefined ? { retries: opts.retries } : {}) },
       logger: { debug: (m) => lines.push(m), warn: (m) => lines.push(m) },
     }) as never,
   });
