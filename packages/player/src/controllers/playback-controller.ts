@@ -127,10 +127,10 @@ export class PlaybackController implements ReactiveController {
     this.#engine?.clipEnded();
   }
 
-  /** The stage's loop wrapped. */
+  /** The loop on screen wrapped (also when the next clip is already cued to replace it). */
   looped(): void {
-    if (this.command?.type !== 'play-loop') return;
-    emit(this.host, 'masko-loop', { pose: this.command.pose });
+    if (!this.shown) return;
+    emit(this.host, 'masko-loop', { pose: this.shown });
     this.#engine?.loopCompleted();
   }
 

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RenderFormat } from '../format.js';
 import { imageLayer } from '../renderers/image-layer.js';
-import type { Clip, Layer, LayerEvents } from '../renderers/layer.js';
+import { type Clip, type Layer, type LayerEvents, whenAborted } from '../renderers/layer.js';
 import { stackedLayer } from '../renderers/stacked-layer.js';
 import { videoLayer } from '../renderers/video-layer.js';
 
@@ -14,8 +14,10 @@ const create = (format: RenderFormat, events: LayerEvents): Layer =>
 /**
  * The two-layer (A/B) stage. `show()` builds the next layer hidden, waits until its first frame
  * has been presented, and only then reveals it and releases the old one: the picture never goes
- * blank, the poster never flashes, nothing moves. A newer `show()` aborts a pending one
- * (latest wins); a failed one leaves the current layer playing.
+ * blank, the poster never flashes, nothing moves. A loop on screen is replaced at its wrap,
+ * where Masko clips join (a loop starts and ends on the frame its transitions start from): the
+ * next clip waits on its first frame until then. A newer `show()` aborts a pending one (latest
+ * wins); a failed one leaves the current layer playing.
  */
 export class StageController implements ReactiveController {
   /** The element the layers go in; set by the host after its first render. */
@@ -23,6 +25,10 @@ export class StageController implements ReactiveController {
   #shown?: Layer;
   #pending?: AbortController;
   #paused = false;
+  /** The layer on screen plays a loop. */
+  #looping = false;
+  /** Cues the layer waiting for the loop on screen to wrap. */
+  #cue?: () => void;
 
   constructor(host: ReactiveControllerHost, private readonly events: StageEvents) {
     host.addController(this);
@@ -39,21 +45,37 @@ export class StageController implements ReactiveController {
     const pending = (this.#pending = new AbortController());
     const layer: Layer = create(format, {
       ended: () => layer === this.#shown && this.events.ended(),
-      looped: () => layer === this.#shown && this.events.looped(),
+      looped: () => {
+        if (layer !== this.#shown) return;
+        this.#cue?.();
+        this.events.looped();
+      },
     });
     layer.el.setAttribute('data-hidden', '');
     this.stage!.append(layer.el);
     try {
       await layer.load(clip, pending.signal);
+      if (this.#looping && !this.#paused) {
+        layer.pause();
+        layer.rewind();
+        await new Promise<void>((resolve, reject) => {
+          this.#cue = resolve;
+          whenAborted(pending.signal, reject);
+        });
+        Promise.resolve(layer.play()).catch(() => {}); // a refusal shows up on the next sync
+      }
       if (pending.signal.aborted) throw pending.signal.reason;
     } catch (error) {
       layer.release();
       layer.el.remove();
       throw error;
+    } finally {
+      this.#cue = undefined;
     }
     this.#pending = undefined;
     const old = this.#shown;
     this.#shown = layer;
+    this.#looping = clip.loop && format !== 'image';
     layer.el.removeAttribute('data-hidden');
     if (this.#paused) layer.pause();
     if (old) {
@@ -89,6 +111,7 @@ export class StageController implements ReactiveController {
   pause(): void {
     this.#paused = true;
     this.#shown?.pause();
+    this.#cue?.(); // a paused loop never wraps: cut now
   }
 
   /** Drops every layer and its media (the element left the page). */
@@ -97,6 +120,7 @@ export class StageController implements ReactiveController {
     this.#shown?.release();
     this.#shown?.el.remove();
     this.#shown = undefined;
+    this.#looping = false;
   }
 
   hostDisconnected(): void {

@@ -17,6 +17,7 @@ export function imageLayer(): Layer {
       }),
     play() {},
     pause() {},
+    rewind() {},
     release: () => img.removeAttribute('src'),
   };
 }

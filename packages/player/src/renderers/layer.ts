@@ -29,6 +29,8 @@ export interface Layer {
   /** Resumes playback (after `pause()`); rejects when the browser refuses to play. */
   play(): Promise<void> | void;
   pause(): void;
+  /** Back to the first frame (a loaded clip waiting for its cue). */
+  rewind(): void;
   /** Stops and drops the media so the browser can free the decoder. */
   release(): void;
 }

@@ -30,6 +30,7 @@ export function stackedLayer(events: LayerEvents): Layer {
     },
     play: () => video.play(),
     pause: () => video.pause(),
+    rewind: () => void (video.currentTime = 0),
     release() {
       stopLoop?.();
       unRestore();

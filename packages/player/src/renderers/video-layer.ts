@@ -10,6 +10,7 @@ export function videoLayer(events: LayerEvents): Layer {
     load: (clip, signal) => startClip(video, clip, signal),
     play: () => video.play(),
     pause: () => video.pause(),
+    rewind: () => void (video.currentTime = 0),
     release: () => releaseVideo(video),
   };
 }

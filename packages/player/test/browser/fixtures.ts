@@ -16,7 +16,7 @@ const media = (name: string, q: string): Media => ({
 
 const pose = (name: string, q: string): Pose => ({
   loop: true,
-  duration: 1,
+  duration: 0.5,
   aspect: 1,
   poster: [64, 128].map((w) => ({ url: `${FIXTURES}${name}-${w}.png${q}`, type: 'image/png', width: w, height: w })),
   media: media(name, q),

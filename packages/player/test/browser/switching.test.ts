@@ -21,6 +21,15 @@ for (const [renderer, transitions] of [['webm', true], ['webm', false], ['stacke
       el.addEventListener('masko-pose-change', () => counts.pose++);
       el.addEventListener('masko-transition-start', () => counts.start++);
       el.addEventListener('masko-transition-end', () => counts.end++);
+      // Clips join where Masko made them join: each switch away from a loop happens as it wraps
+      // (the same task as its masko-loop event), never mid-loop.
+      const joins: boolean[] = [];
+      let wrapping = false;
+      el.addEventListener('masko-loop', () => {
+        wrapping = true;
+        setTimeout(() => (wrapping = false));
+      });
+      el.addEventListener(transitions ? 'masko-transition-start' : 'masko-pose-change', () => joins.push(wrapping));
       const sampler = sampleFrames(el, { centre: [0.5, 0.375], posterMarker: true });
       for (let i = 0; i < 20; i++) {
         const target = i % 2 ? 'Red' : 'Blue';
@@ -36,6 +45,7 @@ for (const [renderer, transitions] of [['webm', true], ['webm', false], ['stacke
       expect(result.blank, 'blank frames').to.deep.equal([]);
       expect(result.poster, 'poster frames').to.deep.equal([]);
       expect(counts).to.deep.equal({ pose: 20, start: transitions ? 20 : 0, end: transitions ? 20 : 0 });
+      expect(joins, 'switches at the loop wrap').to.deep.equal(Array(20).fill(true));
       // A/B: never more than the shown layer left once a switch is done.
       expect(el.shadowRoot!.querySelectorAll('[part="media"]').length).to.equal(1);
     });
