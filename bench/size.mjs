@@ -43,6 +43,7 @@ const rows = [
   { name: 'masko-mascot (dist/masko-mascot.js)', version: JSON.parse(readFileSync(`${root}packages/player/package.json`, 'utf8')).version, ...measure(ours) },
   { name: '  of which Lit alone (LitElement+html+css)', version: versionOf('lit'), ...measure(lit) },
   { name: '  + validator/converter chunk (src JSON only)', version: JSON.parse(readFileSync(`${root}packages/manifest/package.json`, 'utf8')).version, ...measure(readFileSync(`${dist}${chunk}`)) },
+  { name: '  + state machine (masko-mascot/state-machine, opt-in)', version: JSON.parse(readFileSync(`${root}packages/player/package.json`, 'utf8')).version, ...measure(await bundle(`import { stateMachineEngine } from './packages/player/src/state-machine.ts'; globalThis.engine = stateMachineEngine;`)) },
   { name: 'lottie-web', version: versionOf('lottie-web'), ...measure(await bundle(`import lottie from 'lottie-web'; globalThis.lottie = lottie;`)) },
   { name: 'lottie-web light', version: versionOf('lottie-web'), ...measure(await bundle(`import lottie from 'lottie-web/build/player/lottie_light.js'; globalThis.lottie = lottie;`)) },
   { name: '@lottiefiles/dotlottie-wc (JS)', version: versionOf('@lottiefiles/dotlottie-wc'), ...measure(await bundle(`import '@lottiefiles/dotlottie-wc';`)) },
