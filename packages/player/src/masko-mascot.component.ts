@@ -70,6 +70,8 @@ export class MaskoMascot extends LitElement {
   /** Set by `play()` / `pause()`; until then `autoplay` decides. */
   #paused?: boolean;
   #fetch?: AbortController;
+  /** `src` changed and is not fetched yet (lazy: nothing loads until the element is near). */
+  #srcPending = false;
   #motion = matchMedia('(prefers-reduced-motion: reduce)');
   #onMotion = (): void => this.#restart();
   /** Pointer input for state machines (the canvas built-ins `clicked` and `mouseOver`). */
@@ -160,7 +162,7 @@ export class MaskoMascot extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('alt')) this.alt ? this.setAttribute('aria-label', this.alt) : this.removeAttribute('aria-label');
     if (changed.has('manifest') && this.manifest) this.#load(() => useManifest(this.manifest));
-    else if (changed.has('src') && !this.manifest && this.src) this.#load((signal) => loadManifest(this.src!, signal));
+    else if (changed.has('src') && !this.manifest) this.#srcPending = !!this.src; // fetched once near (see #sync)
     if (changed.has('renderer') || changed.has('ignoreReducedMotion')) this.#restart();
   }
 
@@ -201,9 +203,14 @@ export class MaskoMascot extends LitElement {
 
   /** Starts when there is a manifest and the element is allowed to load; plays or pauses. */
   #sync(): void {
+    const allowed = this.loading === 'eager' || this.#visibility.near;
+    if (this.#srcPending && allowed) {
+      this.#srcPending = false;
+      this.#load((signal) => loadManifest(this.src!, signal));
+    }
     const manifest = this.#manifest;
     if (!manifest || !this.isConnected || !this.#stage.stage) return;
-    if (!this.#started && (this.loading === 'eager' || this.#visibility.near)) {
+    if (!this.#started && allowed) {
       this.#started = true;
       let pose = this.pose ?? this.#playback.shown ?? manifest.initial;
       if (!(pose in manifest.poses)) {

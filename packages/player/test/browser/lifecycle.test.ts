@@ -35,6 +35,19 @@ describe('lifecycle', () => {
     expect(requestsWith(query).length, 'requests once near').to.be.above(0);
   });
 
+  it('should not even fetch src before the element nears the viewport', async () => {
+    const query = `?lazy-src=${Math.random()}`;
+    const el = await below();
+    el.src = `/packages/player/test/fixtures/mascot.json${query}`;
+    await el.updateComplete;
+    await frames(5);
+    expect(requestsWith(query), 'requests while far away').to.deep.equal([]);
+    const ready = loaded(el);
+    el.scrollIntoView();
+    await ready;
+    expect(requestsWith(query)).to.have.length(1);
+  });
+
   it('should reserve its height from the manifest before anything loads (no layout shift)', async () => {
     const el = await below('', 100);
     el.manifest = { ...testManifest(), poses: { ...testManifest().poses, Red: { ...testManifest().poses.Red!, aspect: 2 } } };
