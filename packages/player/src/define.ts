@@ -1,5 +1,5 @@
 import { MaskoMascot } from './masko-mascot.component.js';
-import { warn } from './warn.js';
+import { DEV, warn } from './warn.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -10,4 +10,4 @@ declare global {
 // Two copies of the element on one page (e.g. the CDN build and a bundled one) must not throw.
 const defined = customElements.get('masko-mascot');
 if (!defined) customElements.define('masko-mascot', MaskoMascot);
-else if (defined !== MaskoMascot) warn('defined-twice', 'is already defined by another copy of masko-mascot; this one is not used.');
+else if (DEV && defined !== MaskoMascot) warn('defined-twice', 'is already defined by another copy of masko-mascot; this one is not used.');

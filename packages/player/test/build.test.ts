@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// Runs the real build (scripts/build.mjs) and checks what each artefact may contain.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const read = (file: string): string => readFileSync(`${root}dist/${file}`, 'utf8');
+/** Specifiers of static and dynamic imports that are not relative (bare names, `node:` …). */
+const bareImports = (code: string): string[] =>
+  [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([\w@][\w@/.:-]*)["']/g)].map((m) => m[1]!);
+
+describe('the builds', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'pipe', timeout: 60_000 });
+  });
+
+  it('should make the standalone bundle self-contained: no bare or node: imports, Lit inside', () => {
+    const bundle = read('masko-mascot.js');
+    expect(bareImports(bundle)).toEqual([]);
+    expect(bundle).not.toMatch(/node:/);
+    expect(bundle).toContain('customElements.define("masko-mascot"');
+    // The validator/converter is a sibling chunk, imported relatively and only on demand.
+    const chunk = readdirSync(`${root}dist`).find((file) => /^masko-manifest-.*\.js$/.test(file));
+    expect(bundle).toContain(`import("./${chunk}")`);
+    expect(bareImports(read(chunk!))).toEqual([]);
+  });
+
+  it('should keep lit and masko-manifest external in the npm entry', () => {
+    expect(new Set(bareImports(read('index.js')))).toEqual(new Set(['lit', 'masko-manifest']));
+    expect(bareImports(read('state-machine.js'))).toEqual([]);
+  });
+
+  it('should have dev warnings only in the development build', () => {
+    expect(read('development/index.js')).toContain('<masko-mascot> ');
+    for (const file of ['index.js', 'masko-mascot.js']) expect(read(file)).not.toContain('<masko-mascot> ');
+  });
+
+  it('should use no eval and no inline-style APIs a strict CSP would block', () => {
+    for (const file of ['index.js', 'masko-mascot.js']) {
+      const code = read(file);
+      expect(code).not.toMatch(/\beval\(|new Function\(/);
+      expect(code).not.toMatch(/setAttribute\(\s*["']style["']/);
+    }
+  });
+});
