@@ -15,7 +15,8 @@ if (!built) {
 }
 
 const { startEmulator } = await import('../packages/emulator/dist/index.js');
-const emulator = await startEmulator({ port: Number(process.env.MASKO_EMULATOR_PORT ?? 4010) });
+const port = Number(process.env.MASKO_EMULATOR_PORT ?? 4010);
+const emulator = await startEmulator({ port, assetsPort: port + 1 });
 console.log(`masko-emulator: api ${emulator.apiUrl} assets ${emulator.assetsUrl}`);
 
 const children = [];
