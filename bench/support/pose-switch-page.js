@@ -16,24 +16,31 @@ function opaque(media) {
   return n;
 }
 
-/** Why the picture on screen is blank this frame, or '' when it is not. */
+/**
+ * Why the picture on screen is blank this frame, '' when it is not, or 'held' for a video seeking
+ * within its own source (a loop wrapping): Chromium keeps its last frame on screen while it seeks,
+ * but drawImage() of it draws nothing, so it is counted apart, not as blank. A video that has no
+ * frame of its current source (src just swapped) is blank.
+ */
 function blankReason(media) {
   if (!media) return 'no visible layer';
-  if (media instanceof HTMLVideoElement && media.readyState < 2) return `video readyState ${media.readyState}${media.seeking ? ' seeking' : ''} t=${media.currentTime.toFixed(2)}`;
+  if (media instanceof HTMLVideoElement && media.readyState < 2) return media.seeking ? 'held' : `video readyState ${media.readyState}`;
   const n = opaque(media);
   return n < OPAQUE_MIN ? `${n} opaque samples in ${media.localName}` : '';
 }
 
 /** Samples each rendered frame: counts frames, blank ones, and frame intervals. */
 function sampler(visible) {
-  const state = { frames: 0, blank: 0, reasons: {}, intervals: [], running: true, last: 0 };
+  const state = { frames: 0, blank: 0, held: 0, reasons: {}, intervals: [], running: true, last: 0 };
   const tick = (now) => {
     if (!state.running) return;
     state.frames++;
     if (state.last) state.intervals.push(now - state.last);
     state.last = now;
-    const reason = blankReason(visible());
-    if (reason) {
+    const media = visible();
+    const reason = blankReason(media);
+    if (reason === 'held') state.held++;
+    else if (reason) {
       state.blank++;
       state.reasons[reason] = (state.reasons[reason] ?? 0) + 1;
     }
@@ -41,6 +48,23 @@ function sampler(visible) {
   };
   requestAnimationFrame(tick);
   return state;
+}
+
+/** Spreads the moments of the switches over `spreadMs` (golden-ratio sequence), e.g. over a loop's phase. */
+const pause = (i, spreadMs) => (((i + 1) * 0.6180339887) % 1) * spreadMs;
+
+/** When the loop playing in `media` next wraps (Infinity for no loop). */
+function nextWrap(media, now) {
+  if (!(media instanceof HTMLVideoElement) || !media.loop || !media.duration) return Infinity;
+  return now + ((media.duration - media.currentTime) * 1000) / (media.playbackRate || 1);
+}
+
+/**
+ * Per switch: when the new frame came no earlier than the loop on screen wrapped (less one frame),
+ * the switch waited for the wrap: split it into that wait and the time from the wrap to the frame.
+ */
+function splitAtWraps(starts, ends, wraps) {
+  return starts.map((t0, i) => (ends[i] >= wraps[i] - 17 ? { wait: wraps[i] - t0, after: ends[i] - wraps[i] } : { wait: 0, after: ends[i] - t0 }));
 }
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
@@ -62,7 +86,7 @@ async function preload(urls) {
   await Promise.all(urls.map((url) => fetch(url).then((r) => r.arrayBuffer())));
 }
 
-export async function runOurs(base, { n, preloaded, tag, width }) {
+export async function runOurs(base, { n, preloaded, tag, width, spreadMs }) {
   const manifest = expand(base, tag, n);
   if (preloaded) await preload(Object.entries(manifest.poses).filter(([k]) => k !== 'Idle').flatMap(([, p]) => p.media.webm.map((v) => v.url)));
   const el = document.createElement('masko-mascot');
@@ -79,21 +103,28 @@ export async function runOurs(base, { n, preloaded, tag, width }) {
   const state = sampler(() => el.shadowRoot.querySelector('[part="media"]:not([data-hidden])'));
   const latencies = [];
   const frames = [];
+  const starts = [];
+  const ends = [];
+  const wraps = [];
+  const visible = () => el.shadowRoot.querySelector('[part="media"]:not([data-hidden])');
   for (let i = 0; i < n; i++) {
+    await sleep(pause(i, spreadMs));
     const before = state.frames;
     const t0 = performance.now();
+    wraps.push(nextWrap(visible(), t0));
     await el.goTo(`s${i}`);
     const t1 = await nextFrame(); // the frame that shows the revealed layer
     latencies.push(t1 - t0);
+    starts.push(t0);
+    ends.push(t1);
     frames.push(state.frames - before);
-    await sleep(80 + (i % 5) * 20);
   }
   state.running = false;
   el.remove();
-  return { latencies, frames, sampledFrames: state.frames, blankFrames: state.blank, blankReasons: state.reasons, intervals: state.intervals };
+  return { latencies, frames, split: splitAtWraps(starts, ends, wraps), sampledFrames: state.frames, blankFrames: state.blank, heldFrames: state.held, blankReasons: state.reasons, intervals: state.intervals };
 }
 
-export async function runVideo(base, { n, preloaded, tag, width }) {
+export async function runVideo(base, { n, preloaded, tag, width, spreadMs }) {
   const manifest = expand(base, tag, n);
   const urls = Array.from({ length: n }, (_, i) => manifest.poses[`s${i}`].media.webm.find((v) => v.width >= width) ?? manifest.poses[`s${i}`].media.webm.at(-1)).map((v) => v.url);
   if (preloaded) await preload(urls);
@@ -109,19 +140,25 @@ export async function runVideo(base, { n, preloaded, tag, width }) {
   const state = sampler(() => video);
   const latencies = [];
   const frames = [];
+  const starts = [];
+  const ends = [];
+  const wraps = [];
   for (let i = 0; i < n; i++) {
+    await sleep(pause(i, spreadMs));
     const before = state.frames;
     const t0 = performance.now();
+    wraps.push(Infinity); // a src swap never waits
     video.src = urls[i];
     const presented = new Promise((resolve) => video.requestVideoFrameCallback(resolve));
     video.play().catch(() => {});
     await presented;
     const t1 = await nextFrame();
     latencies.push(t1 - t0);
+    starts.push(t0);
+    ends.push(t1);
     frames.push(state.frames - before);
-    await sleep(80 + (i % 5) * 20);
   }
   state.running = false;
   video.remove();
-  return { latencies, frames, sampledFrames: state.frames, blankFrames: state.blank, blankReasons: state.reasons, intervals: state.intervals };
+  return { latencies, frames, split: splitAtWraps(starts, ends, wraps), sampledFrames: state.frames, blankFrames: state.blank, heldFrames: state.held, blankReasons: state.reasons, intervals: state.intervals };
 }
