@@ -10,6 +10,7 @@ import type { RendererOverride } from './format.js';
 import { loadManifest, reasoned, useManifest, type ReasonedError } from './manifest-source.js';
 import { chooseVariant, DEFAULT_DPR_CAP } from './size.js';
 import { styles } from './styles.js';
+import { DEV, warn } from './warn.js';
 
 export type { CurrentSource };
 
@@ -168,6 +169,12 @@ export class MaskoMascot extends LitElement {
 
   protected override render(): unknown {
     return html`<div class="stage" part="stage"></div>`;
+  }
+
+  protected override firstUpdated(): void {
+    if (DEV && !this.alt && !this.hasAttribute('aria-label') && !this.hasAttribute('aria-hidden')) {
+      warn('missing-alt', 'has no alt: screen readers announce an unnamed image. Set alt="…", or aria-hidden="true" if it is decorative.');
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
