@@ -1,6 +1,7 @@
 // Shared by the benchmarks: machine facts, a printed table, and the JSON record.
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
@@ -15,6 +16,13 @@ export function machine() {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     date: new Date().toISOString(),
   };
+}
+
+/** The commit measured, and how many files under packages/ differed from it (built from a dirty tree). */
+export function sourceState() {
+  const git = (...args) => spawnSync('git', args, { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8' }).stdout?.trim() ?? '';
+  const dirty = git('status', '--porcelain', '--', 'packages').split('\n').filter(Boolean);
+  return { commit: git('rev-parse', '--short', 'HEAD') || 'unknown', uncommittedPackageFiles: dirty.length };
 }
 
 /** The installed version of a package, from its package.json. */
@@ -43,7 +51,7 @@ export function printTable(rows) {
 export function record(name, data) {
   mkdirSync(resultsDir, { recursive: true });
   const file = `${resultsDir}${name}.json`;
-  writeFileSync(file, `${JSON.stringify({ name, machine: machine(), ...data }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ name, machine: machine(), source: sourceState(), ...data }, null, 2)}\n`);
   console.log(`\nrecorded ${file}`);
 }
 

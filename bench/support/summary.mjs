@@ -33,5 +33,8 @@ names.forEach((name, i) => {
   const cell = (s) => String(s).replaceAll('|', '\\|');
   console.log(`| ${i + 1} | ${cell(h.figure)} ([${name}](../bench/results/${name}.json)) | ${cell(h.ours)} | ${cell(h.baseline)} | ${cell(h.ratio)} | ${cell(h.target)} | ${h.met ? 'yes' : '**no**'} |`);
 });
-const machine = JSON.parse(readFileSync(`${dir}${names[0]}.json`, 'utf8')).machine;
-console.log(`\nMachine: ${machine.cpuModel}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}.`);
+const first = JSON.parse(readFileSync(`${dir}${names[0]}.json`, 'utf8'));
+const { machine } = first;
+const dates = names.map((name) => JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8')).machine.date).sort();
+console.log(`\nRun ${dates[0]} – ${dates.at(-1)} on ${machine.cpuModel}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}` +
+  (first.source ? `, commit ${first.source.commit}${first.source.uncommittedPackageFiles ? ` (+${first.source.uncommittedPackageFiles} uncommitted package files)` : ''}.` : '.'));
