@@ -229,7 +229,8 @@ export class MaskoMascot extends LitElement {
       this.#playback.start(manifest, pose, MaskoMascot.engine);
     }
     if (this.#visibility.active && !(this.#paused ?? !this.autoplay)) {
-      Promise.resolve(this.#stage.play()).catch((error: Error) => this.#playback.blocked(error));
+      // Only a refusal means autoplay is blocked; an AbortError is a load we interrupted.
+      Promise.resolve(this.#stage.play()).catch((error: Error) => error.name === 'NotAllowedError' && this.#playback.blocked(error));
     } else this.#stage.pause();
   }
 

@@ -71,15 +71,15 @@ export class PlaybackController implements ReactiveController {
 
   hostDisconnected(): void {
     this.stop();
+    this.#reject(new DOMException('The mascot was removed from the document', 'AbortError'));
   }
 
   /** A promise settled when `pose` is on screen; earlier waits for other poses are superseded. */
   wait(pose: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      for (const waiter of this.#waiters.splice(0)) {
-        if (waiter.pose === pose) this.#waiters.push(waiter);
-        else waiter.reject(new DOMException(`goTo("${waiter.pose}") was superseded by goTo("${pose}")`, 'AbortError'));
-      }
+      const others = this.#waiters.filter((waiter) => waiter.pose !== pose);
+      this.#waiters = this.#waiters.filter((waiter) => waiter.pose === pose);
+      for (const waiter of others) waiter.reject(new DOMException(`goTo("${waiter.pose}") was superseded by goTo("${pose}")`, 'AbortError'));
       this.#waiters.push({ pose, resolve, reject });
       if (pose === this.shown && this.command?.type !== 'play-transition') this.#settle(pose);
     });
@@ -146,7 +146,7 @@ export class PlaybackController implements ReactiveController {
     if (run !== this.#run) return;
     // The engine moved on in its head; put it back on the pose really on screen.
     if (this.shown && error.reason !== 'autoplay-blocked') this.#engine?.reset?.(this.shown);
-    for (const waiter of this.#waiters.splice(0)) waiter.reject(error);
+    this.#reject(error);
     DEV && warn(error.reason, error.message);
     emit(this.host, 'masko-error', { reason: error.reason, message: error.message, target: error.target });
   }
@@ -163,6 +163,10 @@ export class PlaybackController implements ReactiveController {
   /** Where a transition starts: the engine says (any-state edges have `from: '*'`), else the pose shown. */
   #from(command: Command & { type: 'play-transition' }): string {
     return command.from ?? this.shown ?? command.transition.from;
+  }
+
+  #reject(error: unknown): void {
+    for (const waiter of this.#waiters.splice(0)) waiter.reject(error);
   }
 
   #settle(pose: string): void {

@@ -34,11 +34,6 @@ export class StageController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Whether a layer is on screen. */
-  get showing(): boolean {
-    return !!this.#shown;
-  }
-
   /** Shows `clip` in `format`; resolves when it is on screen. */
   async show(format: RenderFormat, clip: Clip): Promise<void> {
     this.#pending?.abort();

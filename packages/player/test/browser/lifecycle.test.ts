@@ -119,6 +119,19 @@ describe('lifecycle', () => {
     });
   }
 
+  it('should reject a pending goTo() with an AbortError when removed', async () => {
+    const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" renderer="webm" style="width: 64px"></masko-mascot>`);
+    const ready = loaded(el);
+    el.manifest = testManifest();
+    await ready;
+    const pending = el.goTo('Blue').then(
+      () => 'resolved',
+      (error: DOMException) => error.name,
+    );
+    el.remove();
+    expect(await pending).to.equal('AbortError');
+  });
+
   it('should show the poster under prefers-reduced-motion, unless the page opts out', async () => {
     const matchMedia = window.matchMedia;
     window.matchMedia = (query: string) =>
