@@ -3,9 +3,9 @@ import { type Clip, type LayerEvents, whenAborted } from './layer.js';
 /** A muted, inline `<video>` that never autoplays by attribute: we call `play()` ourselves. */
 export function createVideo(events: LayerEvents, crossOrigin: boolean): HTMLVideoElement {
   const video = document.createElement('video');
-  video.muted = video.defaultMuted = true; // the attribute too: Safari reads it for autoplay
-  video.playsInline = true;
-  video.setAttribute('muted', '');
+  // defaultMuted is the `muted` attribute (Safari reads it for autoplay); the `playsinline`
+  // attribute keeps iPhones from going fullscreen.
+  video.muted = video.defaultMuted = true;
   video.setAttribute('playsinline', '');
   video.disablePictureInPicture = true;
   video.preload = 'auto';

@@ -92,3 +92,17 @@ describe('<masko-mascot> accessibility', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<masko-mascot> internal videos', () => {
+  it('should always be muted and inline', async () => {
+    const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" renderer="webm" style="width: 64px"></masko-mascot>`);
+    const ready = loaded(el);
+    el.manifest = testManifest();
+    await ready;
+    const video = el.shadowRoot!.querySelector('video')!;
+    expect(video.muted).to.equal(true);
+    expect(video.hasAttribute('muted')).to.equal(true);
+    expect(video.hasAttribute('playsinline')).to.equal(true);
+    expect(video.hasAttribute('autoplay'), 'started by play(), not by the attribute').to.equal(false);
+  });
+});
