@@ -67,7 +67,7 @@ let oldLock: Project;
  * The reference: a clean sync on the same emulator (lockfile URLs carry the asset host's port), which
  * is then reset to its seeded state (generated items dropped, balance restored).
  */
-async function cleanRun(emu: Emulator, config: object): Promise<Snapshot> {
+async function cleanRun(emu: Emulator, config: Record<string, unknown>): Promise<Snapshot> {
   const project = await makeProject(config);
   try {
     const r = await syncInProcess(project, emu);
@@ -144,6 +144,15 @@ describe('fault matrix: masko sync under injected faults', () => {
           else check(lock === normaliseGenerated(ref.old.lock) || lock === normaliseGenerated(ref.snap.lock), `lockfile neither old nor clean:\n${snap.lock}`);
           check(![outcome.error ?? '', ...outcome.lines].join('\n').includes(KEY), 'the key was printed');
           check(faulted > 0, 'the fault never hit');
+          if (row.kind.startsWith('429')) {
+            // Retry-After: 1 is honoured: the retry of a refused request waits at least that long.
+            const log = emu.requests();
+            for (const [i, q] of log.entries()) {
+              if (q.fault !== 'rate-limit') continue;
+              const retry = log.slice(i + 1).find((n) => n.method === q.method && n.path === q.path);
+              check(!!retry && Date.parse(retry.at) - Date.parse(q.at) >= 900, `${q.method} ${q.path} retried ${retry ? Date.parse(retry.at) - Date.parse(q.at) : 'never'} ms after a 429 with Retry-After: 1`);
+            }
+          }
           if (row.expect === 'clean') {
             check(outcome.ok, `failed: ${outcome.error}`);
             check(lock === normaliseGenerated(ref.snap.lock), 'lockfile differs from the clean run');
