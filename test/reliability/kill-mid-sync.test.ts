@@ -103,4 +103,34 @@ describe('masko sync killed by a signal', () => {
       }
     }, 90_000);
   }
+
+  it('SIGKILL while generated jobs run: the re-run waits for them and pays the plan once', async () => {
+    const config = { mascots: { felix: { ...felix, poses: { Dance: { image: 'Felix dancing', animation: 'a jig', duration: 1 } } } }, generate: { maxCredits: 6 } };
+    const project = await makeProject(config);
+    try {
+      const credits = await balance(emu);
+      emu.addFault({ kind: 'slow-job', jobDelayMs: 4000, count: 1 });
+      const run = cli(project.root, 'sync');
+      const posted = () => emu.requests().some((r) => r.method === 'POST' && r.path.endsWith('/generate-batch') && r.status === 202);
+      const exited = run.done.then(() => true);
+      while (!posted() && !(await Promise.race([exited, new Promise((r) => setTimeout(() => r(false), 25))]))) { /* poll */ }
+      run.child.kill('SIGKILL');
+      const killed = await run.done;
+      emu.clearFaults();
+      expect(killed.signal, killed.out).toBe('SIGKILL');
+      expect(credits - (await balance(emu)), 'the generation was paid once, before the kill').toBe(6);
+      expect(existsSync(project.lockfile)).toBe(false);
+
+      const again = await cli(project.root, 'sync').done;
+      expect(again.code, again.out).toBe(0);
+      expect(again.out).toMatch(/already being generated/);
+      expect(credits - (await balance(emu)), 'no second generation').toBe(6);
+      expect(emu.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/generate-batch')).length).toBe(1);
+      const lock = JSON.parse((await snapshot(project)).lock!) as { mascots: { felix: { poses: Record<string, unknown> } } };
+      expect(Object.keys(lock.mascots.felix.poses).sort()).toEqual(['Dance', 'Idle', 'Wave']);
+    } finally {
+      await project.close();
+      await emu.reset();
+    }
+  }, 90_000);
 });
