@@ -30,7 +30,7 @@ const CASES: [string, Rewrite, RegExp][] = [
   ['items list is an object', (path) => (path === ITEMS ? { json: { data: { items: 'none' } } } : undefined), /data: expected an array/],
   ['item without a name', items((item, i) => { if (i > 0) return item; const { name: _, ...rest } = item; return rest as Item; }), /data\[0\]\.name/],
   ['item with a numeric loop flag', items((item, i) => (i === 0 ? { ...item, loop: 1 } : item)), /data\[0\]\.loop/],
-  ['asset of an unknown type', items((item, i) => (i === 0 ? { ...item, assets: [{ ...item.assets[0], type: 'gif' }] } : item)), /data\[0\]\.assets\.0\.type: .*received "gif"/],
+  ['asset of an unknown type', items((item, i) => (i === 0 ? { ...item, assets: [{ ...item.assets[0], type: 'gif' }] } : item)), /data\[0\]\.assets\[0\]\.type: .*received "gif"/],
   ['asset URL javascript:', firstAsset({ url: 'javascript:alert(document.cookie)' }), /javascript:/],
   ['asset URL data:', firstAsset({ url: 'data:video/webm;base64,GkXfo59ChoEBQveBAULygQRC84EIQoKEd2VibUKHgQJChYECGFOAZwEAAAAAAAAA' }), /data:/],
 ];

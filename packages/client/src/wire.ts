@@ -312,7 +312,17 @@ export function check<S extends v.GenericSchema>(
   if (result.success) return { ok: true, value: result.output };
   const problem = result.issues
     .slice(0, 3)
-    .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
+    .map((issue) => `${issuePath(issue)}: ${issue.message}`)
     .join('; ');
   return { ok: false, problem };
+}
+
+/** `assets[0].type`, the way the other messages spell paths (valibot's dot path says `assets.0.type`). */
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key: unknown }).key;
+    out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
+  }
+  return out || '(root)';
 }
