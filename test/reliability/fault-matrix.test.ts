@@ -144,6 +144,8 @@ describe('fault matrix: masko sync under injected faults', () => {
           else check(lock === normaliseGenerated(ref.old.lock) || lock === normaliseGenerated(ref.snap.lock), `lockfile neither old nor clean:\n${snap.lock}`);
           check(![outcome.error ?? '', ...outcome.lines].join('\n').includes(KEY), 'the key was printed');
           check(faulted > 0, 'the fault never hit');
+          // Retries and resumed (Range) downloads included: the asset host never sees the key.
+          check(!emu.requests().some((q) => q.origin === 'assets' && 'authorization' in q.headers), 'the asset host received Authorization');
           if (row.kind.startsWith('429')) {
             // Retry-After: 1 is honoured: the retry of a refused request waits at least that long.
             const log = emu.requests();
@@ -175,7 +177,8 @@ describe('fault matrix: masko sync under injected faults', () => {
             check(before - (await balance(emu)) === planned, `re-run: spent ${before - (await balance(emu))}, planned ${planned}`);
           }
           violations.push(...bad.map((b) => `${row.kind} seed ${seed}: ${b}`));
-          summary.push({ fault: row.kind, seed, params: JSON.stringify(faults[0]).replace(/"kind":"[^"]+",?/, '').slice(0, 60), faulted, ok: bad.length ? 'NO' : row.expect === 'gap' ? 'GAP' : 'yes', result: outcome.ok ? (snap.lock === ref.snap.lock || row.config === GENERATE ? 'clean' : 'DIFFERENT lockfile (undetected)') : `failed: ${outcome.error!.split('\n')[0]!.slice(0, 70)}`, credits: `${spent}/${planned}`, 'in flight at return': snap.inFlightAtReturn });
+          summary.push({ fault: row.kind, seed, params: JSON.stringify(faults[0]).replace(/"kind":"[^"]+",?/, '').slice(0, 60), faulted, ok: bad.length ? 'NO' : row.expect === 'gap' ? 'GAP' : 'yes', result: outcome.ok ? (snap.lock === ref.snap.lock || row.config === GENERATE ? 'clean' : 'DIFFERENT lockfile (undetected)') : `failed: ${outcome.error!.split('\n')[0]!.slice(0, 70)}`, credits: `${spent}/${planned}`, 'in flight at return': snap.inFlightAtReturn,
+            resumed: emu.requests().filter((q) => q.origin === 'assets' && q.headers.range).length });
         });
       } finally {
         await project.close();
