@@ -56,6 +56,8 @@ export class StageController implements ReactiveController {
         await new Promise<void>((resolve, reject) => {
           this.#cue = resolve;
           whenAborted(pending.signal, reject);
+          // Browsers report the wrap with 'seeked'; should one not, cut after a full pass anyway.
+          setTimeout(resolve, this.#shown!.period() + 250);
         });
         Promise.resolve(layer.play()).catch(() => {}); // a refusal shows up on the next sync
       }

@@ -18,6 +18,7 @@ export function imageLayer(): Layer {
     play() {},
     pause() {},
     rewind() {},
+    period: () => 0,
     release: () => img.removeAttribute('src'),
   };
 }

@@ -31,6 +31,8 @@ export interface Layer {
   pause(): void;
   /** Back to the first frame (a loaded clip waiting for its cue). */
   rewind(): void;
+  /** Milliseconds one pass of the clip lasts at its playback rate (0 for a still). */
+  period(): number;
   /** Stops and drops the media so the browser can free the decoder. */
   release(): void;
 }

@@ -1,5 +1,5 @@
 import type { Layer, LayerEvents } from './layer.js';
-import { createVideo, releaseVideo, startClip } from './video.js';
+import { createVideo, period, releaseVideo, startClip } from './video.js';
 
 /** A native `<video>` layer: VP9-alpha WebM or HEVC-alpha, composited by the browser. */
 export function videoLayer(events: LayerEvents): Layer {
@@ -11,6 +11,7 @@ export function videoLayer(events: LayerEvents): Layer {
     play: () => video.play(),
     pause: () => video.pause(),
     rewind: () => void (video.currentTime = 0),
+    period: () => period(video),
     release: () => releaseVideo(video),
   };
 }

@@ -65,3 +65,6 @@ export function releaseVideo(video: HTMLVideoElement): void {
   video.removeAttribute('src');
   video.load();
 }
+
+/** Milliseconds one pass of the clip takes at its playback rate. */
+export const period = (video: HTMLVideoElement): number => ((video.duration || 0) * 1000) / video.playbackRate;
