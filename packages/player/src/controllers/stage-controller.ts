@@ -56,8 +56,9 @@ export class StageController implements ReactiveController {
         await new Promise<void>((resolve, reject) => {
           this.#cue = resolve;
           whenAborted(pending.signal, reject);
-          // Browsers report the wrap with 'seeked'; should one not, cut after a full pass anyway.
-          setTimeout(resolve, this.#shown!.period() + 250);
+          // Browsers report the wrap with 'seeked'; should one not, cut in after two passes
+          // anyway (two, so a busy machine's late 'seeked' is never overtaken).
+          setTimeout(resolve, 2 * this.#shown!.period() + 500);
         });
         Promise.resolve(layer.play()).catch(() => {}); // a refusal shows up on the next sync
       }
