@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MaskoMascot } from '../../src/index.js';
 import { testManifest } from './fixtures.js';
-import { loaded, nextFrame, visibleMedia } from './pixels.js';
+import { loaded, nextFrame, PATIENCE, visibleMedia } from './pixels.js';
 
 const requestsWith = (query: string): string[] =>
   performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes(query));
@@ -61,11 +61,11 @@ describe('lifecycle', () => {
     el.scrollIntoView();
     await loaded(el);
     const video = visibleMedia(el) as HTMLVideoElement;
-    await waitUntil(() => !video.paused, 'plays on screen');
+    await waitUntil(() => !video.paused, 'plays on screen', PATIENCE);
     window.scrollTo(0, 0);
-    await waitUntil(() => video.paused, 'pauses off-screen');
+    await waitUntil(() => video.paused, 'pauses off-screen', PATIENCE);
     el.scrollIntoView();
-    await waitUntil(() => !video.paused, 'plays again');
+    await waitUntil(() => !video.paused, 'plays again', PATIENCE);
   });
 
   it('should pause while the tab is hidden', async () => {
@@ -74,7 +74,7 @@ describe('lifecycle', () => {
     el.manifest = testManifest();
     await ready;
     const video = visibleMedia(el) as HTMLVideoElement;
-    await waitUntil(() => !video.paused, 'plays');
+    await waitUntil(() => !video.paused, 'plays', PATIENCE);
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     try {
       document.dispatchEvent(new Event('visibilitychange'));
@@ -83,7 +83,7 @@ describe('lifecycle', () => {
       delete (document as { visibilityState?: unknown }).visibilityState;
     }
     document.dispatchEvent(new Event('visibilitychange'));
-    await waitUntil(() => !video.paused, 'plays when visible again');
+    await waitUntil(() => !video.paused, 'plays when visible again', PATIENCE);
   });
 
   for (const renderer of ['webm', 'stacked']) {
@@ -110,7 +110,7 @@ describe('lifecycle', () => {
         expect(el.shadowRoot!.querySelectorAll('[part="media"]').length).to.equal(0);
         // And it comes back, at the pose it was showing, when put back.
         document.body.append(el);
-        await waitUntil(() => visibleMedia(el)?.localName === (renderer === 'webm' ? 'video' : 'canvas'), 'media again');
+        await waitUntil(() => visibleMedia(el)?.localName === (renderer === 'webm' ? 'video' : 'canvas'), 'media again', PATIENCE);
         expect(el.pose).to.equal('Blue');
         el.remove();
       } finally {
@@ -163,7 +163,7 @@ describe('lifecycle', () => {
       const errors: string[] = [];
       el.addEventListener('masko-error', (event) => errors.push(event.detail.reason));
       el.manifest = testManifest();
-      await waitUntil(() => el.currentSource?.format === 'image', 'poster shown');
+      await waitUntil(() => el.currentSource?.format === 'image', 'poster shown', PATIENCE);
       expect(errors).to.include('autoplay-blocked');
       expect(visibleMedia(el)?.localName).to.equal('img');
     } finally {
@@ -178,7 +178,7 @@ describe('lifecycle', () => {
     await ready;
     expect(el.currentSource?.width).to.equal(64 * Math.min(devicePixelRatio, 2) > 64 ? 128 : 64);
     el.style.width = '128px';
-    await waitUntil(() => el.currentSource?.width === 128, 'upgraded to 128');
+    await waitUntil(() => el.currentSource?.width === 128, 'upgraded to 128', PATIENCE);
     el.style.width = '32px';
     await frames(10);
     expect(el.currentSource?.width).to.equal(128);
@@ -195,7 +195,7 @@ describe('play and pause', () => {
     await frames(3);
     expect(video.paused, 'not autoplaying').to.equal(true);
     el.play();
-    await waitUntil(() => !video.paused, 'plays after play()');
+    await waitUntil(() => !video.paused, 'plays after play()', PATIENCE);
     el.pause();
     expect(video.paused, 'paused by pause()').to.equal(true);
   });

@@ -77,3 +77,6 @@ export function sampleFrames(el: MaskoMascot, { centre = [0.5, 0.5], posterMarke
   requestAnimationFrame(tick);
   return { stop: () => ((running = false), result) };
 }
+
+/** For waitUntil(): its 1 s default is too short on a busy machine (the assertions stay the same). */
+export const PATIENCE = { timeout: 10_000 };

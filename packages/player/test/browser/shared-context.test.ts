@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { MaskoMascot } from '../../src/index.js';
 import { testManifest } from './fixtures.js';
-import { loaded, nextFrame, snapshot } from './pixels.js';
+import { loaded, nextFrame, PATIENCE, snapshot } from './pixels.js';
 
 // Count every WebGL context the page creates, before the element module can create one.
 const contexts = new Set<unknown>();
@@ -61,7 +61,7 @@ describe('stacked alpha with one shared WebGL context', () => {
     const restored = new Promise((resolve) => gl.canvas.addEventListener('webglcontextrestored', resolve, { once: true }));
     lose.restoreContext();
     await restored;
-    await waitUntil(() => red(el), 'drawn again after the restore');
+    await waitUntil(() => red(el), 'drawn again after the restore', PATIENCE);
     expect(contexts.size, 'still one context').to.equal(1);
   });
 });
