@@ -19,7 +19,7 @@ describe('loadOptions', () => {
 
   it('reads JSON, and names the file-level option that is wrong', async () => {
     await writeFile(join(root, 'masko.config.json'), JSON.stringify({ generate: { maxCredits: -1 } }));
-    await expect(loadOptions({ root })).rejects.toThrow(/option "generate/);
+    await expect(loadOptions({ root })).rejects.toThrow(/\] generate\.maxCredits: expected a non-negative integer, received -1/);
   });
 
   it('skips the file with configFile: false', async () => {

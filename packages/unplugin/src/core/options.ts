@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { isAbsolute, resolve } from 'pathe';
 import type { MaskoFormat, MaskoOptions, MascotOptions, PoseOptions } from '../types.js';
 import { MaskoError } from './errors.js';
+import { formatOptionIssues } from './option-issues.js';
 
 export const DEFAULT_API_URL = 'https://api.masko.ai/v1';
 export const DEFAULT_FORMATS: MaskoFormat[] = ['webm', 'hevc', 'stacked', 'png'];
@@ -32,6 +33,12 @@ const MascotSchema = v.strictObject({
 
 const KEY_RE = /^[A-Za-z0-9_-]+$/;
 
+/** Only http(s): `javascript:`, `ftp:` or `file:` are valid URLs but nothing we can send a key to. */
+const ApiUrlSchema = v.pipe(
+  v.string('expected an absolute http(s) URL'),
+  v.check((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'expected an absolute http(s) URL (http: or https:)'),
+);
+
 const OptionsSchema = v.strictObject({
   mascots: v.optional(v.pipe(
     v.record(v.string(), MascotSchema, 'expected an object of { <key>: { collection, … } }'),
@@ -39,7 +46,7 @@ const OptionsSchema = v.strictObject({
   )),
   generate: v.optional(v.union([
     v.literal(false),
-    v.strictObject({ maxCredits: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+    v.strictObject({ maxCredits: v.pipe(v.number('expected a non-negative integer'), v.integer('expected a non-negative integer'), v.minValue(0, 'expected a non-negative integer')) }),
   ], 'expected false or { maxCredits: <non-negative integer> }')),
   cacheDir: v.optional(v.string('expected a directory path')),
   lockfile: v.optional(v.string('expected a file path')),
@@ -47,7 +54,7 @@ const OptionsSchema = v.strictObject({
   offline: v.optional(v.boolean('expected true or false')),
   frozen: v.optional(v.boolean('expected true or false')),
   apiKey: v.optional(v.pipe(v.string('expected a string'), v.regex(/^masko_[0-9a-f]{64}$/, "expected 'masko_' followed by 64 lowercase hex digits"))),
-  apiUrl: v.optional(v.pipe(v.string('expected a URL'), v.url('expected an absolute http(s) URL'))),
+  apiUrl: v.optional(ApiUrlSchema),
   root: v.optional(v.string('expected a directory path')),
   configFile: v.optional(v.union([v.string(), v.literal(false)], 'expected a path or false')),
   concurrency: v.optional(positiveInt('a positive integer')),
@@ -80,14 +87,7 @@ export interface ResolvedOptions {
 /** Validates raw options and applies every default, once. Throws a `MaskoError` naming the bad option. */
 export function resolveOptions(raw: unknown, env: Record<string, string | undefined> = process.env): ResolvedOptions {
   const parsed = v.safeParse(OptionsSchema, raw ?? {});
-  if (!parsed.success) {
-    const lines = parsed.issues.map((issue) => {
-      const path = v.getDotPath(issue) ?? '(options)';
-      const received = issue.kind === 'validation' && path === 'apiKey' ? '' : ` (received ${issue.received})`;
-      return `option "${path}": ${issue.message}${received}`;
-    });
-    throw new MaskoError('invalid_options', `invalid options\n  ${lines.join('\n  ')}`, 'See the options table in the unplugin-masko README.');
-  }
+  if (!parsed.success) throw invalidOptions(formatOptionIssues(OptionsSchema, parsed.issues, ['apiKey']));
   const o: MaskoOptions = parsed.output as MaskoOptions;
   const root = resolve(o.root ?? process.cwd());
   const abs = (p: string) => (isAbsolute(p) ? resolve(p) : resolve(root, p));
@@ -115,7 +115,19 @@ export function resolveOptions(raw: unknown, env: Record<string, string | undefi
     offline: o.offline ?? env.MASKO_OFFLINE === '1',
     frozen: o.frozen ?? env.MASKO_FROZEN === '1',
     apiKey: o.apiKey ?? env.MASKO_API_KEY,
-    apiUrl: o.apiUrl ?? env.MASKO_API_URL ?? DEFAULT_API_URL,
+    apiUrl: o.apiUrl ?? envApiUrl(env.MASKO_API_URL) ?? DEFAULT_API_URL,
     concurrency: o.concurrency ?? 6,
   };
+}
+
+function invalidOptions(lines: string[]): MaskoError {
+  return new MaskoError('invalid_options', lines.join('\n  '), 'See the options table in the unplugin-masko README.');
+}
+
+/** MASKO_API_URL is held to the same rule as the `apiUrl` option. */
+function envApiUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const parsed = v.safeParse(ApiUrlSchema, value);
+  if (!parsed.success) throw invalidOptions(formatOptionIssues(ApiUrlSchema, parsed.issues).map((line) => line.replace(/^\(options\)/, 'MASKO_API_URL')));
+  return parsed.output;
 }
