@@ -7,7 +7,7 @@ import { ManifestError, toManifest, type ManifestIssue } from 'masko-manifest';
 import { describe, expect, it } from 'vitest';
 import { harness } from '../../packages/player/test/machine/harness.js';
 
-const EXPORT = JSON.parse(readFileSync('/work/shared/fixtures/masko-exports/masko.json', 'utf8')) as {
+const EXPORT = JSON.parse(readFileSync(new URL('../../packages/manifest/test/fixtures/masko.json', import.meta.url), 'utf8')) as {
   version: string; nodes: { id: string; name: string; transparentThumbnailUrl: string }[];
   edges: { id: string; source: string; target: string; isLoop?: boolean; duration: number; conditions: unknown[]; videos: { webm: string; hevc: string } }[];
 };
