@@ -4,10 +4,11 @@
  * `javascript:`/`data:`. Each fails with a `[masko]` error naming the field or URL, leaves no lockfile,
  * and writes nothing but (possibly) whole cache files.
  */
+import { readFile } from 'node:fs/promises';
 import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiProxy, type Rewrite } from './api-proxy.js';
-import { KEY, listTree, makeProject, settledSnapshot, syncInProcess } from './harness.js';
+import { KEY, listTree, makeProject, snapshot, syncInProcess } from './harness.js';
 
 const felix = { collection: DEMO.collectionId, sizes: [160], formats: ['png', 'webm'], include: ['Idle', 'Wave'] };
 const ITEMS = `/v1/collections/${DEMO.collectionId}/items`;
@@ -40,6 +41,34 @@ beforeAll(async () => { emu = await startEmulator({ port: 0, jobDelayMs: 50, rat
 afterAll(async () => { await emu?.close(); });
 
 describe('bad API answers', () => {
+  it('a transparent PNG asset that serves a video: fetched twice, refused naming the URL and what was expected, nothing kept', async () => {
+    // The Idle PNGs point at the Idle webm of another size: a real file, just not an image.
+    const proxy = await apiProxy(emu, items((item) => {
+      if (item.name !== 'Idle') return item;
+      const video = item.assets.find((a) => a.type === 'webm' && a.size === 240)!;
+      return { ...item, assets: item.assets.map((a) => (a.type === 'transparent_image' ? { ...a, url: video.url, sha256: null } : a)) };
+    }));
+    const project = await makeProject({ mascots: { felix } }, { nested: true });
+    try {
+      const before = emu.requests().length;
+      const outcome = await syncInProcess(project, emu, { apiUrl: proxy.apiUrl, retries: 1 });
+      expect(outcome.ok, JSON.stringify(outcome)).toBe(false);
+      expect(outcome.error).toMatch(/^\[masko\] http:\/\/127\.0\.0\.1:\d+\/\S+-240\.webm: expected a PNG image \(the transparent_image asset [^)]+\), got \d+ bytes that are not a readable image/);
+      expect(outcome.error).toMatch(/nothing was kept in the cache/);
+      expect(emu.requests().slice(before).filter((q) => q.origin === 'assets' && q.path.endsWith('-240.webm'))).toHaveLength(2);
+      const snap = await snapshot(project);
+      expect(snap.lock).toBeUndefined();
+      expect(snap.leftovers).toEqual([]);
+      // No cached ".png" that is not a PNG.
+      for (const [path] of Object.entries(snap.files).filter(([p]) => p.endsWith('.png'))) {
+        expect((await readFile(`${project.cacheDir}/${path}`)).subarray(0, 4).toString('latin1'), path).toBe('\x89PNG');
+      }
+    } finally {
+      await project.close();
+      await proxy.close();
+    }
+  });
+
   for (const [what, rewrite, expected] of CASES) {
     it(`${what}: a clear error, no lockfile, nothing partial`, async () => {
       const proxy = await apiProxy(emu, rewrite);
@@ -50,8 +79,8 @@ describe('bad API answers', () => {
         expect(outcome.error).toMatch(/^\[masko\] /);
         expect(outcome.error).toMatch(expected);
         expect(outcome.error).not.toContain(KEY);
-        // A failed sync may return while sibling downloads still run (reported): judge once they end.
-        const snap = await settledSnapshot(project);
+        // A failed sync returns only once no download is writing: judge the cache as it is at return.
+        const snap = await snapshot(project);
         expect(snap.lock).toBeUndefined();
         expect(snap.corrupt).toEqual([]);
         expect(snap.leftovers).toEqual([]);

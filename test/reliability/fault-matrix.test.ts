@@ -139,6 +139,8 @@ describe('fault matrix: masko sync under injected faults', () => {
           // Always: only whole, correctly named files; the lockfile is the old or the new one; no key.
           check(snap.corrupt.length === 0, `corrupt cache files ${snap.corrupt.join(', ')}`);
           check(snap.leftovers.length === 0, `partial/temp files ${snap.leftovers.join(', ')}`);
+          // A sync settles only when nothing writes into the cache any more (a failure aborts the rest first).
+          check(snap.inFlightAtReturn === 0, `${snap.inFlightAtReturn} downloads still in incoming/ when the sync returned`);
           const consistent = !!snap.lock && [...snap.lock.matchAll(/"sha256": "([0-9a-f]{64})"/g)].every((m) => Object.keys(snap.files).some((k) => k.includes(`${m[1]}.`)));
           if (row.expect === 'gap') check(lock === normaliseGenerated(ref.old.lock) || consistent, 'lockfile neither old nor pointing at cached files');
           else check(lock === normaliseGenerated(ref.old.lock) || lock === normaliseGenerated(ref.snap.lock), `lockfile neither old nor clean:\n${snap.lock}`);

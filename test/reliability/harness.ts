@@ -115,9 +115,8 @@ async function readLock(project: Project): Promise<string | undefined> {
 }
 
 /**
- * Files still in `incoming/` when a sync has returned, then a snapshot once they settle: a failed sync
- * can return while its sibling downloads still run (see the report), which must not leave partial
- * files behind once they end.
+ * Files still in `incoming/` when a sync has returned (must be 0: a failure aborts the other downloads
+ * and the sync settles only once they have stopped), then a snapshot once anything left settles.
  */
 export async function settledSnapshot(project: Project): Promise<Snapshot & { inFlightAtReturn: number }> {
   const inFlightAtReturn = (await walk(join(project.cacheDir, 'incoming'))).length;

@@ -70,8 +70,9 @@ export type Collection = v.InferOutput<typeof CollectionSchema>;
 
 export const AssetSchema = v.looseObject({
   id: str,
-  item_id: str,
-  collection_id: str,
+  // null for uploaded assets (API.md).
+  item_id: v.optional(nullableStr, null),
+  collection_id: v.optional(nullableStr, null),
   type: v.picklist(ASSET_TYPES),
   status: jobStatus,
   url: str,
@@ -82,6 +83,8 @@ export const AssetSchema = v.looseObject({
   height: v.optional(v.nullable(int), null),
   bytes: v.optional(v.nullable(int), null),
   mime: v.optional(str),
+  // Emulator assumption (API.md): the real API's digest field is unknown. Absent or null: first fetches cannot be verified.
+  sha256: v.optional(v.nullable(v.pipe(str, v.regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'))), null),
   created_at: v.optional(str),
 });
 export type Asset = v.InferOutput<typeof AssetSchema>;

@@ -81,6 +81,12 @@ describe('resources', () => {
     expect((await h.client.assets.get(webm[0]!.id)).url).toBe(webm[0]!.url);
   });
 
+  it('reads an uploaded asset, whose item and collection ids are null', async () => {
+    const { asset_id } = await h.client.upload({ url: 'https://example.com/otter.png' });
+    const uploaded = await h.client.assets.get(asset_id);
+    expect(uploaded).toMatchObject({ id: asset_id, item_id: null, collection_id: null, sha256: null });
+  });
+
   it('lists and gets jobs', async () => {
     const { job_id } = await h.client.generate(col, { type: 'image', name: 'Jobs list', image_prompt: 'x' });
     expect((await h.client.jobs.get(job_id)).id).toBe(job_id);

@@ -3,15 +3,23 @@
  * file + rename, checked against their name on every first read in a process, with a small JSON sidecar
  * (no absolute paths, no mtimes) so a cache directory can move between machines.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'pathe';
 import { MaskoError } from './errors.js';
 import { stableStringify, writeFileAtomic } from './fs-utils.js';
+import { tempTag } from './temp-files.js';
 import type { SyncClient } from './wire.js';
 
 export interface CachedFile { path: string; sha256: string; bytes: number }
+export interface FetchOptions {
+  expectedSha256?: string;
+  offline?: boolean;
+  /** Stops the download (the file is then not cached). Shared by every caller of one in-flight URL. */
+  signal?: AbortSignal;
+  onProgress?(received: number): void;
+}
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -53,7 +61,7 @@ export class AssetCache {
    * The file behind `url`: from the cache when `expectedSha256` is known and present, else downloaded
    * (one download per URL in flight). Never touches the network when `offline`.
    */
-  fetch(url: string, ext: string, opts: { expectedSha256?: string; offline?: boolean; onProgress?(received: number): void } = {}): Promise<CachedFile> {
+  fetch(url: string, ext: string, opts: FetchOptions = {}): Promise<CachedFile> {
     const key = `${url}\u0000${opts.expectedSha256 ?? ''}`;
     let pending = this.#inFlight.get(key);
     if (!pending) {
@@ -63,7 +71,14 @@ export class AssetCache {
     return pending;
   }
 
-  async #fetch(url: string, ext: string, opts: { expectedSha256?: string; offline?: boolean; onProgress?(received: number): void }): Promise<CachedFile> {
+  /** Removes a file (and its sidecar) found unusable after it was cached, e.g. a PNG that does not decode. */
+  async evict(file: CachedFile): Promise<void> {
+    this.#verified.delete(file.path);
+    await rm(file.path, { force: true });
+    await rm(`${file.path}.json`, { force: true });
+  }
+
+  async #fetch(url: string, ext: string, opts: FetchOptions): Promise<CachedFile> {
     if (opts.expectedSha256) {
       const hit = await this.get(opts.expectedSha256, ext);
       if (hit) return hit;
@@ -76,16 +91,23 @@ export class AssetCache {
       throw new MaskoError('cache_miss', `offline and ${url} (sha256 ${opts.expectedSha256?.slice(0, 12) ?? 'unknown'}…) is not in the cache at ${this.dir}`,
         'Run `masko sync` once with network access, or restore the cache directory.');
     }
-    const incoming = join(this.dir, 'incoming', `${randomBytes(8).toString('hex')}${ext}`);
+    // Named with our pid: a killed sync's leftovers are swept by the next one (temp-files.ts).
+    const incoming = join(this.dir, 'incoming', `${tempTag()}${ext}`);
     await mkdir(join(this.dir, 'incoming'), { recursive: true });
     let seen = 0; // the client reports a running total; progress wants the new bytes (a retry restarts at 0)
     const got = await this.client.download(url, incoming, {
       ...(opts.expectedSha256 ? { expectedSha256: opts.expectedSha256 } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onProgress ? { onProgress: (received: number) => { opts.onProgress!(received >= seen ? received - seen : received); seen = received; } } : {}),
     });
     const path = this.pathFor(got.sha256, ext);
-    await mkdir(join(path, '..'), { recursive: true });
-    await rename(got.path, path);
+    try {
+      await mkdir(join(path, '..'), { recursive: true });
+      await rename(got.path, path);
+    } catch (error) {
+      await rm(got.path, { force: true });
+      throw error;
+    }
     await writeFileAtomic(`${path}.json`, stableStringify({ url, sha256: got.sha256, bytes: got.bytes, contentType: got.contentType ?? null }));
     const file = { path, sha256: got.sha256, bytes: got.bytes };
     this.#verified.set(path, file);

@@ -4,6 +4,8 @@ import type { SyncClient } from './wire.js';
 export interface ClientFactoryOptions { apiKey: string; apiUrl: string; logger?: { debug?(m: string): void; warn?(m: string): void } }
 
 export async function loadClient(o: ClientFactoryOptions): Promise<SyncClient> {
-  const mod = (await import('masko-client')) as unknown as { createMaskoClient(o: ClientFactoryOptions): SyncClient };
-  return mod.createMaskoClient(o);
+  const { createMaskoClient } = await import('masko-client');
+  // Assigned without a cast: tsc checks masko-client's real types against what the sync engine reads.
+  const client: SyncClient = createMaskoClient(o);
+  return client;
 }

@@ -16,6 +16,7 @@ import { commitLockfile, readLockfile, type Lockfile } from './lockfile.js';
 import { buildMascot, type BuiltMascot, type OutputFile } from './manifest.js';
 import type { ResolvedOptions } from './options.js';
 import { runSync, type Logger, type Progress, type SyncResult } from './sync.js';
+import { sweepCacheTemps, sweepSiblingTemps } from './temp-files.js';
 import type { SyncClient } from './wire.js';
 
 export interface Prepared {
@@ -104,6 +105,8 @@ export class MaskoContext {
       ? this.ctx.createClient?.(options) ?? await defaultClient(options, this.ctx.logger)
       : undefined;
     const cache = new AssetCache(options.cacheDir, client);
+    // Leftovers of a killed sync (downloads, atomic-write temps); a live writer's are never touched.
+    await Promise.all([sweepCacheTemps(options.cacheDir), sweepSiblingTemps(options.lockfile), options.dts ? sweepSiblingTemps(options.dts) : 0]);
     try {
       let sync: SyncResult | undefined;
       let lock: Lockfile;

@@ -1,11 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'pathe';
+import { tempTag } from './temp-files.js';
 
-/** Temp file in the same directory, then rename: a torn write never looks like a finished file. */
+/**
+ * Temp file in the same directory, then rename: a torn write never looks like a finished file. The
+ * temp name carries our pid, so a killed writer's leftovers can be told from a live one's (temp-files.ts).
+ */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = `${path}.${tempTag()}.tmp`;
   try {
     await writeFile(tmp, data);
     await rename(tmp, path);

@@ -139,8 +139,10 @@ export function planMascot(mascot: ResolvedMascot, collection: WireCollection, i
   const transitions: PlannedTransition[] = [];
   for (const item of items) {
     if (!item.transition || item.status !== 'completed') continue;
-    const from = poseByItem.get(item.transition.from_item_id);
-    const to = poseByItem.get(item.transition.to_item_id);
+    const { from_item_id: fromId, to_item_id: toId } = item.transition;
+    // A transition without both endpoints (null ids) cannot be placed between two poses.
+    const from = fromId === null ? undefined : poseByItem.get(fromId);
+    const to = toId === null ? undefined : poseByItem.get(toId);
     if (!from || !to) continue;
     const files = pickFiles(item, mascot).filter((f) => f.format !== 'png');
     if (!files.length) continue;

@@ -3,15 +3,16 @@
  * cost, generate (batched, awaited together, within budget), download (bounded, one per URL), and return
  * the next lockfile. Never spends credits unless `generate` allows it, and never above `maxCredits`.
  */
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type { AssetCache } from './cache.js';
 import { lockCanvas } from './canvas.js';
-import { EXT } from './emit.js';
 import { MaskoError } from './errors.js';
-import { emptyLockfile, mascotInputs, readLockfile, type LockedClip, type LockedFile, type LockedMascot, type Lockfile } from './lockfile.js';
+import { lockMascot, type DownloadRun } from './lock-mascot.js';
+import { emptyLockfile, mascotInputs, readLockfile, type Lockfile } from './lockfile.js';
 import type { ResolvedMascot, ResolvedOptions } from './options.js';
-import { planMascot, type MascotPlan, type PlannedClip } from './plan.js';
-import { imageSize } from './posters.js';
+import { planMascot, type MascotPlan } from './plan.js';
+import { settleAll } from './settle.js';
 import type { SyncClient, WireItem } from './wire.js';
 
 export interface Logger { info(message: string): void; warn(message: string): void }
@@ -133,10 +134,11 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   }
   if (env.dryRun) return result;
 
-  const limit = pLimit(options.concurrency);
-  for (const [i, m] of stale.entries()) {
-    next.mascots[m.key] = await lockMascot(m, plans[i]!, env, limit, result);
-  }
+  // Every mascot's files at once under one limit; the first failure stops them all (see settle.ts).
+  const run: DownloadRun = { cache: env.cache, limit: pLimit(options.concurrency), abort: new AbortController(), progress: env.progress, downloaded: result.downloaded };
+  setMaxListeners(0, run.abort.signal); // one listener per download in flight, by design
+  const locked = await settleAll(run.abort, stale.map((m, i) => lockMascot(run, m, plans[i]!)));
+  stale.forEach((m, i) => { next.mascots[m.key] = locked[i]!; });
   return result;
 }
 
@@ -159,35 +161,4 @@ export async function generateAll(client: SyncClient, plans: MascotPlan[]): Prom
   // Awaited together: wall time is the slowest job, not the sum.
   await client.waitForJobs(jobIds, { timeoutMs: 15 * 60_000 });
   return spent;
-}
-
-async function lockMascot(m: ResolvedMascot, plan: MascotPlan, env: SyncEnv, limit: ReturnType<typeof pLimit>, result: SyncResult): Promise<LockedMascot> {
-  const lockClip = async (clip: PlannedClip): Promise<LockedClip> => {
-    env.progress?.add(clip.files.length, clip.files.reduce((s, f) => s + (f.asset.bytes ?? 0), 0));
-    const files = await Promise.all(clip.files.map((f) => limit(async (): Promise<LockedFile> => {
-      const got = await env.cache.fetch(f.asset.url, EXT[f.format], { onProgress: (n) => env.progress?.advance(n) });
-      env.progress?.fileDone();
-      result.downloaded.files++;
-      result.downloaded.bytes += got.bytes;
-      const dims = f.format === 'png' ? await imageSize(got.path) : { width: f.asset.width, height: f.asset.height };
-      return { format: f.format, asset: f.asset.id, url: f.asset.url, width: dims.width, height: dims.height, bytes: got.bytes, sha256: got.sha256 };
-    })));
-    const png = files.find((f) => f.format === 'png');
-    const posters = png?.width ? [...new Set([...clip.posterWidths.filter((w) => w <= png.width!), png.width])].sort((a, b) => a - b) : [];
-    return { item: clip.item.id, loop: clip.item.loop, ...(clip.item.duration ? { duration: clip.item.duration } : {}), files, posters };
-  };
-  const poses: Record<string, LockedClip> = {};
-  const [poseClips, transitionClips] = await Promise.all([
-    Promise.all(plan.poses.map(lockClip)),
-    Promise.all(plan.transitions.map(lockClip)),
-  ]);
-  plan.poses.forEach((p, i) => { poses[p.name] = poseClips[i]!; });
-  return {
-    collection: m.collection,
-    name: plan.name,
-    inputs: mascotInputs(m),
-    poses,
-    transitions: plan.transitions.map((t, i) => ({ ...transitionClips[i]!, from: t.from, to: t.to, reverse: t.reverse })),
-    ...(plan.canvas ? { canvas: plan.canvas } : {}),
-  };
 }

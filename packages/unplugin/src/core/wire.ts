@@ -15,6 +15,8 @@ export interface WireAsset {
   height: number | null;
   bytes: number | null;
   mime?: string;
+  /** Lowercase hex sha256 of the file, when the API publishes one (an emulator assumption, API.md). */
+  sha256?: string | null;
 }
 
 export interface WireItem {
@@ -24,7 +26,8 @@ export interface WireItem {
   status: JobStatus;
   loop: boolean;
   duration: number | null;
-  transition: { from_item_id: string; to_item_id: string; reverse_of_item_id: string | null } | null;
+  /** Endpoint ids may be null (API.md): such a transition cannot be placed between poses and is skipped. */
+  transition: { from_item_id: string | null; to_item_id: string | null; reverse_of_item_id: string | null } | null;
   created_at: string;
   assets: WireAsset[];
 }
@@ -40,7 +43,7 @@ export type GenerateBody =
   | { type: 'animation'; name: string; image_prompt: string; animation_prompt: string; duration: number; loop: boolean; sizes?: number[] };
 
 export interface GenerateResult { job_id: string; item_id: string; cost_credits: number }
-export interface WireJob { id: string; status: JobStatus; item_id: string; cost_credits: number }
+export interface WireJob { id: string; status: JobStatus; item_id: string | null; cost_credits: number }
 
 /** What the sync engine needs from masko-client (its real surface is larger). */
 export interface SyncClient {
@@ -49,7 +52,7 @@ export interface SyncClient {
   items: { list(collectionId: string, filter?: { name?: string }): AsyncIterable<WireItem> };
   generateBatch(collectionId: string, bodies: GenerateBody[]): Promise<{ jobs: GenerateResult[]; total_cost: number }>;
   waitForJobs(ids: string[], opts?: { timeoutMs?: number }): Promise<WireJob[]>;
-  download(url: string, destPath: string, opts?: { expectedSha256?: string; onProgress?(received: number, total: number | undefined): void }):
-    Promise<{ path: string; sha256: string; bytes: number; contentType?: string | null }>;
+  download(url: string, destPath: string, opts?: { expectedSha256?: string; signal?: AbortSignal; onProgress?(received: number, total: number | undefined): void }):
+    Promise<{ path: string; sha256: string; bytes: number; contentType?: string | null | undefined }>;
   close(): Promise<void>;
 }

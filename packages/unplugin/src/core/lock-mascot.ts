@@ -1,0 +1,102 @@
+/**
+ * Downloads a plan's files into the cache (bounded, one per URL) and turns them into a lock entry.
+ * All-or-nothing: the first failure aborts every other download and is thrown only once all have
+ * stopped writing. A PNG that is not a readable image never stays in the cache.
+ */
+import type pLimit from 'p-limit';
+import type { AssetCache, CachedFile } from './cache.js';
+import { EXT } from './emit.js';
+import { MaskoError } from './errors.js';
+import { mascotInputs, type LockedClip, type LockedFile, type LockedMascot } from './lockfile.js';
+import type { ResolvedMascot } from './options.js';
+import type { MascotPlan, PlannedClip, PlannedFile } from './plan.js';
+import { imageSize } from './posters.js';
+import { settleAll } from './settle.js';
+import type { Progress } from './sync.js';
+
+export interface DownloadRun {
+  cache: AssetCache;
+  limit: ReturnType<typeof pLimit>;
+  /** Shared by every download of one sync: aborted by the first failure. */
+  abort: AbortController;
+  progress?: Progress | undefined;
+  downloaded: { files: number; bytes: number };
+}
+
+/** Origin and path: a signed URL's query may hold a token. */
+export function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return url;
+  }
+}
+
+/** The failure as a `[masko]` error that names the URL (masko-client's errors already do). */
+function namingUrl(url: string, error: unknown): unknown {
+  const shown = shownUrl(url);
+  if (error instanceof Error && error.message.includes(shown)) return error;
+  const message = error instanceof Error ? error.message.replace(/^\[masko\] /, '') : String(error);
+  return Object.assign(new MaskoError('download_failed', `${shown}: ${message}`), { cause: error });
+}
+
+async function fetchFile(run: DownloadRun, f: PlannedFile): Promise<CachedFile> {
+  return run.cache.fetch(f.asset.url, EXT[f.format], {
+    ...(f.asset.sha256 ? { expectedSha256: f.asset.sha256 } : {}),
+    signal: run.abort.signal,
+    onProgress: (n) => run.progress?.advance(n),
+  });
+}
+
+/** Pixel size of a downloaded PNG; an unreadable one is evicted and fetched once more, then refused. */
+async function pngSize(run: DownloadRun, f: PlannedFile, got: CachedFile): Promise<{ file: CachedFile; width: number; height: number }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { file: got, ...(await imageSize(got.path)) };
+    } catch (error) {
+      await run.cache.evict(got);
+      if (attempt === 2) {
+        throw new MaskoError('bad_image', `${shownUrl(f.asset.url)}: expected a PNG image (the ${f.asset.type} asset ${f.asset.id}), got ${got.bytes} bytes that are not a readable image (${(error as Error).message}); nothing was kept in the cache`,
+          'The API served a broken file twice; try again later, or report the asset to Masko.');
+      }
+      run.abort.signal.throwIfAborted();
+      got = await fetchFile(run, f);
+    }
+  }
+}
+
+async function lockFile(run: DownloadRun, f: PlannedFile): Promise<LockedFile> {
+  run.abort.signal.throwIfAborted(); // queued behind the limit while another download failed
+  let got = await fetchFile(run, f);
+  let dims = { width: f.asset.width, height: f.asset.height };
+  if (f.format === 'png') ({ file: got, ...dims } = await pngSize(run, f, got));
+  run.progress?.fileDone();
+  run.downloaded.files++;
+  run.downloaded.bytes += got.bytes;
+  return { format: f.format, asset: f.asset.id, url: f.asset.url, width: dims.width, height: dims.height, bytes: got.bytes, sha256: got.sha256 };
+}
+
+async function lockClip(run: DownloadRun, clip: PlannedClip): Promise<LockedClip> {
+  run.progress?.add(clip.files.length, clip.files.reduce((s, f) => s + (f.asset.bytes ?? 0), 0));
+  const files = await settleAll(run.abort, clip.files.map((f) => run.limit(() => lockFile(run, f)).catch((error: unknown) => {
+    throw namingUrl(f.asset.url, error);
+  })));
+  const png = files.find((f) => f.format === 'png');
+  const posters = png?.width ? [...new Set([...clip.posterWidths.filter((w) => w <= png.width!), png.width])].sort((a, b) => a - b) : [];
+  return { item: clip.item.id, loop: clip.item.loop, ...(clip.item.duration ? { duration: clip.item.duration } : {}), files, posters };
+}
+
+export async function lockMascot(run: DownloadRun, m: ResolvedMascot, plan: MascotPlan): Promise<LockedMascot> {
+  const clips = await settleAll(run.abort, [...plan.poses, ...plan.transitions].map((clip) => lockClip(run, clip)));
+  const poses: Record<string, LockedClip> = {};
+  plan.poses.forEach((p, i) => { poses[p.name] = clips[i]!; });
+  return {
+    collection: m.collection,
+    name: plan.name,
+    inputs: mascotInputs(m),
+    poses,
+    transitions: plan.transitions.map((t, i) => ({ ...clips[plan.poses.length + i]!, from: t.from, to: t.to, reverse: t.reverse })),
+    ...(plan.canvas ? { canvas: plan.canvas } : {}),
+  };
+}
