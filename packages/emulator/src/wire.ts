@@ -2,6 +2,8 @@
  * ALL response shaping: the only file that knows the API's field names (see API.md).
  * When the real API turns out different, fix it here (and in API.md and the client's wire.ts).
  */
+import { sha256Hex } from './ids.js';
+import type { Media } from './media.js';
 import type { Store } from './state.js';
 import type {
   AssetRec, AssetType, CanvasRec, CollectionRec, ItemRec, JobRec, ProjectRec, WebhookRec,
@@ -10,6 +12,8 @@ import type {
 export interface WireContext {
   store: Store;
   assetsOrigin: string;
+  /** The served files, for the assets' `sha256` (absent: `sha256` is null). */
+  media?: Pick<Media, 'bytes'>;
 }
 
 type Json = Record<string, unknown>;
@@ -67,6 +71,22 @@ export function collection(ctx: WireContext, c: CollectionRec): Json {
 export const assetUrl = (ctx: WireContext, a: AssetRec): string =>
   a.path ? `${ctx.assetsOrigin}${a.path}` : (a.externalUrl ?? '');
 
+const digests = new WeakMap<object, Map<string, string>>();
+
+/**
+ * `sha256` of what the asset URL serves once completed (emulator assumption, see API.md): hashed from
+ * the served bytes themselves (once per file), so a custom media dir can never publish a wrong digest.
+ * Null while the URL serves the placeholder, and for uploads by URL (no file here).
+ */
+function fileSha256(ctx: WireContext, a: AssetRec): string | null {
+  if (!ctx.media || !a.file || a.status !== 'completed') return null;
+  let known = digests.get(ctx.media);
+  if (!known) digests.set(ctx.media, (known = new Map()));
+  let digest = known.get(a.file);
+  if (!digest) known.set(a.file, (digest = sha256Hex(ctx.media.bytes(a.file))));
+  return digest;
+}
+
 export const asset = (ctx: WireContext, a: AssetRec): Json => ({
   id: a.id,
   item_id: a.itemId,
@@ -80,6 +100,7 @@ export const asset = (ctx: WireContext, a: AssetRec): Json => ({
   height: a.height,
   bytes: a.bytes,
   mime: a.mime,
+  sha256: fileSha256(ctx, a),
   created_at: a.createdAt,
 });
 
