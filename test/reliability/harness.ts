@@ -50,7 +50,7 @@ export async function syncInProcess(project: Project, emu: Emulator, opts: { api
       timeouts: { body: 1_000, headers: 5_000, total: 60_000 },
       retry: { minDelayMs: 20, maxDelayMs: 200, ...(opts.retries !== undefined ? { retries: opts.retries } : {}) },
       logger: { debug: (m) => lines.push(m), warn: (m) => lines.push(m) },
-    }) as never,
+    }),
   });
   try {
     const p = await ctx.prepare();
