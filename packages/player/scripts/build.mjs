@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Builds the JavaScript of masko-mascot (tsc writes only the .d.ts files):
 //   dist/index.js              npm entry: ES2022, lit and masko-manifest external, no dev warnings
-//   dist/state-machine.js      the canvas state machine engine (`masko-mascot/state-machine`)
+//   dist/state-machine.js      the canvas state machine engine (`masko-mascot/state-machine`); index.js
+//                              imports it on demand (code splitting), so bundlers make it a lazy chunk
 //   dist/development/*.js      the same two with dev warnings (the `development` export condition)
 //   dist/masko-mascot.js       self-contained, minified, Lit included, for <script type="module">;
-//                              masko-manifest's validator/converter is split into a sibling chunk
-//                              (dist/masko-manifest-*.js) that loads only when a page gives JSON
+//                              masko-manifest's validator/converter and the state machine are split
+//                              into sibling chunks (dist/masko-manifest-*.js, dist/state-machine-*.js)
+//                              that load only when a page gives JSON / plays a canvas
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +25,13 @@ const common = {
   logLevel: 'warning',
 };
 const prod = { 'globalThis.MASKO_DEV': 'false' };
-const npm = { ...common, entryPoints: ['src/index.ts', 'src/state-machine.ts'], external: ['lit', 'lit/*', 'masko-manifest'] };
+const npm = {
+  ...common,
+  entryPoints: ['src/index.ts', 'src/state-machine.ts'],
+  splitting: true, // index.js keeps `import('./state-machine.js')` instead of inlining it
+  chunkNames: 'lazy/[name]-[hash]',
+  external: ['lit', 'lit/*', '@lit/reactive-element', 'masko-manifest'],
+};
 
 await Promise.all([
   build({ ...npm, outdir: 'dist', define: prod, minifySyntax: true }), // folds DEV away, stays readable
@@ -33,7 +41,7 @@ await Promise.all([
     entryPoints: { 'masko-mascot': 'src/index.ts' },
     outdir: 'dist',
     splitting: true,
-    chunkNames: 'masko-manifest-[hash]',
+    chunkNames: '[name]-[hash]',
     minify: true,
     define: prod,
   }),

@@ -14,7 +14,7 @@ export const reasoned = (reason: MaskoErrorReason, message: string, target?: str
  * manifest from the bundler plugin never download them.
  */
 export async function readManifest(json: unknown, baseUrl: string, what: string): Promise<MascotManifest> {
-  const { toManifest } = await import('masko-manifest');
+  const { toManifest } = await import('./masko-manifest.js');
   try {
     return toManifest(json, { baseUrl });
   } catch (error) {

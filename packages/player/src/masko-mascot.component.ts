@@ -1,5 +1,5 @@
-import { html, LitElement, type PropertyValues } from 'lit';
-import type { MascotManifest, Media, Variant } from 'masko-manifest';
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
+import type { InputName, MascotManifest, Media, PoseName, Variant } from 'masko-manifest';
 import { formatFor } from './capabilities.js';
 import { PlaybackController, type CurrentSource } from './controllers/playback-controller.js';
 import { createRouter, type EngineFactory } from './controllers/router.js';
@@ -13,6 +13,21 @@ import { styles } from './styles.js';
 import { DEV, warn } from './warn.js';
 
 export type { CurrentSource };
+
+/** How long an element stays far off screen (or in a hidden tab) before it lets go of its video: 30 s. */
+export const RELEASE_AFTER_MS = 30_000;
+
+/** The inputs every canvas has (the machine keeps them current). */
+export type BuiltinInput = 'clicked' | 'mouseOver' | 'loopCount' | 'nodeTime';
+/** A state-machine input value: booleans and numbers compare numerically (`true` is 1). */
+export type InputValue = boolean | number;
+
+/** A canvas needs the state machine: it has inputs, conditions, or an any-state edge. */
+const isCanvas = (m: MascotManifest): boolean =>
+  m.inputs.length > 0 || m.transitions.some((t) => t.from === '*' || t.conditions.length > 0);
+/** The state machine, loaded once per page the first time a canvas starts (a separate chunk). */
+let machine: Promise<unknown> | undefined;
+let machineEngine: EngineFactory | undefined;
 
 /**
  * @summary Plays a Masko mascot with transparency in every browser and switches poses by name.
@@ -28,13 +43,14 @@ export type { CurrentSource };
  * @csspart stage - The box the media layers are stacked in.
  * @cssprop [--masko-object-fit=contain] - How the media fits the element's box.
  */
-export class MaskoMascot extends LitElement {
+export class MaskoMascot<M extends MascotManifest = MascotManifest> extends ReactiveElement {
   static override styles = styles;
   /**
-   * Builds the pose engine for each manifest. The default routes pose → transition clip → pose;
-   * assign the canvas state machine's factory to run Masko canvases (inputs, conditions).
+   * Overrides the pose engine for every manifest. Unset (the default), a manifest with a state
+   * machine (inputs, conditions, any-state edges) runs on the canvas state machine, loaded on
+   * demand, and any other on the simple router (pose → transition clip → pose).
    */
-  static engine: EngineFactory = createRouter;
+  static engine: EngineFactory | undefined;
   static override properties = {
     src: {},
     manifest: { attribute: false },
@@ -45,14 +61,15 @@ export class MaskoMascot extends LitElement {
     renderer: {},
     dprCap: { type: Number, attribute: 'dpr-cap' },
     ignoreReducedMotion: { type: Boolean, attribute: 'ignore-reduced-motion' },
+    releaseAfter: { type: Number, attribute: 'release-after' },
   };
 
   /** URL of a manifest JSON or a Masko canvas export. */
   declare src: string | undefined;
   /** The manifest itself (wins over `src`). */
-  declare manifest: MascotManifest | undefined;
+  declare manifest: M | undefined;
   /** The pose on screen; set it to switch poses (as `goTo()` does). */
-  declare pose: string | undefined;
+  declare pose: PoseName<M> | undefined;
   /** Play without a user gesture. Default true; `autoplay="false"` turns it off. */
   declare autoplay: boolean;
   /** `lazy` (default) loads nothing until the element is near the viewport; `eager` loads at once. */
@@ -65,6 +82,8 @@ export class MaskoMascot extends LitElement {
   declare dprCap: number;
   /** Keep animating when the user asks for reduced motion (by default the poster shows). */
   declare ignoreReducedMotion: boolean;
+  /** Milliseconds far off screen (or hidden) before the video is released for the poster. Default 30 000. */
+  declare releaseAfter: number;
 
   #manifest?: MascotManifest;
   #started = false;
@@ -73,6 +92,8 @@ export class MaskoMascot extends LitElement {
   #fetch?: AbortController;
   /** `src` changed and is not fetched yet (lazy: nothing loads until the element is near). */
   #srcPending = false;
+  /** Counting down to releasing the media while far away; `true` once released. */
+  #away?: ReturnType<typeof setTimeout> | true;
   #motion = matchMedia('(prefers-reduced-motion: reduce)');
   #onMotion = (): void => this.#restart();
   /** Pointer input for state machines (the canvas built-ins `clicked` and `mouseOver`). */
@@ -91,7 +112,7 @@ export class MaskoMascot extends LitElement {
       const format = hold || this.#stillOnly() ? 'image' : formatFor(media, this.renderer);
       return { format, variant: this.#variant(format === 'image' ? poster : media[format]) };
     },
-    arrived: (pose) => (this.pose = pose),
+    arrived: (pose) => (this.pose = pose as PoseName<M>),
   });
 
   constructor() {
@@ -101,11 +122,21 @@ export class MaskoMascot extends LitElement {
     this.renderer = 'auto';
     this.dprCap = DEFAULT_DPR_CAP;
     this.ignoreReducedMotion = false;
+    this.releaseAfter = RELEASE_AFTER_MS;
   }
 
   /** The file on screen, once something is. */
   get currentSource(): CurrentSource | undefined {
     return this.#playback.source;
+  }
+
+  /**
+   * The state machine's inputs with their current values, built-ins included (`clicked`,
+   * `mouseOver`, `loopCount`, `nodeTime`: milliseconds at the pose, as of the last evaluation).
+   * A fresh copy on every read; empty until a canvas has started.
+   */
+  get inputs(): Readonly<Partial<Record<InputName<M> | BuiltinInput, InputValue>>> {
+    return (this.#playback.engine?.inputs?.() ?? {}) as Record<InputName<M> | BuiltinInput, InputValue>;
   }
 
   /** Resumes playback. */
@@ -121,11 +152,11 @@ export class MaskoMascot extends LitElement {
   }
 
   /** Switches to `pose` (through a transition clip when the manifest has one); resolves when it is on screen. */
-  goTo(pose: string): Promise<void> {
+  goTo(pose: PoseName<M>): Promise<void> {
     const manifest = this.#manifest;
     if (manifest && !(pose in manifest.poses)) {
       const error = reasoned('unknown-pose', `has no pose "${pose}"; it has ${Object.keys(manifest.poses).join(', ')}`, pose);
-      if (this.#playback.shown) this.pose = this.#playback.shown; // `pose` reflects what is on screen
+      if (this.#playback.shown) this.pose = this.#playback.shown as PoseName<M>; // `pose` reflects what is on screen
       this.#playback.fail(error);
       return Promise.reject(error);
     }
@@ -136,12 +167,12 @@ export class MaskoMascot extends LitElement {
   }
 
   /** Sets a state-machine input (canvas manifests). */
-  setInput(name: string, value: boolean | number): void {
+  setInput(name: InputName<M> | BuiltinInput, value: InputValue): void {
     this.#playback.engine?.setInput(name, value);
   }
 
   /** Fires a state-machine trigger input (canvas manifests). */
-  fire(trigger: string): void {
+  fire(trigger: InputName<M> | 'clicked'): void {
     this.#playback.engine?.fire(trigger);
   }
 
@@ -158,6 +189,8 @@ export class MaskoMascot extends LitElement {
     for (const [type, handler] of this.#pointer) this.removeEventListener(type, handler);
     // The controllers release the media and the engine; a reconnect starts again at the pose shown.
     this.#started = false;
+    clearTimeout(this.#away as number | undefined);
+    this.#away = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -167,8 +200,14 @@ export class MaskoMascot extends LitElement {
     if (changed.has('renderer') || changed.has('ignoreReducedMotion')) this.#restart();
   }
 
-  protected override render(): unknown {
-    return html`<div class="stage" part="stage"></div>`;
+  /** The stage, built with the DOM rather than a lit-html template: no Trusted Types policy is needed. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    const stage = (this.#stage.stage = document.createElement('div'));
+    stage.className = 'stage';
+    stage.setAttribute('part', 'stage');
+    root.append(stage);
+    return root;
   }
 
   protected override firstUpdated(): void {
@@ -178,7 +217,7 @@ export class MaskoMascot extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const stage = (this.#stage.stage ??= this.renderRoot.querySelector<HTMLElement>('.stage')!);
+    const stage = this.#stage.stage!;
     const manifest = this.#manifest;
     // Reserve the layout from the manifest (CSSOM, so a strict CSP without 'unsafe-inline' allows it).
     if (manifest) stage.style.aspectRatio = String((manifest.poses[this.pose!] ?? manifest.poses[manifest.initial])?.aspect ?? 1);
@@ -217,7 +256,8 @@ export class MaskoMascot extends LitElement {
     }
     const manifest = this.#manifest;
     if (!manifest || !this.isConnected || !this.#stage.stage) return;
-    if (!this.#started && allowed) {
+    let engine: EngineFactory | undefined;
+    if (!this.#started && allowed && (engine = this.#engineFor(manifest))) {
       this.#started = true;
       let pose = this.pose ?? this.#playback.shown ?? manifest.initial;
       if (!(pose in manifest.poses)) {
@@ -226,12 +266,50 @@ export class MaskoMascot extends LitElement {
       }
       const poster = this.#variant(manifest.poses[pose]!.poster);
       if (poster) this.#stage.placeholder(poster.url);
-      this.#playback.start(manifest, pose, MaskoMascot.engine);
+      this.#playback.start(manifest, pose, engine);
     }
     if (this.#visibility.active && !(this.#paused ?? !this.autoplay)) {
       // Only a refusal means autoplay is blocked; an AbortError is a load we interrupted.
       Promise.resolve(this.#stage.play()).catch((error: Error) => error.name === 'NotAllowedError' && this.#playback.blocked(error));
     } else this.#stage.pause();
+    this.#keepMedia();
+  }
+
+  /**
+   * Far off screen or hidden for `releaseAfter` ms: the pose's poster replaces its video (no decoder,
+   * no buffers held, nothing moves); near again, the clip is loaded and swapped in seamlessly.
+   */
+  #keepMedia(): void {
+    const away = this.#away;
+    if (this.#visibility.close) {
+      this.#away = undefined;
+      if (away === true) this.#restart();
+      else clearTimeout(away);
+    } else if (away === undefined && this.#started) {
+      this.#away = setTimeout(() => {
+        this.#away = true;
+        const { shown, command } = this.#playback;
+        if (shown && command?.type !== 'play-transition') this.#playback.execute({ type: 'hold', pose: shown });
+      }, this.releaseAfter);
+    }
+  }
+
+  /** The engine for `manifest`; undefined while the state machine chunk loads (then syncs again). */
+  #engineFor(manifest: MascotManifest): EngineFactory | undefined {
+    if (MaskoMascot.engine || !isCanvas(manifest)) return MaskoMascot.engine ?? createRouter;
+    if (machineEngine) return machineEngine;
+    machine ??= import('./state-machine.js').then(
+      (module) => (machineEngine = module.stateMachineEngine),
+      (error: Error) => {
+        machine = undefined; // a later start tries again
+        throw reasoned('manifest-fetch', `could not load the state machine chunk: ${error.message}`);
+      },
+    );
+    machine.then(
+      () => manifest === this.#manifest && this.#sync(),
+      (error: ReasonedError) => manifest === this.#manifest && this.#playback.fail(error),
+    );
+    return undefined;
   }
 
   /** Reduced motion (unless the page opted out) shows the still image. */

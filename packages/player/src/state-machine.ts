@@ -11,13 +11,9 @@ const scheduler: Scheduler = {
 /**
  * Runs Masko canvases in `<masko-mascot>`: inputs, conditions, any-state edges, built-in
  * `clicked` / `mouseOver` / `loopCount` / `nodeTime`, shortest clip paths for `goTo()`.
- * Kept out of the core so pages without state machines don't download it:
- *
- * ```ts
- * import { MaskoMascot } from 'masko-mascot';
- * import { stateMachineEngine } from 'masko-mascot/state-machine';
- * MaskoMascot.engine = stateMachineEngine; // before the elements start
- * ```
+ * Kept out of the core: the element imports this module on demand the first time a manifest
+ * with a state machine starts, so pages without canvases never download it. Assigning it to
+ * `MaskoMascot.engine` forces it for every manifest.
  */
 export const stateMachineEngine: EngineFactory = (manifest, run) => {
   const machine = new MaskoMachine(manifest, {
@@ -36,6 +32,7 @@ export const stateMachineEngine: EngineFactory = (manifest, run) => {
     fire: (trigger) => machine.fire(trigger),
     click: () => machine.click(),
     hover: (over) => machine.hover(over),
+    inputs: () => machine.inputs,
     dispose: () => machine.dispose(),
   };
 };

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * Sized like an `<img>`: inline-block, 240px wide unless the page says otherwise, and as tall as

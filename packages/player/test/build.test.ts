@@ -24,10 +24,24 @@ describe('the builds', () => {
     const chunk = readdirSync(`${root}dist`).find((file) => /^masko-manifest-.*\.js$/.test(file));
     expect(bundle).toContain(`import("./${chunk}")`);
     expect(bareImports(read(chunk!))).toEqual([]);
+    // So is the state machine, for canvases.
+    const machine = readdirSync(`${root}dist`).find((file) => /^state-machine-.*\.js$/.test(file));
+    expect(bundle).toContain(`import("./${machine}")`);
+    expect(bareImports(read(machine!))).toEqual([]);
+    expect(read(machine!)).toContain('nodeTime');
+    expect(bundle).not.toContain('nodeTime');
   });
 
-  it('should keep lit and masko-manifest external in the npm entry', () => {
-    expect(new Set(bareImports(read('index.js')))).toEqual(new Set(['lit', 'masko-manifest']));
+  it('should contain no lit-html, so no Trusted Types policy is created', () => {
+    for (const file of ['index.js', 'masko-mascot.js']) expect(read(file)).not.toContain('createPolicy');
+  });
+
+  it('should keep Lit and masko-manifest external in the npm entry, and the state machine a lazy import', () => {
+    expect(new Set(bareImports(read('index.js')))).toEqual(new Set(['@lit/reactive-element']));
+    expect(read('index.js')).toContain('import("./state-machine.js")');
+    const lazy = readdirSync(`${root}dist/lazy`).find((file) => /^masko-manifest-.*\.js$/.test(file));
+    expect(read('index.js')).toContain(`import("./lazy/${lazy}")`);
+    expect(bareImports(read(`lazy/${lazy}`))).toEqual(['masko-manifest']);
     expect(bareImports(read('state-machine.js'))).toEqual([]);
   });
 

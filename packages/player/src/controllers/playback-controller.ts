@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import type { MascotManifest, Media, Variant } from 'masko-manifest';
 import { emit } from '../events.js';
 import type { RenderFormat } from '../format.js';

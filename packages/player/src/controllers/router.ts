@@ -13,7 +13,7 @@ export type Command =
 /**
  * The seam between `<masko-mascot>` and whatever decides the poses. {@link createRouter} is the
  * built-in one (pose → optional transition clip → pose loop); the canvas state machine plugs in
- * through the same interface (see `MaskoMascot.engine`).
+ * through the same interface, loaded on demand for canvases (see `MaskoMascot.engine`).
  */
 export interface PoseEngine {
   /** Arrive at the first pose. */
@@ -30,6 +30,8 @@ export interface PoseEngine {
   click?(): void;
   /** The pointer entered or left the mascot (the canvas built-in `mouseOver`). */
   hover?(over: boolean): void;
+  /** The current input values (state machines), built-ins included. */
+  inputs?(): Record<string, boolean | number>;
   /** The element could not show what was asked and stays at `pose`. */
   reset?(pose: string): void;
   /** The element let go of this engine (new manifest, element removed). */

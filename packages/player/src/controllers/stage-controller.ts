@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import type { RenderFormat } from '../format.js';
 import { imageLayer } from '../renderers/image-layer.js';
 import { type Clip, type Layer, type LayerEvents, whenAborted } from '../renderers/layer.js';

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 
 export interface VisibilityConfig {
   /** How far outside the viewport counts as "near" for lazy loading. Default `'200px'`. */
@@ -13,7 +13,10 @@ export interface VisibilityConfig {
  * the tab is visible. Without IntersectionObserver everything counts as near and on screen.
  */
 export class VisibilityController implements ReactiveController {
+  /** Has been within `nearMargin` (latches: lazy loading starts once). */
   near = false;
+  /** Is within `nearMargin` now. */
+  nearNow = false;
   onScreen = false;
   #observers: IntersectionObserver[] = [];
   readonly #onVisibility = (): void => this.config.onChange();
@@ -27,10 +30,15 @@ export class VisibilityController implements ReactiveController {
     return this.onScreen && document.visibilityState !== 'hidden';
   }
 
+  /** Near the viewport and in a visible tab: worth keeping media for. */
+  get close(): boolean {
+    return this.nearNow && document.visibilityState !== 'hidden';
+  }
+
   hostConnected(): void {
     document.addEventListener('visibilitychange', this.#onVisibility);
     if (!('IntersectionObserver' in window)) {
-      this.near = this.onScreen = true;
+      this.near = this.nearNow = this.onScreen = true;
       return;
     }
     const watch = (rootMargin: string, set: (isIntersecting: boolean) => void): IntersectionObserver => {
@@ -42,7 +50,10 @@ export class VisibilityController implements ReactiveController {
       return observer;
     };
     this.#observers = [
-      watch(this.config.nearMargin ?? '200px', (is) => (this.near ||= is)),
+      watch(this.config.nearMargin ?? '200px', (is) => {
+        this.nearNow = is;
+        this.near ||= is;
+      }),
       watch('0px', (is) => (this.onScreen = is)),
     ];
   }
@@ -51,6 +62,6 @@ export class VisibilityController implements ReactiveController {
     document.removeEventListener('visibilitychange', this.#onVisibility);
     for (const observer of this.#observers) observer.disconnect();
     this.#observers = [];
-    this.onScreen = false;
+    this.onScreen = this.nearNow = false;
   }
 }
