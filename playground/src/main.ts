@@ -1,5 +1,5 @@
-import 'masko-mascot';
-import type { MaskoMascot } from 'masko-mascot';
+import { MaskoMascot } from 'masko-mascot';
+import { stateMachineEngine } from 'masko-mascot/state-machine';
 import felix from 'virtual:masko/felix';
 import { renderCode } from './code.js';
 
@@ -32,7 +32,8 @@ function button(label: string, onClick: () => void): HTMLButtonElement {
 function renderPoses(): void {
   const container = byId('poses');
   for (const pose of Object.keys(felix.poses) as (keyof typeof felix.poses)[]) {
-    container.append(button(pose, () => void hero.goTo(pose)));
+    // A later click supersedes this one (AbortError); other failures show in the events list (masko-error).
+    container.append(button(pose, () => hero.goTo(pose).catch(() => {})));
   }
 }
 
@@ -137,6 +138,8 @@ function renderGallery(): void {
 
 byId('mascot-name').textContent = felix.name;
 byId('api-source').textContent = __MASKO_API__;
+// The canvas's inputs and built-in clicked/mouseOver need the state machine engine (opt-in).
+if (felix.inputs.length > 0) MaskoMascot.engine = stateMachineEngine;
 hero.manifest = felix;
 hero.setAttribute('alt', `${felix.name}, the demo mascot`);
 for (const type of ['masko-load', 'masko-error', 'masko-pose-change', 'masko-transition-start', 'masko-transition-end', 'masko-loop']) {
