@@ -102,13 +102,14 @@ export class AssetCache {
     });
     const path = this.pathFor(got.sha256, ext);
     try {
-      await mkdir(join(path, '..'), { recursive: true });
+      // Sidecar first: a process killed in between leaves a sidecar without its file (fetched again next
+      // time), never a file without its sidecar (a later cache hit by sha256 would not write it).
+      await writeFileAtomic(`${path}.json`, stableStringify({ url, sha256: got.sha256, bytes: got.bytes, contentType: got.contentType ?? null }));
       await rename(got.path, path);
     } catch (error) {
       await rm(got.path, { force: true });
       throw error;
     }
-    await writeFileAtomic(`${path}.json`, stableStringify({ url, sha256: got.sha256, bytes: got.bytes, contentType: got.contentType ?? null }));
     const file = { path, sha256: got.sha256, bytes: got.bytes };
     this.#verified.set(path, file);
     return file;
