@@ -1,0 +1,49 @@
+// What <masko-mascot> accepts in markup, shared by every framework's typings in this folder.
+import type {
+  MaskoErrorEvent,
+  MaskoLoadEvent,
+  MaskoLoopEvent,
+  MaskoPoseChangeEvent,
+  MaskoTransitionEvent,
+  RendererOverride,
+} from 'masko-mascot';
+import type { MascotManifest } from 'masko-manifest';
+
+/** Attributes (and the `manifest` property) of `<masko-mascot>`; see the README's API table. */
+export interface MaskoMascotAttributes {
+  /** URL of a manifest JSON or a Masko canvas export. */
+  src?: string;
+  /** The manifest object (frameworks that set properties on custom elements; wins over `src`). */
+  manifest?: MascotManifest;
+  /** The pose to show; changing it switches poses. */
+  pose?: string;
+  /** Default true; false loads the first frame and waits for `play()`. */
+  autoplay?: boolean;
+  /** `lazy` (default) fetches nothing until the element is near the viewport. */
+  loading?: 'lazy' | 'eager';
+  /** Accessible name (the element has `role="img"`). */
+  alt?: string;
+  /** Force a path; default `auto`. */
+  renderer?: RendererOverride;
+  /** Largest devicePixelRatio the size choice honours (default 2). */
+  'dpr-cap'?: number;
+  /** Keep animating under `prefers-reduced-motion: reduce`. */
+  'ignore-reduced-motion'?: boolean;
+  /** Milliseconds far off screen (or hidden) before the video is released for the poster (default 30000). */
+  'release-after'?: number;
+}
+
+/** Every event of `<masko-mascot>` by name, with its typed `CustomEvent`. */
+export interface MaskoMascotEvents {
+  'masko-load': MaskoLoadEvent;
+  'masko-error': MaskoErrorEvent;
+  'masko-pose-change': MaskoPoseChangeEvent;
+  'masko-transition-start': MaskoTransitionEvent;
+  'masko-transition-end': MaskoTransitionEvent;
+  'masko-loop': MaskoLoopEvent;
+}
+
+/** Listener props named `on` + event name: React 19, Preact and Svelte 5 add them as event listeners. */
+export type MaskoMascotOnProps = {
+  [K in keyof MaskoMascotEvents as `on${K}`]?: (event: MaskoMascotEvents[K]) => void;
+};
