@@ -49,7 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   for (const f of [...opts.faults].reverse()) faults.add(f);
   const log = new RequestLog(opts.log);
   const limiter = new RateLimiter(opts.rateLimit);
-  const wire: WireContext = { store, assetsOrigin: '' };
+  const wire: WireContext = { store, assetsOrigin: '', media };
   const onFinished: ((job: JobRec) => void)[] = [];
   const persist = (): void => store.persist();
   const jobs = new JobRunner(store, credits, persist, (job) => onFinished.forEach((f) => f(job)), opts.timers);

@@ -31,6 +31,7 @@ describe('bundled demo mascot', () => {
       const meta = byName.get(name!)!;
       expect(res.headers.get('content-type')).toBe(meta.mime);
       expect(a).toMatchObject({ width: meta.width, height: meta.height, bytes: meta.bytes, mime: meta.mime });
+      expect(a.sha256, `${a.url} publishes the digest of what it serves`).toBe(sha256(body));
     }
   });
 
