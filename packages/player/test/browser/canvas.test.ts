@@ -65,7 +65,13 @@ describe('the demo canvas (zero-config state machine)', () => {
     this.timeout(120_000);
     const el = await mount();
     const { log, clips } = record(el);
-    const sampler = sampleFrames(el, { centre: [0.5, 0.5] });
+    const sampler = sampleFrames(el, {
+      centre: [0.5, 0.5],
+      context: () => {
+        const video = el.shadowRoot!.querySelector<HTMLVideoElement>('video:not([data-hidden])');
+        return ` after "${log.at(-1)}" (${video?.src.split('/').pop()} at ${video?.currentTime.toFixed(3)}/${video?.duration.toFixed(3)}, readyState ${video?.readyState})`;
+      },
+    });
 
     // A trigger: Idle → Wave, then Wave's `nodeTime >= 2000` edge brings it back by itself.
     let atWave = arrival(el, 'Wave');

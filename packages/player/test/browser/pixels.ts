@@ -55,9 +55,10 @@ export const nextFrame = (): Promise<number> => new Promise((resolve) => request
  * Samples what is on screen at every rendered frame until stopped: counts frames where the
  * stage is empty or the visible media has no picture at `centre` (fractions of the frame, a
  * point inside the character): blank; and frames where a poster shows (the `<img>` layer, or,
- * with `posterMarker`, the test posters' cyan top-left marker in the pixels).
+ * with `posterMarker`, the test posters' cyan top-left marker in the pixels). `context` adds what
+ * was going on to each finding.
  */
-export function sampleFrames(el: MaskoMascot, { centre = [0.5, 0.5], posterMarker = false } = {}) {
+export function sampleFrames(el: MaskoMascot, { centre = [0.5, 0.5], posterMarker = false, context = (): string => '' } = {}) {
   const result = { frames: 0, blank: [] as string[], poster: [] as string[] };
   let running = true;
   const tick = (): void => {
@@ -69,7 +70,7 @@ export function sampleFrames(el: MaskoMascot, { centre = [0.5, 0.5], posterMarke
     else {
       const shot = snapshot(el);
       const at = shot.read(centre[0]! * shot.width, centre[1]! * shot.width);
-      if (at[3] < 200) result.blank.push(`frame ${result.frames}: centre [${at}] in ${media.localName}`);
+      if (at[3] < 200) result.blank.push(`frame ${result.frames}: centre [${at}] in ${media.localName}${context()}`);
       if (posterMarker && shot.read(2, 2)[3] > 100) result.poster.push(`frame ${result.frames}: poster marker`);
     }
     requestAnimationFrame(tick);
