@@ -1,6 +1,7 @@
-// examples/react as a user would run it: `vite build` with its own vite.config.ts (unplugin-masko
-// against an in-process masko-emulator), then tsc on its sources with the generated masko.d.ts, then
-// the built page in Chromium: the React wrapper's onMaskoLoad / onMaskoPoseChange props fire.
+// examples/{react,vue,svelte} as a user would run them: `vite build` with each one's vite.config.ts
+// (unplugin-masko against an in-process masko-emulator), tsc on the React one with the generated
+// masko.d.ts, then each built page in Chromium: the framework passes `manifest`/`pose` as properties
+// and its listeners get the element's events (the status line), and a pose button switches the pose.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +12,8 @@ import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, serve } from '../e2e/helpers.js';
 
-const example = fileURLToPath(new URL('../../examples/react/', import.meta.url));
 const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
-const outDir = mkdtempSync(join(tmpdir(), 'masko-example-react-'));
+const outRoot = mkdtempSync(join(tmpdir(), 'masko-examples-'));
 const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
 let emulator: Emulator;
 
@@ -32,15 +32,18 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await emulator?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  rmSync(outRoot, { recursive: true, force: true });
 });
 
-test('examples/react builds, type-checks and plays', async () => {
+test.each(['react', 'vue', 'svelte'])('examples/%s builds and plays', async (name) => {
+  const example = fileURLToPath(new URL(`../../examples/${name}/`, import.meta.url));
+  const outDir = join(outRoot, name);
   // A child process, as `npm run build` would run it (this worker resolves packages to their TS sources).
   const env = { ...process.env, MASKO_API_URL: emulator.apiUrl, MASKO_API_KEY: `masko_${'0'.repeat(64)}`, MASKO_COLLECTION: DEMO.collectionId };
   await run([vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: example, env });
 
-  expect(await run([tsc, '-p', example, '--pretty', 'false'], { cwd: example })).toBe('');
+  // Vue and Svelte templates need vue-tsc / svelte-check (not installed); their typings are in test/types/{vue,svelte}.
+  if (name === 'react') expect(await run([tsc, '-p', example, '--pretty', 'false'], { cwd: example })).toBe('');
 
   const server = await serve(outDir);
   const browser = await launchChromium();
