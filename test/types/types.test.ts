@@ -1,4 +1,4 @@
-// The framework typings of <masko-mascot> (packages/player/types) proven with tsc: each
+// The typings of <masko-mascot> (the tag and event maps, and packages/player/types per framework) proven with tsc: each
 // test/types/<framework>/ usage file type-checks, and a copy with its `@ts-expect-error` lines
 // removed fails with exactly the errors they name, at exactly those lines (so a typing that lets
 // `renderer="gif"` or `autoplay="yes"` through fails this test). Needs packages/player/dist (npm run build).
@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
-const frameworks = ['react', 'preact', 'solid', 'vue', 'svelte'];
+const frameworks = ['dom', 'react', 'preact', 'solid', 'vue', 'svelte'];
 
 /** Runs tsc on a project; resolves with its exit code and output (tsc exits 2 on type errors). */
 async function typeCheck(project: string): Promise<{ code: number; output: string }> {
