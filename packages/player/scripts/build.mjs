@@ -9,9 +9,18 @@
 //                              into sibling chunks (dist/masko-manifest-*.js, dist/state-machine-*.js)
 //                              that load only when a page gives JSON / plays a canvas
 import { build } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Chunks carry a content hash: drop the previous build's, so dist/ holds one of each.
+for (const dir of ['dist', 'dist/development']) {
+  for (const file of readdirSync(`${root}${dir}`, { withFileTypes: true }).filter((f) => f.isFile())) {
+    if (/^(masko-manifest|state-machine|chunk)-\w+\.js(\.map)?$/.test(file.name)) rmSync(`${root}${dir}/${file.name}`);
+  }
+}
+rmSync(`${root}dist/lazy`, { recursive: true, force: true });
+rmSync(`${root}dist/development/lazy`, { recursive: true, force: true });
 const common = {
   absWorkingDir: root,
   entryPoints: ['src/index.ts'],

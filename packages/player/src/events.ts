@@ -19,12 +19,15 @@ export interface MaskoPoseChangeDetail { from: string | undefined; to: string }
 export interface MaskoTransitionDetail { from: string; to: string }
 export interface MaskoLoadDetail { format: RenderFormat }
 export interface MaskoLoopDetail { pose: string }
+/** Every input with its value after a change (`nodeTime` alone, which changes all the time, fires nothing). */
+export interface MaskoInputChangeDetail { inputs: Record<string, boolean | number> }
 
 export type MaskoLoadEvent = CustomEvent<MaskoLoadDetail>;
 export type MaskoErrorEvent = CustomEvent<MaskoErrorDetail>;
 export type MaskoPoseChangeEvent = CustomEvent<MaskoPoseChangeDetail>;
 export type MaskoTransitionEvent = CustomEvent<MaskoTransitionDetail>;
 export type MaskoLoopEvent = CustomEvent<MaskoLoopDetail>;
+export type MaskoInputChangeEvent = CustomEvent<MaskoInputChangeDetail>;
 
 /** Every event `<masko-mascot>` fires, by name. */
 export interface MaskoEventMap {
@@ -34,6 +37,7 @@ export interface MaskoEventMap {
   'masko-transition-start': MaskoTransitionEvent;
   'masko-transition-end': MaskoTransitionEvent;
   'masko-loop': MaskoLoopEvent;
+  'masko-input-change': MaskoInputChangeEvent;
 }
 
 declare global {

@@ -38,6 +38,7 @@ let machineEngine: EngineFactory | undefined;
  * @event masko-transition-start - A transition clip is on screen: `detail.from`, `detail.to`.
  * @event masko-transition-end - A transition clip ended: `detail.from`, `detail.to`.
  * @event masko-loop - The pose's loop wrapped around: `detail.pose`.
+ * @event masko-input-change - A canvas input changed: `detail.inputs` (all of them, as `inputs` gives).
  *
  * @csspart media - The `<video>`, `<canvas>` or `<img>` on screen.
  * @csspart stage - The box the media layers are stacked in.

@@ -15,7 +15,19 @@ const scheduler: Scheduler = {
  * with a state machine starts, so pages without canvases never download it. Assigning it to
  * `MaskoMascot.engine` forces it for every manifest.
  */
-export const stateMachineEngine: EngineFactory = (manifest, run) => {
+export const stateMachineEngine: EngineFactory = (manifest, run, inputsChanged) => {
+  let seen = '';
+  /** Reports the inputs when any but `nodeTime` changed (after each call: arrival resets some too). */
+  const after = <T>(result: T): T => {
+    const inputs = machine.inputs;
+    const key = JSON.stringify({ ...inputs, nodeTime: 0 });
+    if (key !== seen) {
+      const first = !seen;
+      seen = key;
+      if (!first) inputsChanged?.(inputs);
+    }
+    return result;
+  };
   const machine = new MaskoMachine(manifest, {
     scheduler,
     listener: (event) => {
@@ -23,15 +35,15 @@ export const stateMachineEngine: EngineFactory = (manifest, run) => {
     },
   });
   return {
-    start: (pose) => machine.start(pose),
+    start: (pose) => after(machine.start(pose)),
     // The element settles its own goTo() promises when the pose is on screen.
-    goTo: (pose) => void machine.goTo(pose).catch(() => {}),
-    clipEnded: () => machine.clipEnded(),
-    loopCompleted: () => machine.loopCompleted(),
-    setInput: (name, value) => machine.setInput(name, value),
-    fire: (trigger) => machine.fire(trigger),
-    click: () => machine.click(),
-    hover: (over) => machine.hover(over),
+    goTo: (pose) => after(void machine.goTo(pose).catch(() => {})),
+    clipEnded: () => after(machine.clipEnded()),
+    loopCompleted: () => after(machine.loopCompleted()),
+    setInput: (name, value) => after(machine.setInput(name, value)),
+    fire: (trigger) => after(machine.fire(trigger)),
+    click: () => after(machine.click()),
+    hover: (over) => after(machine.hover(over)),
     inputs: () => machine.inputs,
     dispose: () => machine.dispose(),
   };

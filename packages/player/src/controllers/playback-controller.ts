@@ -58,7 +58,7 @@ export class PlaybackController implements ReactiveController {
   start(manifest: MascotManifest, pose: string, factory: EngineFactory): void {
     this.stop();
     this.#manifest = manifest;
-    this.#engine = factory(manifest, (command) => this.execute(command));
+    this.#engine = factory(manifest, (command) => this.execute(command), (inputs) => emit(this.host, 'masko-input-change', { inputs }));
     this.#engine.start(pose);
   }
 

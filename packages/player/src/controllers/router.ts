@@ -38,8 +38,12 @@ export interface PoseEngine {
   dispose?(): void;
 }
 
-/** Builds an engine for a manifest; it sends its commands to `run`. */
-export type EngineFactory = (manifest: MascotManifest, run: (command: Command) => void) => PoseEngine;
+/** Builds an engine for a manifest; it sends its commands to `run`, and its inputs to `inputsChanged` when they change. */
+export type EngineFactory = (
+  manifest: MascotManifest,
+  run: (command: Command) => void,
+  inputsChanged?: (inputs: Record<string, boolean | number>) => void,
+) => PoseEngine;
 
 const hasMedia = (t: Transition): boolean => Object.values(t.media ?? {}).some((list) => list?.length);
 

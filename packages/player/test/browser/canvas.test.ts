@@ -47,8 +47,11 @@ describe('the demo canvas (zero-config state machine)', () => {
     const { nodeTime, ...inputs } = el.inputs;
     expect(inputs).to.deep.equal({ clicked: false, mouseOver: false, loopCount: 0, wave: false, thinking: false });
     expect(nodeTime, 'nodeTime: ms at the pose').to.be.a('number');
+    const changes: Record<string, boolean | number>[] = [];
+    el.addEventListener('masko-input-change', (e) => changes.push(e.detail.inputs));
     el.dispatchEvent(new PointerEvent('pointerenter'));
     expect(el.inputs.mouseOver, 'hover feeds mouseOver').to.equal(true);
+    expect(changes.map((c) => c.mouseOver), 'masko-input-change').to.deep.equal([true]);
     el.dispatchEvent(new PointerEvent('pointerleave'));
     expect(el.inputs.mouseOver).to.equal(false);
     const thinking = arrival(el, 'Thinking');
@@ -59,6 +62,11 @@ describe('the demo canvas (zero-config state machine)', () => {
     el.setInput('thinking', false);
     await idle;
     expect(el.inputs.thinking).to.equal(false);
+    // (loop wraps change `loopCount` in between: only the changes of these two are compared)
+    const pairs = changes.map((c) => `${c.mouseOver},${c.thinking}`).filter((pair, i, all) => pair !== all[i - 1]);
+    expect(pairs, 'masko-input-change for each change').to.deep.equal([
+      'true,false', 'false,false', 'false,true', 'false,false',
+    ]);
   });
 
   it('should play triggers, clicks, nodeTime returns, the any-state edge, the reverse edge and goTo paths without a blank frame', async function () {
