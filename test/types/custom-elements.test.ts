@@ -15,15 +15,24 @@ test('package.json points at the manifest, which is exported too', () => {
   expect(pkg.exports['./custom-elements.json']).toBe(`./${pkg.customElements}`);
 });
 
+/** The `masko-*` names a source file mentions in quotes, sorted and unique. */
+const eventNames = (file: string, pattern: RegExp) =>
+  [...new Set([...readFileSync(`${player}${file}`, 'utf8').matchAll(pattern)].map((match) => match[1]))].sort();
+
 test('the manifest describes <masko-mascot>: summary, events, parts, CSS properties, the definition', () => {
   expect(element.summary).toMatch(/transparency/);
-  expect(element.events.map((event: any) => event.name).sort()).toEqual(
-    ['masko-error', 'masko-load', 'masko-loop', 'masko-pose-change', 'masko-transition-end', 'masko-transition-start'],
-  );
+  const events = element.events.map((event: any) => event.name).sort();
+  expect(events).toEqual(expect.arrayContaining(['masko-error', 'masko-load', 'masko-loop', 'masko-pose-change', 'masko-transition-end', 'masko-transition-start']));
+  // Every event of the element's typed event map is documented (@event), and nothing else.
+  expect(events).toEqual(eventNames('src/events.ts', /^\s+'(masko-[a-z-]+)': Masko\w+Event;/gm));
   expect(element.cssParts.map((part: any) => part.name).sort()).toEqual(['media', 'stage']);
   expect(element.cssProperties).toContainEqual(expect.objectContaining({ name: '--masko-object-fit', default: 'contain' }));
   const definitions = manifest.modules.flatMap((module: any) => module.exports ?? []).filter((e: any) => e.kind === 'custom-element-definition');
   expect(definitions.map((d: any) => d.name)).toEqual(['masko-mascot']);
+});
+
+test('the React component has a prop for every event', () => {
+  expect(eventNames('src/react.ts', /'(masko-[a-z-]+)' as EventName/g)).toEqual(element.events.map((event: any) => event.name).sort());
 });
 
 test('the framework typings list exactly the attributes the element has', () => {

@@ -13,6 +13,7 @@ import { createComponent, type EventName } from '@lit/react';
 import { MaskoMascot as MaskoMascotElement } from './index.js';
 import type {
   MaskoErrorEvent,
+  MaskoInputChangeEvent,
   MaskoLoadEvent,
   MaskoLoopEvent,
   MaskoPoseChangeEvent,
@@ -31,6 +32,7 @@ export const MaskoMascot = createComponent({
     onMaskoTransitionStart: 'masko-transition-start' as EventName<MaskoTransitionEvent>,
     onMaskoTransitionEnd: 'masko-transition-end' as EventName<MaskoTransitionEvent>,
     onMaskoLoop: 'masko-loop' as EventName<MaskoLoopEvent>,
+    onMaskoInputChange: 'masko-input-change' as EventName<MaskoInputChangeEvent>,
   },
 });
 

@@ -1,12 +1,5 @@
 // What <masko-mascot> accepts in markup, shared by every framework's typings in this folder.
-import type {
-  MaskoErrorEvent,
-  MaskoLoadEvent,
-  MaskoLoopEvent,
-  MaskoPoseChangeEvent,
-  MaskoTransitionEvent,
-  RendererOverride,
-} from 'masko-mascot';
+import type { MaskoEventMap, RendererOverride } from 'masko-mascot';
 import type { MascotManifest } from 'masko-manifest';
 
 /** Attributes (and the `manifest` property) of `<masko-mascot>`; see the README's API table. */
@@ -33,15 +26,8 @@ export interface MaskoMascotAttributes {
   'release-after'?: number;
 }
 
-/** Every event of `<masko-mascot>` by name, with its typed `CustomEvent`. */
-export interface MaskoMascotEvents {
-  'masko-load': MaskoLoadEvent;
-  'masko-error': MaskoErrorEvent;
-  'masko-pose-change': MaskoPoseChangeEvent;
-  'masko-transition-start': MaskoTransitionEvent;
-  'masko-transition-end': MaskoTransitionEvent;
-  'masko-loop': MaskoLoopEvent;
-}
+/** Every event of `<masko-mascot>` by name, with its typed `CustomEvent` (the element's own map). */
+export interface MaskoMascotEvents extends MaskoEventMap {}
 
 /** Listener props named `on` + event name: React 19, Preact and Svelte 5 add them as event listeners. */
 export type MaskoMascotOnProps = {
