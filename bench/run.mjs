@@ -40,7 +40,7 @@ const resultOf = (name) => {
   const file = `${here}results/${name}.json`;
   if (!existsSync(file)) return undefined;
   const data = JSON.parse(readFileSync(file, 'utf8'));
-  return { mtime: statSync(file).mtimeMs, met: data.met ?? data.withinTarget };
+  return { mtime: statSync(file).mtimeMs, met: data.met ?? data.withinTarget ?? (Array.isArray(data.over) ? data.over.length === 0 : undefined) };
 };
 
 const summary = [];
@@ -53,7 +53,7 @@ for (const name of wanted.length ? wanted : all) {
   const after = resultOf(name);
   // A missed target is a result, not a failure; a benchmark fails when it wrote no result this run.
   const wrote = !!after && after.mtime >= wall - 1000;
-  summary.push({ benchmark: name, seconds: ((performance.now() - started) / 1000).toFixed(0), 'result written': wrote ? 'yes' : `NO (exit ${result.status})`, 'target met': wrote ? (after.met ? 'yes' : 'no') : '' });
+  summary.push({ benchmark: name, seconds: ((performance.now() - started) / 1000).toFixed(0), 'result written': wrote ? 'yes' : `NO (exit ${result.status})`, 'target met': wrote ? ({ true: 'yes', false: 'no' }[after.met] ?? 'n/a') : '' });
 }
 console.log(`\n== summary (${((performance.now() - startedAll) / 1000).toFixed(0)} s)`);
 printTable(summary);
