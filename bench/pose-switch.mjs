@@ -89,7 +89,7 @@ const videoBlank = runs.filter((r) => r.subject === 'video').reduce((n, r) => n 
 const fmt = (t) => `${t.ms.median.toFixed(0)} ms (${t.frames.median.toFixed(1)} fr), p95 ${t.ms.p95.toFixed(0)} ms`;
 record('pose-switch', {
   headline: { figure: `Pose switch, ${N} switches (preloaded / fetched)`,
-    ours: `${fmt(oursWarm)} / ${fmt(oursCold)}; ${oursBlank} blank frames${oursWarm.waited ? `; after the loop wrap it waits for: ${oursWarm.after.median.toFixed(0)} ms (${(oursWarm.after.median / FRAME_MS).toFixed(1)} fr)` : ''}`,
+    ours: `${fmt(oursWarm)} / ${fmt(oursCold)}; ${oursBlank} blank frames${oursWarm.waited ? `; from the loop wrap it waits for to the new frame: ${oursWarm.after.median.toFixed(0)} ms (${(oursWarm.after.median / FRAME_MS).toFixed(1)} fr)` : ''}`,
     baseline: `<video> src swap: ${fmt(baselineOf(true))} / ${fmt(baselineOf(false))}; ${videoBlank} blank frames`,
     ratio: `${(oursWarm.ms.median / baselineOf(true).ms.median).toFixed(2)}x / ${(oursCold.ms.median / baselineOf(false).ms.median).toFixed(2)}x`,
     target: `0 blank frames; preloaded ≤ ${TARGET_FRAMES_PRELOADED} frames`, met },

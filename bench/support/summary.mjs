@@ -32,7 +32,7 @@ console.log('|---|---|---|---|---|---|---|');
 names.forEach((name, i) => {
   const data = JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8'));
   const h = headlineOf(name, data);
-  const cell = (s) => String(s).replaceAll('|', '\\|');
+  const cell = (s) => String(s).replaceAll('|', '\\|').replaceAll('<', '&lt;');
   console.log(`| ${i + 1} | ${cell(h.figure)} ([${name}](../bench/results/${name}.json)) | ${cell(h.ours)} | ${cell(h.baseline)} | ${cell(h.ratio)} | ${cell(h.target)} | ${h.met === undefined ? 'n/a' : h.met ? 'yes' : '**no**'} |`);
 });
 const first = JSON.parse(readFileSync(`${dir}${names[0]}.json`, 'utf8'));
