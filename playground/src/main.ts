@@ -142,7 +142,7 @@ byId('api-source').textContent = __MASKO_API__;
 if (felix.inputs.length > 0) MaskoMascot.engine = stateMachineEngine;
 hero.manifest = felix;
 hero.setAttribute('alt', `${felix.name}, the demo mascot`);
-for (const type of ['masko-load', 'masko-error', 'masko-pose-change', 'masko-transition-start', 'masko-transition-end', 'masko-loop']) {
+for (const type of ['masko-load', 'masko-error', 'masko-pose-change', 'masko-transition-start', 'masko-transition-end', 'masko-loop', 'masko-input-change']) {
   hero.addEventListener(type, logEvent);
 }
 new ResizeObserver(renderPicked).observe(hero);

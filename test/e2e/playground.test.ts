@@ -87,6 +87,11 @@ beforeAll(async () => {
   });
   page.on('response', (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`); });
   await page.goto(url);
+  // Vite reloads the page when a watched file changes; during this test that means something rebuilt
+  // packages/*/dist underneath it (another build running at the same time), not a playground bug.
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) problems.push(`page reloaded by Vite (a watched file changed during the test): ${frame.url()}`);
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -156,6 +161,7 @@ test('every input control drives the state machine', async () => {
   const thinking = poseChange('Thinking');
   await inputs.getByRole('checkbox', { name: 'thinking' }).check();
   await thinking;
+  await page.locator('#events li', { hasText: /masko-input-change .*"thinking":true/ }).first().waitFor();
   await shot('input-thinking-on');
   const idle = poseChange('Idle');
   await inputs.getByRole('checkbox', { name: 'thinking' }).uncheck();
