@@ -104,8 +104,8 @@ export interface MaskoOptions {
    */
   configFile?: string | false;
   /**
-   * Downloads in flight at once.
-   * @default 6
+   * Downloads in flight at once (also the client's sockets per origin; the asset host is a CDN).
+   * @default 16
    */
   concurrency?: number;
 }

@@ -22,10 +22,29 @@ describe('loadOptions', () => {
     await expect(loadOptions({ root })).rejects.toThrow(/\] generate\.maxCredits: expected a non-negative integer, received -1/);
   });
 
+  it('without a config file: the inline options alone, no file reported', async () => {
+    const { options, configFile } = await loadOptions({ root, concurrency: 4 });
+    expect(options.concurrency).toBe(4);
+    expect(configFile).toBeUndefined();
+  });
+
+  it('reads a plain JSON file itself, and leaves the choice to c12 when another extension sits beside it', async () => {
+    await writeFile(join(root, 'masko.config.json'), JSON.stringify({ concurrency: 2, dts: false, mascots: { felix: { collection: 'c1', formats: ['png', 'webm'] } } }));
+    const plain = await loadOptions({ root, mascots: { felix: { collection: 'c1', formats: ['webm'] } } });
+    expect(plain.configFile).toBe(join(root, 'masko.config.json'));
+    expect(plain.options).toMatchObject({ concurrency: 2, dts: false });
+    expect(plain.options.mascots[0]).toMatchObject({ formats: ['webm'] });
+
+    await writeFile(join(root, 'masko.config.ts'), 'export default { concurrency: 7 };\n');
+    const both = await loadOptions({ root });
+    expect(both.configFile).toBe(join(root, 'masko.config.ts'));
+    expect(both.options.concurrency).toBe(7);
+  });
+
   it('skips the file with configFile: false', async () => {
     await writeFile(join(root, 'masko.config.json'), JSON.stringify({ concurrency: 2 }));
     const { options, configFile } = await loadOptions({ root, configFile: false });
-    expect(options.concurrency).toBe(6);
+    expect(options.concurrency).toBe(16);
     expect(configFile).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ describe('resolveOptions', () => {
     const o = resolveOptions({ root: '/proj', mascots: { felix: { collection: 'c1' } } }, {});
     expect(o).toMatchObject({
       root: '/proj', cacheDir: '/proj/node_modules/.cache/masko', lockfile: '/proj/masko.lock.json', dts: '/proj/masko.d.ts',
-      generate: false, offline: false, frozen: false, apiUrl: 'https://api.masko.ai/v1', concurrency: 6,
+      generate: false, offline: false, frozen: false, apiUrl: 'https://api.masko.ai/v1', concurrency: 16,
     });
     expect(o.mascots[0]).toMatchObject({ key: 'felix', include: undefined, canvas: undefined, formats: ['hevc', 'png', 'stacked', 'webm'] });
   });

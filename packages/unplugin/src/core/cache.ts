@@ -13,12 +13,23 @@ import { tempTag } from './temp-files.js';
 import type { SyncClient } from './wire.js';
 
 export interface CachedFile { path: string; sha256: string; bytes: number }
+export interface CacheOptions {
+  /**
+   * A bundler build reads every file once more to emit it and hashes those bytes (emit-read.ts), so a
+   * hit of the expected size is enough here: each file is read once, and never emitted unverified.
+   */
+  hashOnEmit?: boolean;
+}
 export interface FetchOptions {
   expectedSha256?: string;
+  /** The size the lockfile recorded: with `hashOnEmit`, a hit of this size is not hashed here. */
+  expectedBytes?: number;
   offline?: boolean;
   /** Stops the download (the file is then not cached). Shared by every caller of one in-flight URL. */
   signal?: AbortSignal;
   onProgress?(received: number): void;
+  /** Runs the network request (a concurrency limit); the work around it (sidecar, rename) runs outside. */
+  schedule?<T>(request: () => Promise<T>): Promise<T>;
 }
 
 export async function sha256File(path: string): Promise<string> {
@@ -31,14 +42,18 @@ export class AssetCache {
   readonly #verified = new Map<string, CachedFile>();
   readonly #inFlight = new Map<string, Promise<CachedFile>>();
 
-  constructor(readonly dir: string, private readonly client?: SyncClient) {}
+  constructor(readonly dir: string, private readonly client?: SyncClient, private readonly cacheOptions: CacheOptions = {}) {}
+
+  get hashOnEmit(): boolean {
+    return !!this.cacheOptions.hashOnEmit;
+  }
 
   pathFor(sha256: string, ext: string): string {
     return join(this.dir, 'files', sha256.slice(0, 2), `${sha256}${ext}`);
   }
 
   /** The cached file when it exists and its bytes match its name; a corrupt file is removed. */
-  async get(sha256: string, ext: string): Promise<CachedFile | undefined> {
+  async get(sha256: string, ext: string, expectedBytes?: number): Promise<CachedFile | undefined> {
     const path = this.pathFor(sha256, ext);
     const known = this.#verified.get(path);
     if (known) return known;
@@ -48,6 +63,7 @@ export class AssetCache {
     } catch {
       return undefined;
     }
+    if (this.cacheOptions.hashOnEmit && bytes === expectedBytes) return { path, sha256, bytes }; // hashed when emitted
     if ((await sha256File(path)) !== sha256) {
       await rm(path, { force: true });
       return undefined;
@@ -80,7 +96,7 @@ export class AssetCache {
 
   async #fetch(url: string, ext: string, opts: FetchOptions): Promise<CachedFile> {
     if (opts.expectedSha256) {
-      const hit = await this.get(opts.expectedSha256, ext);
+      const hit = await this.get(opts.expectedSha256, ext, opts.expectedBytes);
       if (hit) return hit;
     }
     if (!opts.offline && !this.client) {
@@ -95,11 +111,13 @@ export class AssetCache {
     const incoming = join(this.dir, 'incoming', `${tempTag()}${ext}`);
     await mkdir(join(this.dir, 'incoming'), { recursive: true });
     let seen = 0; // the client reports a running total; progress wants the new bytes (a retry restarts at 0)
-    const got = await this.client.download(url, incoming, {
+    const client = this.client;
+    const schedule = opts.schedule ?? ((request) => request());
+    const got = await schedule(() => client.download(url, incoming, {
       ...(opts.expectedSha256 ? { expectedSha256: opts.expectedSha256 } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onProgress ? { onProgress: (received: number) => { opts.onProgress!(received >= seen ? received - seen : received); seen = received; } } : {}),
-    });
+    }));
     const path = this.pathFor(got.sha256, ext);
     try {
       // Sidecar first: a process killed in between leaves a sidecar without its file (fetched again next

@@ -43,9 +43,11 @@ export interface ContextOptions {
   createClient?: (options: ResolvedOptions) => SyncClient;
   /** Re-resolve from the API even when the lockfile still matches the options (new items, new sizes). */
   update?: boolean;
+  /** The caller reads every file to emit it through `readVerified` (emit-read.ts): cache hits skip their hash here. */
+  hashOnEmit?: boolean;
 }
 
-const defaultClient = (o: ResolvedOptions, logger: Logger) => loadClient({ apiKey: o.apiKey!, apiUrl: o.apiUrl, logger });
+const defaultClient = (o: ResolvedOptions, logger: Logger) => loadClient({ apiKey: o.apiKey!, apiUrl: o.apiUrl, connections: o.concurrency, logger });
 
 /** What decides a result: every option but the key, and the lockfile as it is on disk. */
 async function memoKey(options: ResolvedOptions): Promise<string> {
@@ -104,7 +106,7 @@ export class MaskoContext {
     const client = options.apiKey && !options.offline
       ? this.ctx.createClient?.(options) ?? await defaultClient(options, this.ctx.logger)
       : undefined;
-    const cache = new AssetCache(options.cacheDir, client);
+    const cache = new AssetCache(options.cacheDir, client, { hashOnEmit: !!this.ctx.hashOnEmit });
     // Leftovers of a killed sync (downloads, atomic-write temps); a live writer's are never touched.
     await Promise.all([sweepCacheTemps(options.cacheDir), sweepSiblingTemps(options.lockfile), options.dts ? sweepSiblingTemps(options.dts) : 0]);
     try {

@@ -2,7 +2,6 @@
  * The unplugin factory: hooks only route to the context; the host-specific parts are where files go and
  * how URLs are spelled (design §7, plugin-research §1.5).
  */
-import { readFile } from 'node:fs/promises';
 import { createReadStream, existsSync } from 'node:fs';
 import type { UnpluginFactory, UnpluginOptions } from 'unplugin';
 import { consola } from 'consola';
@@ -12,6 +11,7 @@ import { MaskoContext, type Prepared } from './context.js';
 import { prefixedUrl, relativeUrl, webpackUrl, type UrlExpression } from './emit.js';
 import { describeError, MaskoError, tagged } from './errors.js';
 import { EXT } from './emit.js';
+import { readVerified } from './emit-read.js';
 
 const DEV_PREFIX = '@masko/';
 const MIME_BY_EXT: Record<string, string> = { [EXT.webm]: 'video/webm', [EXT.hevc]: 'video/quicktime', [EXT.stacked]: 'video/mp4', [EXT.png]: 'image/png', [EXT.webp]: 'image/webp', [EXT.avif]: 'image/avif' };
@@ -20,12 +20,18 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
   const logger = consola; // messages carry their own [masko] prefix
   const log = { info: (m: string) => logger.info(tagged(m)), warn: (m: string) => logger.warn(tagged(m)) };
   let mode: 'build' | 'dev' = 'build';
-  let ctx = new MaskoContext(userOptions, { mode, logger: log });
+  // Builds hash every file as they read it to emit it (emit-read.ts); dev serves from the verified cache.
+  const contextFor = () => new MaskoContext(userOptions, { mode, logger: log, hashOnEmit: mode === 'build' });
+  let ctx = contextFor();
   let viteBase = '/';
   let esbuildOut: { outdir?: string; publicPath?: string; format?: string } = {};
   /** File name → Rollup reference id (Rollup returns one at runtime though unplugin types it void). */
   let watched: string[] = [];
   const emitted = new Map<string, string | undefined>();
+  /** File name → its read-and-emit, shared by every load that ships it. */
+  const emitting = new Map<string, Promise<void>>();
+  /** After a corrupt file was removed: forget the result and prepare again (which fetches it again). */
+  const reprepare = () => { ctx.invalidate(); return prepare(); };
 
   if (meta.framework === 'webpack') ctx.setRoot(meta.webpack.compiler.options.context ?? process.cwd());
   if (meta.framework === 'rspack') ctx.setRoot(meta.rspack.compiler.options.context ?? process.cwd());
@@ -57,6 +63,7 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
     enforce: 'pre',
     async buildStart() {
       emitted.clear();
+      emitting.clear();
       const p = await prepare();
       watched = [p.configFile, existsSync(p.options.lockfile) ? p.options.lockfile : undefined].filter((f): f is string => !!f);
       // esbuild has no watch-file API outside resolveId/load/transform (plugin-research §1.3).
@@ -90,11 +97,13 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
         }
         const files = key ? built!.files : p.files;
         if (mode === 'build' && meta.framework !== 'webpack' && meta.framework !== 'rspack') {
-          for (const file of files) {
-            if (emitted.has(file.fileName)) continue;
-            const ref = this.emitFile({ type: 'asset', fileName: file.fileName, source: await readFile(file.path) }) as unknown;
+          const todo = files.filter((f) => !emitting.has(f.fileName));
+          const job = readVerified(todo, reprepare).then((sources) => todo.forEach((file, i) => {
+            const ref = this.emitFile({ type: 'asset', fileName: file.fileName, source: sources[i]! }) as unknown;
             emitted.set(file.fileName, typeof ref === 'string' ? ref : undefined);
-          }
+          }));
+          for (const file of todo) emitting.set(file.fileName, job);
+          await Promise.all(files.map((f) => emitting.get(f.fileName)));
         }
         return key ? mascotModule(built!.manifest, urlFor()) : indexModule(MaskoContext.manifests(p), urlFor());
       },
@@ -103,7 +112,7 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
       configResolved(config) {
         mode = config.command === 'serve' ? 'dev' : 'build';
         viteBase = config.base || '/';
-        ctx = new MaskoContext(userOptions, { mode, logger: log });
+        ctx = contextFor();
         ctx.setRoot(config.root);
       },
       configureServer(server) {
@@ -146,10 +155,10 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
       },
     },
     webpack(compiler) {
-      emitEveryBuild(compiler as unknown as WebpackLike, () => prepare());
+      emitEveryBuild(compiler as unknown as WebpackLike, prepare, reprepare);
     },
     rspack(compiler) {
-      emitEveryBuild(compiler as unknown as WebpackLike, () => prepare());
+      emitEveryBuild(compiler as unknown as WebpackLike, prepare, reprepare);
     },
   };
   return plugin;
@@ -169,7 +178,7 @@ interface CompilationLike {
 }
 
 /** webpack/Rspack: emit in processAssets on every compilation, so the files survive a persistent-cache hit. */
-function emitEveryBuild(compiler: WebpackLike, prepare: () => Promise<Prepared>): void {
+function emitEveryBuild(compiler: WebpackLike, prepare: () => Promise<Prepared>, reprepare: () => Promise<Prepared>): void {
   const { RawSource } = compiler.webpack.sources;
   // webpack/Rspack read `virtual:` as a URI scheme and skip the resolver; a leading \0 keeps ours in it.
   compiler.hooks.normalModuleFactory.tap('unplugin-masko', (factory) => {
@@ -179,10 +188,9 @@ function emitEveryBuild(compiler: WebpackLike, prepare: () => Promise<Prepared>)
   });
   compiler.hooks.thisCompilation.tap('unplugin-masko', (compilation) => {
     compilation.hooks.processAssets.tapPromise({ name: 'unplugin-masko', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, async () => {
-      const p = await prepare();
-      for (const file of p.files) {
-        if (!compilation.getAsset(file.fileName)) compilation.emitAsset(file.fileName, new RawSource(await readFile(file.path)));
-      }
+      const todo = (await prepare()).files.filter((f) => !compilation.getAsset(f.fileName));
+      const sources = await readVerified(todo, reprepare);
+      todo.forEach((file, i) => compilation.emitAsset(file.fileName, new RawSource(sources[i]!)));
     });
   });
 }

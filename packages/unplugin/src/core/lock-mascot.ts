@@ -10,7 +10,7 @@ import { MaskoError } from './errors.js';
 import { mascotInputs, type LockedClip, type LockedFile, type LockedMascot } from './lockfile.js';
 import type { ResolvedMascot } from './options.js';
 import type { MascotPlan, PlannedClip, PlannedFile } from './plan.js';
-import { imageSize } from './posters.js';
+import { imageSize, makePoster, type PosterFormat } from './posters.js';
 import { settleAll } from './settle.js';
 import type { Progress } from './sync.js';
 
@@ -21,6 +21,19 @@ export interface DownloadRun {
   abort: AbortController;
   progress?: Progress | undefined;
   downloaded: { files: number; bytes: number };
+}
+
+/** The poster widths a clip ships for its PNG (never wider than the PNG itself). */
+export function posterWidthsFor(wanted: number[], pngWidth: number | null | undefined): number[] {
+  return pngWidth ? [...new Set([...wanted.filter((w) => w <= pngWidth), pngWidth])].sort((a, b) => a - b) : [];
+}
+
+/**
+ * Encodes a clip's posters as soon as its PNG is in, overlapping the other downloads. Only a head start:
+ * the manifest step joins these (one encode per poster) and is where a failure is reported.
+ */
+function startPosters(run: DownloadRun, file: CachedFile, widths: number[], formats: PosterFormat[]): void {
+  for (const format of formats) for (const width of widths) makePoster(run.cache.dir, file, width, format).catch(() => undefined);
 }
 
 /** Origin and path: a signed URL's query may hold a token. */
@@ -45,6 +58,11 @@ async function fetchFile(run: DownloadRun, f: PlannedFile): Promise<CachedFile> 
   return run.cache.fetch(f.asset.url, EXT[f.format], {
     ...(f.asset.sha256 ? { expectedSha256: f.asset.sha256 } : {}),
     signal: run.abort.signal,
+    // Only the request holds a slot: sidecar, rename and PNG checks overlap the next downloads.
+    schedule: (request) => run.limit(() => {
+      run.abort.signal.throwIfAborted(); // queued behind the limit while another download failed
+      return request();
+    }),
     onProgress: (n) => run.progress?.advance(n),
   });
 }
@@ -66,29 +84,33 @@ async function pngSize(run: DownloadRun, f: PlannedFile, got: CachedFile): Promi
   }
 }
 
-async function lockFile(run: DownloadRun, f: PlannedFile): Promise<LockedFile> {
-  run.abort.signal.throwIfAborted(); // queued behind the limit while another download failed
+async function lockFile(run: DownloadRun, f: PlannedFile, clip: PlannedClip, posterFormats: PosterFormat[]): Promise<LockedFile> {
+  run.abort.signal.throwIfAborted();
   let got = await fetchFile(run, f);
   let dims = { width: f.asset.width, height: f.asset.height };
-  if (f.format === 'png') ({ file: got, ...dims } = await pngSize(run, f, got));
+  if (f.format === 'png') {
+    ({ file: got, ...dims } = await pngSize(run, f, got));
+    startPosters(run, got, posterWidthsFor(clip.posterWidths, dims.width), posterFormats);
+  }
   run.progress?.fileDone();
   run.downloaded.files++;
   run.downloaded.bytes += got.bytes;
   return { format: f.format, asset: f.asset.id, url: f.asset.url, width: dims.width, height: dims.height, bytes: got.bytes, sha256: got.sha256 };
 }
 
-async function lockClip(run: DownloadRun, clip: PlannedClip): Promise<LockedClip> {
+async function lockClip(run: DownloadRun, clip: PlannedClip, posterFormats: PosterFormat[]): Promise<LockedClip> {
   run.progress?.add(clip.files.length, clip.files.reduce((s, f) => s + (f.asset.bytes ?? 0), 0));
-  const files = await settleAll(run.abort, clip.files.map((f) => run.limit(() => lockFile(run, f)).catch((error: unknown) => {
+  const files = await settleAll(run.abort, clip.files.map((f) => lockFile(run, f, clip, posterFormats).catch((error: unknown) => {
     throw namingUrl(f.asset.url, error);
   })));
   const png = files.find((f) => f.format === 'png');
-  const posters = png?.width ? [...new Set([...clip.posterWidths.filter((w) => w <= png.width!), png.width])].sort((a, b) => a - b) : [];
+  const posters = posterWidthsFor(clip.posterWidths, png?.width);
   return { item: clip.item.id, loop: clip.item.loop, ...(clip.item.duration ? { duration: clip.item.duration } : {}), files, posters };
 }
 
 export async function lockMascot(run: DownloadRun, m: ResolvedMascot, plan: MascotPlan): Promise<LockedMascot> {
-  const clips = await settleAll(run.abort, [...plan.poses, ...plan.transitions].map((clip) => lockClip(run, clip)));
+  const posterFormats = (['png', 'webp', 'avif'] as const).filter((f) => m.formats.includes(f));
+  const clips = await settleAll(run.abort, [...plan.poses, ...plan.transitions].map((clip) => lockClip(run, clip, posterFormats)));
   const poses: Record<string, LockedClip> = {};
   plan.poses.forEach((p, i) => { poses[p.name] = clips[i]!; });
   return {

@@ -11,7 +11,7 @@ import type { ResolvedMascot } from './options.js';
 import { makePoster, type PosterFormat } from './posters.js';
 
 /** One file the bundle must contain. */
-export interface OutputFile { fileName: string; path: string; bytes: number }
+export interface OutputFile { fileName: string; path: string; bytes: number; sha256: string }
 export interface BuiltMascot { key: string; manifest: MascotManifest; files: OutputFile[] }
 
 const integrity = (sha256: string) => `sha256-${Buffer.from(sha256, 'hex').toString('base64')}`;
@@ -23,19 +23,19 @@ async function buildClip(key: string, label: string, clip: LockedClip, mascot: R
   const poster: Variant[] = [];
   const files: OutputFile[] = [];
   let aspect = 0;
-  const add = (list: Variant[], fileName: string, path: string, v: Omit<Variant, 'url'>) => {
+  const add = (list: Variant[], fileName: string, path: string, sha256: string, v: Omit<Variant, 'url'>) => {
     list.push({ url: fileName, ...v });
-    files.push({ fileName, path, bytes: v.bytes ?? 0 });
+    files.push({ fileName, path, bytes: v.bytes ?? 0, sha256 });
   };
   for (const file of clip.files) {
-    const got = await cache.fetch(file.url, EXT[file.format], { expectedSha256: file.sha256, offline });
+    const got = await cache.fetch(file.url, EXT[file.format], { expectedSha256: file.sha256, expectedBytes: file.bytes, offline });
     if (file.format === 'png') {
       for (const format of (['png', 'webp', 'avif'] as PosterFormat[]).filter((f) => mascot.formats.includes(f))) {
         for (const width of clip.posters) {
-          const p = await makePoster(cache.dir, got, width, format);
+          const p = await makePoster(cache.dir, got, width, format, cache.hashOnEmit);
           if (!aspect && p.height) aspect = p.width / p.height;
           const fileName = assetFileName(key, label, format, p.width, p.sha256);
-          add(poster, fileName, p.path, { type: MIME[format], width: p.width, height: p.height, bytes: p.bytes, integrity: integrity(p.sha256) });
+          add(poster, fileName, p.path, p.sha256, { type: MIME[format], width: p.width, height: p.height, bytes: p.bytes, integrity: integrity(p.sha256) });
         }
       }
       continue;
@@ -44,7 +44,7 @@ async function buildClip(key: string, label: string, clip: LockedClip, mascot: R
     const width = file.width ?? 0;
     const height = file.height ?? 0;
     if (!aspect && width && height) aspect = file.format === 'stacked' ? width / (height / 2) : width / height;
-    add(list, assetFileName(key, label, file.format, width, file.sha256), got.path,
+    add(list, assetFileName(key, label, file.format, width, file.sha256), got.path, file.sha256,
       { type: MIME[file.format], width, height, bytes: got.bytes, integrity: integrity(file.sha256) });
   }
   const byWidth = (a: Variant, b: Variant) => a.width - b.width || (a.type < b.type ? -1 : 1);

@@ -116,7 +116,7 @@ export function resolveOptions(raw: unknown, env: Record<string, string | undefi
     frozen: o.frozen ?? env.MASKO_FROZEN === '1',
     apiKey: o.apiKey ?? env.MASKO_API_KEY,
     apiUrl: o.apiUrl ?? envApiUrl(env.MASKO_API_URL) ?? DEFAULT_API_URL,
-    concurrency: o.concurrency ?? 6,
+    concurrency: o.concurrency ?? 16,
   };
 }
 

@@ -4,8 +4,9 @@
  * dimensions are read from the encoded file, never assumed.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'pathe';
+import { readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'pathe';
 import { sha256File } from './cache.js';
 import { readTextOrUndefined, stableStringify, writeFileAtomic } from './fs-utils.js';
 
@@ -17,16 +18,47 @@ const VERSION = 1;
 /** sharp is native and not small: loaded on the first poster, not when a bundler loads the plugin. */
 const loadSharp = async () => (await import('sharp')).default;
 
-export async function makePoster(cacheDir: string, source: { path: string; sha256: string }, width: number, format: PosterFormat): Promise<Poster> {
-  const sharp = await loadSharp();
-  const key = createHash('sha256').update(`${VERSION}|${source.sha256}|${width}|${format}|${sharp.versions.sharp ?? ''}`).digest('hex');
+/**
+ * sharp's version (part of a poster's cache key) from its package.json, so a build whose posters are all
+ * cached never loads sharp. Falls back to sharp itself when the file cannot be found.
+ */
+let version: Promise<string> | undefined;
+export function sharpVersion(): Promise<string> {
+  return (version ??= (async () => {
+    try {
+      for (let dir = dirname(fileURLToPath(import.meta.resolve('sharp'))), i = 0; i < 4; dir = dirname(dir), i++) {
+        const pkg = JSON.parse((await readTextOrUndefined(join(dir, 'package.json'))) ?? '{}') as { name?: string; version?: string };
+        if (pkg.name === 'sharp' && pkg.version) return pkg.version;
+      }
+    } catch { /* not resolvable from here: ask sharp */ }
+    return (await loadSharp()).versions.sharp ?? '';
+  })());
+}
+
+/** One encode per poster in flight: a sync starts posters as their PNG lands, the manifest joins them. */
+const inFlight = new Map<string, Promise<Poster>>();
+
+/** `sizeOnly`: a build hashes the poster when it emits it (emit-read.ts), so the cache check is its size. */
+export async function makePoster(cacheDir: string, source: { path: string; sha256: string }, width: number, format: PosterFormat, sizeOnly = false): Promise<Poster> {
+  const key = createHash('sha256').update(`${VERSION}|${source.sha256}|${width}|${format}|${await sharpVersion()}`).digest('hex');
   const path = join(cacheDir, 'derived', key.slice(0, 2), `${key}.${format}`);
+  let pending = inFlight.get(path);
+  if (!pending) {
+    pending = encodePoster(path, source, width, format, sizeOnly).finally(() => inFlight.delete(path));
+    inFlight.set(path, pending);
+  }
+  return pending;
+}
+
+async function encodePoster(path: string, source: { path: string }, width: number, format: PosterFormat, sizeOnly: boolean): Promise<Poster> {
   const meta = await readTextOrUndefined(`${path}.json`);
   if (meta) {
     const known = JSON.parse(meta) as Omit<Poster, 'path'>;
+    if (sizeOnly && (await stat(path).catch(() => undefined))?.size === known.bytes) return { ...known, path };
     const actual = await sha256File(path).catch(() => undefined);
     if (actual === known.sha256) return { ...known, path };
   }
+  const sharp = await loadSharp();
   const pipeline = sharp(await readFile(source.path)).resize({ width, withoutEnlargement: true });
   const encoded = format === 'png' ? pipeline.png({ compressionLevel: 9 })
     : format === 'webp' ? pipeline.webp({ quality: 90, alphaQuality: 100 })

@@ -1,0 +1,39 @@
+/**
+ * The config files we read without c12: none at all, or one plain JSON object. Anything c12 would treat
+ * differently (another extension, a `.config/` folder, `extends`, `$env` layers, several candidates)
+ * returns undefined, and the caller lets c12 decide, so the result is the same either way.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'pathe';
+
+/** c12 3.x's SUPPORTED_EXTENSIONS. */
+const EXTENSIONS = ['.js', '.ts', '.mjs', '.cjs', '.mts', '.cts', '.json', '.jsonc', '.json5', '.yaml', '.yml', '.toml'];
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+/** Every path c12's resolver could pick for `configFile` (with and without an extension, `/index`, `.config/`). */
+function candidates(cwd: string, configFile: string): string[] {
+  const base = resolve(cwd, configFile);
+  const name = configFile.split('/').pop()!;
+  const bases = [base, join(dirname(base), '.config', name.replace(/\.config$/, '')), join(dirname(base), '.config', name)];
+  return bases.flatMap((b) => [b, ...EXTENSIONS.map((e) => b + e), ...EXTENSIONS.map((e) => `${b}/index${e}`)]);
+}
+
+export type PlainConfig = { file: string | undefined; config: Record<string, unknown> };
+
+export async function findPlainConfig(cwd: string, configFile: string): Promise<PlainConfig | undefined> {
+  const paths = [...new Set(candidates(cwd, configFile))];
+  const present = (await Promise.all(paths.map(async (p) => ((await exists(p)) ? p : undefined)))).filter((p): p is string => !!p);
+  if (present.length === 0) return { file: undefined, config: {} };
+  const [file] = present;
+  if (present.length > 1 || !file!.endsWith('.json') || (await stat(file!)).isDirectory()) return undefined;
+  let config: unknown;
+  try {
+    config = JSON.parse(await readFile(file!, 'utf8'));
+  } catch {
+    return undefined; // c12 reports the syntax error in its own words
+  }
+  if (!config || typeof config !== 'object' || Array.isArray(config)) return undefined;
+  if (Object.keys(config).some((k) => k === 'extends' || k.startsWith('$'))) return undefined;
+  return { file, config: config as Record<string, unknown> };
+}
