@@ -52,7 +52,7 @@ export class StageController implements ReactiveController {
       await layer.load(clip, pending.signal);
       if (this.#looping && !this.#paused) {
         layer.pause();
-        layer.rewind();
+        await layer.rewind(pending.signal); // Firefox shows nothing while a seek is under way
         await new Promise<void>((resolve, reject) => {
           this.#cue = resolve;
           whenAborted(pending.signal, reject);
@@ -61,6 +61,7 @@ export class StageController implements ReactiveController {
           setTimeout(resolve, 2 * this.#shown!.period() + 500);
         });
         Promise.resolve(layer.play()).catch(() => {}); // a refusal shows up on the next sync
+        await layer.ready?.(pending.signal);
       }
       if (pending.signal.aborted) throw pending.signal.reason;
     } catch (error) {

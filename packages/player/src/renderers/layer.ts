@@ -29,8 +29,10 @@ export interface Layer {
   /** Resumes playback (after `pause()`); rejects when the browser refuses to play. */
   play(): Promise<void> | void;
   pause(): void;
-  /** Back to the first frame (a loaded clip waiting for its cue). */
-  rewind(): void;
+  /** Back to the first frame (a loaded clip waiting for its cue); resolves when it is there. */
+  rewind(signal: AbortSignal): Promise<void> | void;
+  /** After a cue: resolves (or returns nothing) once the layer has a picture to reveal. */
+  ready?(signal: AbortSignal): Promise<void> | void;
   /** Milliseconds one pass of the clip lasts at its playback rate (0 for a still). */
   period(): number;
   /** Stops and drops the media so the browser can free the decoder. */

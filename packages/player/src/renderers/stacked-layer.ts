@@ -1,6 +1,6 @@
 import { drawStacked, onRestore } from './stacked-gl.js';
 import type { Layer, LayerEvents } from './layer.js';
-import { createVideo, onNextFrame, period, releaseVideo, startClip } from './video.js';
+import { createVideo, rewindVideo, onNextFrame, period, releaseVideo, startClip } from './video.js';
 
 /**
  * A stacked-alpha layer: the `<video>` stays out of the DOM and each frame it presents is
@@ -30,7 +30,7 @@ export function stackedLayer(events: LayerEvents): Layer {
     },
     play: () => video.play(),
     pause: () => video.pause(),
-    rewind: () => void (video.currentTime = 0),
+    rewind: (signal) => rewindVideo(video, signal),
     period: () => period(video),
     release() {
       stopLoop?.();

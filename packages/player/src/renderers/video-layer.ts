@@ -1,5 +1,5 @@
 import type { Layer, LayerEvents } from './layer.js';
-import { createVideo, period, releaseVideo, startClip } from './video.js';
+import { createVideo, rewindVideo, framePresented, period, releaseVideo, startClip } from './video.js';
 
 /** A native `<video>` layer: VP9-alpha WebM or HEVC-alpha, composited by the browser. */
 export function videoLayer(events: LayerEvents): Layer {
@@ -10,7 +10,9 @@ export function videoLayer(events: LayerEvents): Layer {
     load: (clip, signal) => startClip(video, clip, signal),
     play: () => video.play(),
     pause: () => video.pause(),
-    rewind: () => void (video.currentTime = 0),
+    rewind: (signal) => rewindVideo(video, signal),
+    // Firefox may hold a cued video without a decoded frame (readyState 1): reveal only with a picture.
+    ready: (signal) => (video.readyState < 2 ? framePresented(video, signal) : undefined),
     period: () => period(video),
     release: () => releaseVideo(video),
   };

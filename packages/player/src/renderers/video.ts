@@ -50,12 +50,30 @@ export function startClip(
       // An AbortError here only means the load was interrupted (by us); the signal reports it.
       if ((error as DOMException).name !== 'AbortError') reject(error);
     });
+    framePresented(video, signal, presented).then(resolve);
+  });
+}
+
+/**
+ * Resolves once a frame of `video` has been presented and `presented` agrees; never while
+ * `readyState` < 2 (Firefox can run a frame callback before any frame is decoded); at once on abort.
+ */
+export function framePresented(video: HTMLVideoElement, signal: AbortSignal, presented: () => boolean = () => true): Promise<void> {
+  return new Promise((resolve) => {
     const wait = (): void => {
-      // Firefox can run a frame callback before any frame is decoded (readyState 1): wait on.
       const cancel = onNextFrame(video, () => (video.readyState >= 2 && presented() ? resolve() : wait()));
-      signal.addEventListener('abort', cancel, listen);
+      signal.addEventListener('abort', () => (cancel(), resolve()), { signal }); // the caller checks the signal
     };
     wait();
+  });
+}
+
+/** Seeks back to the first frame; resolves once the seek is done (`seeked`: a frame to show), or on abort. */
+export function rewindVideo(video: HTMLVideoElement, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    video.addEventListener('seeked', () => resolve(), { once: true, signal });
+    signal.addEventListener('abort', () => resolve(), { signal });
+    video.currentTime = 0;
   });
 }
 
