@@ -8,19 +8,23 @@
 //                              masko-manifest's validator/converter and the state machine are split
 //                              into sibling chunks (dist/masko-manifest-*.js, dist/state-machine-*.js)
 //                              that load only when a page gives JSON / plays a canvas
+// Usage: node scripts/build.mjs [outDir]   (default: dist; tests build into a temp dir instead,
+// so nothing reading dist/ meanwhile sees it rewritten)
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// Chunks carry a content hash: drop the previous build's, so dist/ holds one of each.
-for (const dir of ['dist', 'dist/development']) {
-  for (const file of readdirSync(`${root}${dir}`, { withFileTypes: true }).filter((f) => f.isFile())) {
-    if (/^(masko-manifest|state-machine|chunk)-\w+\.js(\.map)?$/.test(file.name)) rmSync(`${root}${dir}/${file.name}`);
+const out = resolve(root, process.argv[2] ?? 'dist');
+// Chunks carry a content hash: drop the previous build's, so the output holds one of each.
+for (const dir of [out, `${out}/development`].filter((d) => existsSync(d))) {
+  for (const file of readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile())) {
+    if (/^(masko-manifest|state-machine|chunk)-\w+\.js(\.map)?$/.test(file.name)) rmSync(`${dir}/${file.name}`);
   }
 }
-rmSync(`${root}dist/lazy`, { recursive: true, force: true });
-rmSync(`${root}dist/development/lazy`, { recursive: true, force: true });
+rmSync(`${out}/lazy`, { recursive: true, force: true });
+rmSync(`${out}/development/lazy`, { recursive: true, force: true });
 const common = {
   absWorkingDir: root,
   entryPoints: ['src/index.ts'],
@@ -43,12 +47,12 @@ const npm = {
 };
 
 await Promise.all([
-  build({ ...npm, outdir: 'dist', define: prod, minifySyntax: true }), // folds DEV away, stays readable
-  build({ ...npm, outdir: 'dist/development' }),
+  build({ ...npm, outdir: out, define: prod, minifySyntax: true }), // folds DEV away, stays readable
+  build({ ...npm, outdir: `${out}/development` }),
   build({
     ...common,
     entryPoints: { 'masko-mascot': 'src/index.ts' },
-    outdir: 'dist',
+    outdir: out,
     splitting: true,
     chunkNames: '[name]-[hash]',
     minify: true,

@@ -1,19 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// Runs the real build (scripts/build.mjs) and checks what each artefact may contain.
+// Runs the real build (scripts/build.mjs) into a temp dir — never over dist/, which other test
+// files (the playground's dev server, the bundler e2e tests) read meanwhile — and checks what
+// each artefact may contain.
 const root = fileURLToPath(new URL('..', import.meta.url));
-const read = (file: string): string => readFileSync(`${root}dist/${file}`, 'utf8');
+const out = mkdtempSync(join(tmpdir(), 'masko-player-build-'));
+const read = (file: string): string => readFileSync(join(out, file), 'utf8');
 /** Specifiers of static and dynamic imports that are not relative (bare names, `node:` …). */
 const bareImports = (code: string): string[] =>
   [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([\w@][\w@/.:-]*)["']/g)].map((m) => m[1]!);
 
 describe('the builds', () => {
   beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'pipe', timeout: 60_000 });
+    execFileSync(process.execPath, ['scripts/build.mjs', out], { cwd: root, stdio: 'pipe', timeout: 60_000 });
   });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('should make the standalone bundle self-contained: no bare or node: imports, Lit inside', () => {
     const bundle = read('masko-mascot.js');
@@ -21,11 +27,11 @@ describe('the builds', () => {
     expect(bundle).not.toMatch(/node:/);
     expect(bundle).toContain('customElements.define("masko-mascot"');
     // The validator/converter is a sibling chunk, imported relatively and only on demand.
-    const chunk = readdirSync(`${root}dist`).find((file) => /^masko-manifest-.*\.js$/.test(file));
+    const chunk = readdirSync(out).find((file) => /^masko-manifest-.*\.js$/.test(file));
     expect(bundle).toContain(`import("./${chunk}")`);
     expect(bareImports(read(chunk!))).toEqual([]);
     // So is the state machine, for canvases.
-    const machine = readdirSync(`${root}dist`).find((file) => /^state-machine-.*\.js$/.test(file));
+    const machine = readdirSync(out).find((file) => /^state-machine-.*\.js$/.test(file));
     expect(bundle).toContain(`import("./${machine}")`);
     expect(bareImports(read(machine!))).toEqual([]);
     expect(read(machine!)).toContain('nodeTime');
@@ -39,7 +45,7 @@ describe('the builds', () => {
   it('should keep Lit and masko-manifest external in the npm entry, and the state machine a lazy import', () => {
     expect(new Set(bareImports(read('index.js')))).toEqual(new Set(['@lit/reactive-element']));
     expect(read('index.js')).toContain('import("./state-machine.js")');
-    const lazy = readdirSync(`${root}dist/lazy`).find((file) => /^masko-manifest-.*\.js$/.test(file));
+    const lazy = readdirSync(join(out, 'lazy')).find((file) => /^masko-manifest-.*\.js$/.test(file));
     expect(read('index.js')).toContain(`import("./lazy/${lazy}")`);
     expect(bareImports(read(`lazy/${lazy}`))).toEqual(['masko-manifest']);
     expect(bareImports(read('state-machine.js'))).toEqual([]);
