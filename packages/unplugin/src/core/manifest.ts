@@ -53,12 +53,26 @@ async function buildClip(key: string, label: string, clip: LockedClip, mascot: R
   return { media, poster, aspect: aspect || 1, files };
 }
 
+/** Like Promise.all, but throws (the first failure) only once every task has settled: nothing still writes. */
+async function allSettled<T>(tasks: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(tasks);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
 export async function buildMascot(mascot: ResolvedMascot, locked: LockedMascot, cache: AssetCache, offline: boolean): Promise<BuiltMascot> {
   const poses: Record<string, Pose> = {};
   const files: OutputFile[] = [];
-  for (const name of Object.keys(locked.poses).sort()) {
+  const poseNames = Object.keys(locked.poses).sort();
+  // Every clip at once (cache checks, posters, downloads of files the cache lacks), assembled in order.
+  const [poseOuts, transitionOuts] = await Promise.all([
+    allSettled(poseNames.map((name) => buildClip(mascot.key, name, locked.poses[name]!, mascot, cache, offline))),
+    allSettled(locked.transitions.map((t) => buildClip(mascot.key, `${t.from}-to-${t.to}`, t, mascot, cache, offline))),
+  ]);
+  for (const [i, name] of poseNames.entries()) {
     const clip = locked.poses[name]!;
-    const out = await buildClip(mascot.key, name, clip, mascot, cache, offline);
+    const out = poseOuts[i]!;
     poses[name] = {
       id: clip.item, loop: clip.loop, aspect: Math.round(out.aspect * 10000) / 10000,
       poster: out.poster, media: out.media, ...(clip.duration ? { duration: clip.duration } : {}),
@@ -67,8 +81,8 @@ export async function buildMascot(mascot: ResolvedMascot, locked: LockedMascot, 
   }
   let transitions: Transition[] = [];
   const clipOf = new Map<string, Media>();
-  for (const t of locked.transitions) {
-    const out = await buildClip(mascot.key, `${t.from}-to-${t.to}`, t, mascot, cache, offline);
+  for (const [i, t] of locked.transitions.entries()) {
+    const out = transitionOuts[i]!;
     clipOf.set(t.item, out.media);
     transitions.push({ id: t.item, from: t.from, to: t.to, media: out.media, conditions: [],
       ...(t.duration ? { duration: t.duration } : {}), ...(t.reverse ? { reverse: true } : {}) });
