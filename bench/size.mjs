@@ -5,7 +5,9 @@
 // npm packages, then gzip -9 and brotli -11. dotlottie-wc and Rive also fetch a WASM renderer at run
 // time; each is listed on its own row. Writes bench/results/size.json.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -29,21 +31,27 @@ async function bundle(contents) {
   return Buffer.from(result.outputFiles[0].contents);
 }
 
-// Ours: the real self-contained build (dist/masko-mascot.js), rebuilt now.
-const built = spawnSync(process.execPath, ['packages/player/scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+// Ours: the real self-contained build (dist/masko-mascot.js), built now into a temp dir (not over
+// packages/player/dist, which tests may be reading).
+const dist = `${mkdtempSync(join(tmpdir(), 'masko-size-'))}/`;
+process.on('exit', () => rmSync(dist, { recursive: true, force: true }));
+const built = spawnSync(process.execPath, ['packages/player/scripts/build.mjs', dist], { cwd: root, stdio: 'inherit' });
 if (built.status !== 0) process.exit(1);
-const dist = `${root}packages/player/dist/`;
 const ours = readFileSync(`${dist}masko-mascot.js`);
 // masko-manifest's validator and canvas-export converter: a chunk loaded only for JSON (src).
 const chunk = readdirSync(dist).find((file) => file.startsWith('masko-manifest-') && file.endsWith('.js'));
 if (!chunk) throw new Error(`no masko-manifest-*.js chunk in ${dist}: did the build change?`);
-const lit = await bundle(`import { LitElement, html, css } from 'lit'; customElements.define('x-x', class extends LitElement {}); export { html, css };`);
+// The canvas state machine: the chunk the bundle imports when it first plays a canvas.
+const machine = readdirSync(dist).find((file) => file.startsWith('state-machine-') && file.endsWith('.js'));
+if (!machine) throw new Error(`no state-machine-*.js chunk in ${dist}: did the build change?`);
+// What ships of Lit: the player imports ReactiveElement and css only (no lit-html templates).
+const lit = await bundle(`import { ReactiveElement, css } from '@lit/reactive-element'; customElements.define('x-x', class extends ReactiveElement {}); export { css };`);
 
 const rows = [
   { name: 'masko-mascot (dist/masko-mascot.js)', version: JSON.parse(readFileSync(`${root}packages/player/package.json`, 'utf8')).version, ...measure(ours) },
-  { name: '  of which Lit alone (LitElement+html+css)', version: versionOf('lit'), ...measure(lit) },
+  { name: '  of which Lit (@lit/reactive-element: ReactiveElement+css)', version: versionOf('@lit/reactive-element'), ...measure(lit) },
   { name: '  + validator/converter chunk (src JSON only)', version: JSON.parse(readFileSync(`${root}packages/manifest/package.json`, 'utf8')).version, ...measure(readFileSync(`${dist}${chunk}`)) },
-  { name: '  + state machine (masko-mascot/state-machine, opt-in)', version: JSON.parse(readFileSync(`${root}packages/player/package.json`, 'utf8')).version, ...measure(await bundle(`import { stateMachineEngine } from './packages/player/src/state-machine.ts'; globalThis.engine = stateMachineEngine;`)) },
+  { name: '  + state machine (lazy chunk for canvases)', version: JSON.parse(readFileSync(`${root}packages/player/package.json`, 'utf8')).version, ...measure(readFileSync(`${dist}${machine}`)) },
   { name: 'lottie-web', version: versionOf('lottie-web'), ...measure(await bundle(`import lottie from 'lottie-web'; globalThis.lottie = lottie;`)) },
   { name: 'lottie-web light', version: versionOf('lottie-web'), ...measure(await bundle(`import lottie from 'lottie-web/build/player/lottie_light.js'; globalThis.lottie = lottie;`)) },
   { name: '@lottiefiles/dotlottie-wc (JS)', version: versionOf('@lottiefiles/dotlottie-wc'), ...measure(await bundle(`import '@lottiefiles/dotlottie-wc';`)) },
