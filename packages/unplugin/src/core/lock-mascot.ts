@@ -98,11 +98,8 @@ async function lockFile(run: DownloadRun, f: PlannedFile, clip: PlannedClip, pos
   return { format: f.format, asset: f.asset.id, url: f.asset.url, width: dims.width, height: dims.height, bytes: got.bytes, sha256: got.sha256 };
 }
 
-async function lockClip(run: DownloadRun, clip: PlannedClip, posterFormats: PosterFormat[]): Promise<LockedClip> {
-  run.progress?.add(clip.files.length, clip.files.reduce((s, f) => s + (f.asset.bytes ?? 0), 0));
-  const files = await settleAll(run.abort, clip.files.map((f) => lockFile(run, f, clip, posterFormats).catch((error: unknown) => {
-    throw namingUrl(f.asset.url, error);
-  })));
+async function lockClip(run: DownloadRun, clip: PlannedClip, pending: Promise<LockedFile>[]): Promise<LockedClip> {
+  const files = await settleAll(run.abort, pending);
   const png = files.find((f) => f.format === 'png');
   const posters = posterWidthsFor(clip.posterWidths, png?.width);
   return { item: clip.item.id, loop: clip.item.loop, ...(clip.item.duration ? { duration: clip.item.duration } : {}), files, posters };
@@ -110,7 +107,17 @@ async function lockClip(run: DownloadRun, clip: PlannedClip, posterFormats: Post
 
 export async function lockMascot(run: DownloadRun, m: ResolvedMascot, plan: MascotPlan): Promise<LockedMascot> {
   const posterFormats = (['png', 'webp', 'avif'] as const).filter((f) => m.formats.includes(f));
-  const clips = await settleAll(run.abort, [...plan.poses, ...plan.transitions].map((clip) => lockClip(run, clip, posterFormats)));
+  const all = [...plan.poses, ...plan.transitions];
+  for (const clip of all) run.progress?.add(clip.files.length, clip.files.reduce((s, f) => s + (f.asset.bytes ?? 0), 0));
+  // PNGs queue first: their posters (CPU) then encode while the videos are still on the wire.
+  const order = all.flatMap((clip, c) => clip.files.map((f, i) => ({ clip, f, c, i }))).sort((a, b) => Number(b.f.format === 'png') - Number(a.f.format === 'png'));
+  const pending: Promise<LockedFile>[][] = all.map(() => []);
+  for (const { clip, f, c, i } of order) {
+    pending[c]![i] = lockFile(run, f, clip, posterFormats).catch((error: unknown) => {
+      throw namingUrl(f.asset.url, error);
+    });
+  }
+  const clips = await settleAll(run.abort, all.map((clip, c) => lockClip(run, clip, pending[c]!)));
   const poses: Record<string, LockedClip> = {};
   plan.poses.forEach((p, i) => { poses[p.name] = clips[i]!; });
   return {
