@@ -3,13 +3,30 @@
  * differently (another extension, a `.config/` folder, `extends`, `$env` layers, several candidates)
  * returns undefined, and the caller lets c12 decide, so the result is the same either way.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'pathe';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'pathe';
 
 /** c12 3.x's SUPPORTED_EXTENSIONS. */
 const EXTENSIONS = ['.js', '.ts', '.mjs', '.cjs', '.mts', '.cts', '.json', '.jsonc', '.json5', '.yaml', '.yml', '.toml'];
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+/**
+ * Whether a path exists, from one listing per folder (not one failed stat per candidate: there are ~100).
+ * `root` is assumed to exist; a folder below it is listed only when its parent's listing has it.
+ */
+function existence(root: string): (path: string) => Promise<boolean> {
+  const listings = new Map<string, Promise<Set<string>>>();
+  const list = (dir: string) => {
+    let names = listings.get(dir);
+    if (!names) listings.set(dir, (names = readdir(dir).then((n) => new Set(n), () => new Set<string>())));
+    return names;
+  };
+  const exists = async (path: string): Promise<boolean> => {
+    const dir = dirname(path);
+    if (dir !== root && dir.length > root.length && !(await exists(dir))) return false;
+    return (await list(dir)).has(basename(path));
+  };
+  return exists;
+}
 
 /** Every path c12's resolver could pick for `configFile` (with and without an extension, `/index`, `.config/`). */
 function candidates(cwd: string, configFile: string): string[] {
@@ -23,6 +40,7 @@ export type PlainConfig = { file: string | undefined; config: Record<string, unk
 
 export async function findPlainConfig(cwd: string, configFile: string): Promise<PlainConfig | undefined> {
   const paths = [...new Set(candidates(cwd, configFile))];
+  const exists = existence(cwd);
   const present = (await Promise.all(paths.map(async (p) => ((await exists(p)) ? p : undefined)))).filter((p): p is string => !!p);
   if (present.length === 0) return { file: undefined, config: {} };
   const [file] = present;
