@@ -4,7 +4,7 @@ import { formatFor } from './capabilities.js';
 import { PlaybackController, type CurrentSource } from './controllers/playback-controller.js';
 import { createRouter, type EngineFactory } from './controllers/router.js';
 import { SizeController } from './controllers/size-controller.js';
-import { StageController } from './controllers/stage-controller.js';
+import { StageController, type SwitchAt } from './controllers/stage-controller.js';
 import { VisibilityController } from './controllers/visibility-controller.js';
 import type { RendererOverride } from './format.js';
 import { loadManifest, reasoned, useManifest, type ReasonedError } from './manifest-source.js';
@@ -12,7 +12,7 @@ import { chooseVariant, DEFAULT_DPR_CAP } from './size.js';
 import { styles } from './styles.js';
 import { DEV, warn } from './warn.js';
 
-export type { CurrentSource };
+export type { CurrentSource, SwitchAt };
 
 /** How long an element stays far off screen (or in a hidden tab) before it lets go of its video: 30 s. */
 export const RELEASE_AFTER_MS = 30_000;
@@ -63,6 +63,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     dprCap: { type: Number, attribute: 'dpr-cap' },
     ignoreReducedMotion: { type: Boolean, attribute: 'ignore-reduced-motion' },
     releaseAfter: { type: Number, attribute: 'release-after' },
+    switchAt: { attribute: 'switch', converter: (value: string | null): SwitchAt => (value === 'wrap' ? 'wrap' : 'immediate') },
   };
 
   /** URL of a manifest JSON or a Masko canvas export. */
@@ -85,6 +86,12 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
   declare ignoreReducedMotion: boolean;
   /** Milliseconds far off screen (or hidden) before the video is released for the poster. Default 30 000. */
   declare releaseAfter: number;
+  /**
+   * When a pose loop on screen gives way to the next clip: `immediate` (default) as soon as that
+   * clip has a frame, or `wrap` when the loop wraps around (clips authored to join on a shared
+   * frame; costs up to one loop of latency).
+   */
+  declare switchAt: SwitchAt;
 
   #manifest?: MascotManifest;
   #started = false;
@@ -106,7 +113,11 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
 
   #visibility = new VisibilityController(this, { onChange: () => this.#sync() });
   #size = new SizeController(this, () => this.#upgrade());
-  #stage: StageController = new StageController(this, { ended: () => this.#playback.ended(), looped: () => this.#playback.looped() });
+  #stage: StageController = new StageController(
+    this,
+    { ended: () => this.#playback.ended(), looped: () => this.#playback.looped() },
+    () => this.switchAt,
+  );
   #playback = new PlaybackController(this, {
     stage: this.#stage,
     pick: (media, poster, hold) => {
@@ -124,6 +135,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     this.dprCap = DEFAULT_DPR_CAP;
     this.ignoreReducedMotion = false;
     this.releaseAfter = RELEASE_AFTER_MS;
+    this.switchAt = 'immediate';
   }
 
   /** The file on screen, once something is. */

@@ -24,6 +24,8 @@ export interface MaskoMascotAttributes {
   'ignore-reduced-motion'?: boolean;
   /** Milliseconds far off screen (or hidden) before the video is released for the poster (default 30000). */
   'release-after'?: number;
+  /** `wrap` waits for the loop on screen to wrap before switching (clips that join on a shared frame); default `immediate`. */
+  switch?: 'immediate' | 'wrap';
 }
 
 /** Every event of `<masko-mascot>` by name, with its typed `CustomEvent` (the element's own map). */

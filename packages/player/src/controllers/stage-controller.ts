@@ -8,15 +8,18 @@ import { videoLayer } from '../renderers/video-layer.js';
 /** What the stage reports about the clip on screen. */
 export type StageEvents = LayerEvents;
 
+/** When a loop on screen gives way to the next clip: at once, or as it wraps around. */
+export type SwitchAt = 'immediate' | 'wrap';
+
 const create = (format: RenderFormat, events: LayerEvents): Layer =>
   format === 'image' ? imageLayer() : format === 'stacked' ? stackedLayer(events) : videoLayer(events);
 
 /**
  * The two-layer (A/B) stage. `show()` builds the next layer hidden, waits until its first frame
  * has been presented, and only then reveals it and releases the old one: the picture never goes
- * blank, the poster never flashes, nothing moves. A loop on screen is replaced at its wrap,
- * where Masko clips join (a loop starts and ends on the frame its transitions start from): the
- * next clip waits on its first frame until then. A newer `show()` aborts a pending one (latest
+ * blank, the poster never flashes, nothing moves. The next clip takes over as soon as it has a frame
+ * (`switchAt() === 'immediate'`), or, in `'wrap'` mode, when the loop on screen wraps around —
+ * for clips made to join on a shared frame — waiting on its first frame until then. A newer `show()` aborts a pending one (latest
  * wins); a failed one leaves the current layer playing.
  */
 export class StageController implements ReactiveController {
@@ -30,7 +33,11 @@ export class StageController implements ReactiveController {
   /** Cues the layer waiting for the loop on screen to wrap. */
   #cue?: () => void;
 
-  constructor(host: ReactiveControllerHost, private readonly events: StageEvents) {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly events: StageEvents,
+    private readonly switchAt: () => SwitchAt = () => 'immediate',
+  ) {
     host.addController(this);
   }
 
@@ -50,7 +57,7 @@ export class StageController implements ReactiveController {
     this.stage!.append(layer.el);
     try {
       await layer.load(clip, pending.signal);
-      if (this.#looping && !this.#paused) {
+      if (this.#looping && !this.#paused && this.switchAt() === 'wrap') {
         layer.pause();
         await layer.rewind(pending.signal); // Firefox shows nothing while a seek is under way
         await new Promise<void>((resolve, reject) => {

@@ -4,35 +4,47 @@ import type { MaskoMascot } from '../../src/index.js';
 import { testManifest } from './fixtures.js';
 import { loaded, sampleFrames, snapshot } from './pixels.js';
 
-async function mount(renderer: string, transitions: boolean): Promise<MaskoMascot> {
-  const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" renderer=${renderer} style="width: 64px"></masko-mascot>`);
+async function mount(renderer: string, transitions: boolean, switchAt = 'immediate'): Promise<MaskoMascot> {
+  const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" renderer=${renderer} switch=${switchAt} style="width: 64px"></masko-mascot>`);
   const ready = loaded(el);
   el.manifest = testManifest({ transitions });
   await ready;
   return el;
 }
 
-for (const [renderer, transitions] of [['webm', true], ['webm', false], ['stacked', true], ['stacked', false]] as const) {
-  describe(`switching poses (${renderer}, ${transitions ? 'with' : 'without'} transition clips)`, () => {
+const cases = [['webm', true], ['webm', false], ['stacked', true], ['stacked', false]] as const;
+for (const [renderer, transitions, switchAt] of cases.flatMap(([r, t]) => [[r, t, 'immediate'], [r, t, 'wrap']] as const)) {
+  describe(`switching poses (${renderer}, ${transitions ? 'with' : 'without'} transition clips, switch=${switchAt})`, () => {
     it('should switch 20 times with no blank frame and no poster', async function () {
       this.timeout(90_000);
-      const el = await mount(renderer, transitions);
+      const el = await mount(renderer, transitions, switchAt);
+      expect(el.switchAt).to.equal(switchAt);
       const counts = { pose: 0, start: 0, end: 0 };
       el.addEventListener('masko-pose-change', () => counts.pose++);
       el.addEventListener('masko-transition-start', () => counts.start++);
       el.addEventListener('masko-transition-end', () => counts.end++);
-      // Clips join where Masko made them join: each switch away from a loop happens as it wraps
-      // (the same task as its masko-loop event), never mid-loop.
+      // wrap: clips join where Masko made them join, each switch away from a loop happens as it
+      // wraps (the same task as its masko-loop event), never mid-loop.
+      // immediate: the switch does not wait for the wrap. Each goTo() is called as the previous
+      // pose's loop has just started, so a switch that waited would see the loop wrap (its media
+      // time go round) first; count the wraps between each goTo() and its switch.
       const joins: boolean[] = [];
+      const wrapsBefore: number[] = [];
       let wrapping = false;
+      let wraps = 0;
       el.addEventListener('masko-loop', () => {
+        wraps++;
         wrapping = true;
         setTimeout(() => (wrapping = false));
       });
-      el.addEventListener(transitions ? 'masko-transition-start' : 'masko-pose-change', () => joins.push(wrapping));
+      el.addEventListener(transitions ? 'masko-transition-start' : 'masko-pose-change', () => {
+        joins.push(wrapping);
+        wrapsBefore.push(wraps);
+      });
       const sampler = sampleFrames(el, { centre: [0.5, 0.375], posterMarker: true });
       for (let i = 0; i < 20; i++) {
         const target = i % 2 ? 'Red' : 'Blue';
+        wraps = 0;
         await el.goTo(target);
         expect(el.pose).to.equal(target);
         expect(el.getAttribute('pose')).to.equal(target);
@@ -45,7 +57,13 @@ for (const [renderer, transitions] of [['webm', true], ['webm', false], ['stacke
       expect(result.blank, 'blank frames').to.deep.equal([]);
       expect(result.poster, 'poster frames').to.deep.equal([]);
       expect(counts).to.deep.equal({ pose: 20, start: transitions ? 20 : 0, end: transitions ? 20 : 0 });
-      expect(joins, 'switches at the loop wrap').to.deep.equal(Array(20).fill(true));
+      if (switchAt === 'wrap') expect(joins, 'switches at the loop wrap').to.deep.equal(Array(20).fill(true));
+      else {
+        // A wrap before the switch takes a whole (0.5 s) loop: a loaded machine may be that slow
+        // now and then, so most, not all, must switch with the loop on screen still in its first pass.
+        const atOnce = wrapsBefore.filter((n) => n === 0).length;
+        expect(atOnce, `switches before the loop on screen wrapped (wraps seen: ${wrapsBefore})`).to.be.at.least(15);
+      }
       // A/B: never more than the shown layer left once a switch is done.
       expect(el.shadowRoot!.querySelectorAll('[part="media"]').length).to.equal(1);
     });
