@@ -21,6 +21,8 @@ export interface DownloadRun {
   abort: AbortController;
   progress?: Progress | undefined;
   downloaded: { files: number; bytes: number };
+  /** Poster encodes started during the downloads: awaited before the sync returns, so nothing still writes. */
+  posters: Promise<unknown>[];
 }
 
 /** The poster widths a clip ships for its PNG (never wider than the PNG itself). */
@@ -33,7 +35,8 @@ export function posterWidthsFor(wanted: number[], pngWidth: number | null | unde
  * the manifest step joins these (one encode per poster) and is where a failure is reported.
  */
 function startPosters(run: DownloadRun, file: CachedFile, widths: number[], formats: PosterFormat[]): void {
-  for (const format of formats) for (const width of widths) makePoster(run.cache.dir, file, width, format).catch(() => undefined);
+  if (run.abort.signal.aborted) return;
+  for (const format of formats) for (const width of widths) run.posters.push(makePoster(run.cache.dir, file, width, format).catch(() => undefined));
 }
 
 /** Origin and path: a signed URL's query may hold a token. */

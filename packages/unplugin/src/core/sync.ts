@@ -135,9 +135,10 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   if (env.dryRun) return result;
 
   // Every mascot's files at once under one limit; the first failure stops them all (see settle.ts).
-  const run: DownloadRun = { cache: env.cache, limit: pLimit(options.concurrency), abort: new AbortController(), progress: env.progress, downloaded: result.downloaded };
+  const run: DownloadRun = { cache: env.cache, limit: pLimit(options.concurrency), abort: new AbortController(), progress: env.progress, downloaded: result.downloaded, posters: [] };
   setMaxListeners(0, run.abort.signal); // one listener per download in flight, by design
-  const locked = await settleAll(run.abort, stale.map((m, i) => lockMascot(run, m, plans[i]!)));
+  const locked = await settleAll(run.abort, stale.map((m, i) => lockMascot(run, m, plans[i]!)))
+    .finally(() => Promise.allSettled(run.posters)); // a failed sync returns only once nothing writes
   stale.forEach((m, i) => { next.mascots[m.key] = locked[i]!; });
   return result;
 }
