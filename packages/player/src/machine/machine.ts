@@ -23,7 +23,7 @@ const MAX_CHAIN = 32;
 
 /**
  * The Masko canvas state machine, following Masko Desktop's runtime: arrive at a pose → evaluate
- * its edges → loop its clip (or hold); an input change evaluates any-state transitions (by
+ * its edges (not when `goTo()` brought it there) → loop its clip (or hold); an input change evaluates any-state transitions (by
  * priority) and then the pose's own transitions in order, and the first whose conditions all hold
  * fires. Pure: time comes from the injected `Scheduler`, media is played by whoever listens to the
  * commands and reports back with `clipEnded()` and `loopCompleted()`.
@@ -47,6 +47,8 @@ export class MaskoMachine<P extends string = string> {
   #transition: Transition<P> | undefined;
   #transitionFrom: P;
   #pending: P | undefined;
+  /** The pose `goTo()` asked for: arriving there shows it, without evaluating its edges at once. */
+  #requested: P | undefined;
   #arrivedAt = 0;
   readonly #timers: TimerSet;
   readonly #waiters = new Waiters<P>();
@@ -127,7 +129,9 @@ export class MaskoMachine<P extends string = string> {
 
   /**
    * Routes to `pose` along the fewest transition clips (instantly when no chain of clips leads
-   * there). Resolves true on arrival, false when something else took over first (another
+   * there) and shows it: its edges are not evaluated on arrival, only at the next input change,
+   * trigger, click/hover, `nodeTime` timer or loop completion (so a canvas takes over after one
+   * loop at the latest). Resolves true on arrival, false when something else took over first (another
    * `goTo()`, an any-state transition, `dispose()`). Rejects for an unknown pose or before `start()`.
    */
   goTo(pose: P): Promise<boolean> {
@@ -143,6 +147,7 @@ export class MaskoMachine<P extends string = string> {
     }
     const reached = this.#waiters.wait(pose);
     this.#setPending(pose);
+    this.#requested = pose;
     // Mid-transition the route continues from the clip's target when it ends.
     if (this.#phase !== 'transitioning') this.#route(pose);
     return reached;
@@ -180,8 +185,11 @@ export class MaskoMachine<P extends string = string> {
       } else if (this.#pending !== undefined && this.#pending !== pose) {
         return this.#route(this.#pending); // passing through on a route
       } else {
+        const requested = this.#requested === pose;
         this.#settle(pose);
-        if (this.#evaluate('')) return;
+        // goTo(pose) means "show this pose": its edges are evaluated at the next input change,
+        // trigger, pointer input, nodeTime timer or loop wrap, not on arrival (it would leave at once).
+        if (!requested && this.#evaluate('')) return;
       }
       if (this.#isStopped()) return;
       this.#emit(this.#phase === 'looping' ? { type: 'play-loop', pose } : { type: 'hold', pose });
@@ -257,12 +265,14 @@ export class MaskoMachine<P extends string = string> {
   /** Changes the route target; `goTo()`s waiting for another pose resolve false. */
   #setPending(target: P | undefined): void {
     this.#pending = target;
+    if (target !== this.#requested) this.#requested = undefined;
     this.#waiters.keepOnly(target);
   }
 
   /** Arrived at `pose`: the route is done and `goTo(pose)` callers resolve true. */
   #settle(pose: P): void {
     this.#pending = undefined;
+    this.#requested = undefined;
     this.#waiters.settle(pose, true);
   }
 

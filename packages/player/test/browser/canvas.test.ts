@@ -110,6 +110,16 @@ describe('the demo canvas (zero-config state machine)', () => {
     await el.goTo('Thumbs Up');
     await back;
 
+    // goTo() shows the pose even though its edge out holds (`thinking` is false): Thinking arrives
+    // and loops; the canvas takes over at the loop's wrap (no input changes meanwhile).
+    const loops: string[] = [];
+    el.addEventListener('masko-loop', (e) => loops.push(e.detail.pose));
+    back = arrival(el, 'Idle');
+    await el.goTo('Thinking');
+    expect(el.pose, 'goTo("Thinking") resolved with Thinking on screen').to.equal('Thinking');
+    await back;
+    expect(loops, 'Thinking looped once before the canvas took over').to.include('Thinking');
+
     const frames = sampler.stop();
     expect(log).to.deep.equal([
       'start Idle>Wave', 'end Idle>Wave', 'pose Idle>Wave',
@@ -120,11 +130,13 @@ describe('the demo canvas (zero-config state machine)', () => {
       'start Idle>Wave', 'end Idle>Wave', 'pose Idle>Wave',
       'start Wave>Idle', 'end Wave>Idle', 'start Idle>Thumbs Up', 'end Idle>Thumbs Up', 'pose Wave>Thumbs Up',
       'start Thumbs Up>Idle', 'end Thumbs Up>Idle', 'pose Thumbs Up>Idle',
+      'start Idle>Thinking', 'end Idle>Thinking', 'pose Idle>Thinking',
+      'start Thinking>Idle', 'end Thinking>Idle', 'pose Thinking>Idle',
     ]);
     // Each transition played its own clip; Thinking → Idle is the canvas's reverse clip.
     expect(clips.map((clip) => clip.replace(/\.\w+$/, ''))).to.deep.equal([
       'idle-wave', 'wave-idle', 'idle-thumbs-up', 'thumbs-up-idle', 'idle-thinking', 'thinking-idle',
-      'idle-wave', 'wave-idle', 'idle-thumbs-up', 'thumbs-up-idle',
+      'idle-wave', 'wave-idle', 'idle-thumbs-up', 'thumbs-up-idle', 'idle-thinking', 'thinking-idle',
     ]);
     expect(frames.frames, 'frames sampled').to.be.above(100);
     expect(frames.blank, 'blank frames').to.deep.equal([]);
