@@ -16,7 +16,7 @@ import { startLatencyProxy } from './support/latency-proxy.mjs';
 import { printTable, record, summarize, versionOf } from './lib.mjs';
 
 const LATENCY_MS = 50;
-const CONNECTIONS = 6; // unplugin-masko's default `concurrency` (and masko-client's `connections`)
+const CONNECTIONS = 16; // unplugin-masko's default `concurrency`, which it passes to masko-client as `connections`
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const THROUGHPUT_BYTES = 256 * 2 ** 20;
 const TARGETS = { fasterThanSequential: 5, overBound: 1.5 };
