@@ -27,11 +27,21 @@ export async function loadVideo(url: string): Promise<HTMLVideoElement> {
   return video;
 }
 
-/** Seeks to `time` seconds and waits until the frame there is ready. */
+/**
+ * Seeks to `time` seconds and waits until the frame there is ready. `seeked` alone is not enough:
+ * under load Chromium can still hand drawImage the frame shown before the seek, so we also wait for
+ * the new frame to be presented (requestVideoFrameCallback). A seek that lands on the frame already
+ * shown presents nothing new, hence the short fallback.
+ */
 export async function seek(video: HTMLVideoElement, time: number): Promise<void> {
   const seeked = once(video, 'seeked', `${video.currentSrc} seeking to ${time}s`);
+  const presented = new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 500);
+    video.requestVideoFrameCallback?.(() => { clearTimeout(fallback); resolve(); });
+  });
   video.currentTime = time;
   await seeked;
+  await presented;
 }
 
 /** Releases the decoder (browsers cap how many media elements stay alive). */
