@@ -1,28 +1,13 @@
 // Every resource method against the real emulator, plus failures of plain API calls.
 import { createServer } from 'node:http';
 import { DEMO } from 'masko-emulator';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMaskoClient, MaskoNetworkError, MaskoTimeoutError, toArray } from '../src/index.js';
-import { startHarness, type Harness } from './emulator.js';
+import { startHarness, useHarness } from './emulator.js';
 import { allMessages, FAKE_KEY, KEY_FRAGMENT, rejection } from './helpers.js';
 
-let h: Harness;
+const h = useHarness();
 const col = DEMO.collectionId;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.emu.clearFaults();
-  h.emu.reset();
-  h.mark();
-});
-afterEach(() => {
-  expect(h.log.lines.join('\n')).not.toContain(KEY_FRAGMENT);
-});
 
 describe('resources', () => {
   it('reads credits', async () => {

@@ -1,27 +1,11 @@
 // Canvases (state machines) against the real emulator.
 import { DEMO } from 'masko-emulator';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toArray } from '../src/index.js';
-import { startHarness, type Harness } from './emulator.js';
-import { KEY_FRAGMENT } from './helpers.js';
+import { useHarness } from './emulator.js';
 
-let h: Harness;
+const h = useHarness({ jobDelayMs: 30 });
 const col = DEMO.collectionId;
-
-beforeAll(async () => {
-  h = await startHarness({ jobDelayMs: 30 });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.emu.clearFaults();
-  h.emu.reset();
-  h.mark();
-});
-afterEach(() => {
-  expect(h.log.lines.join('\n')).not.toContain(KEY_FRAGMENT);
-});
 
 describe('canvases', () => {
   it('lists templates', async () => {

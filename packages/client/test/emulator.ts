@@ -1,8 +1,9 @@
 // Starts the real masko-emulator (over real HTTP, port 0) and a client aimed at it.
 import { readdir } from 'node:fs/promises';
 import { startEmulator, type Emulator, type EmulatorOptions, type LoggedRequest } from 'masko-emulator';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { createMaskoClient, type MaskoClient, type MaskoClientOptions } from '../src/index.js';
-import { FAKE_KEY, recordingLogger } from './helpers.js';
+import { FAKE_KEY, KEY_FRAGMENT, recordingLogger } from './helpers.js';
 
 export interface Harness {
   emu: Emulator;
@@ -43,6 +44,30 @@ export async function startHarness(emulator: EmulatorOptions = {}, client: Parti
       await emu.close();
     },
   };
+}
+
+/**
+ * One harness for a whole test file: started before the first test and closed after the last; before
+ * each test the emulator is back to its seeded state with no faults and the request log is marked;
+ * after each, the key must not appear in anything the client logged. Read it as `h.client` etc.
+ */
+export function useHarness(emulator: EmulatorOptions = {}): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await startHarness(emulator);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(() => {
+    current!.emu.clearFaults();
+    current!.emu.reset();
+    current!.mark();
+  });
+  afterEach(() => {
+    expect(current!.log.lines.join('\n')).not.toContain(KEY_FRAGMENT);
+  });
+  return new Proxy({} as Harness, { get: (_, key) => Reflect.get(current!, key) });
 }
 
 /** Names in `dir` that look like our temp files. */

@@ -1,30 +1,16 @@
 // Generation and jobs against the real emulator: no credit is ever spent twice, whatever breaks.
 import { DEMO } from 'masko-emulator';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MaskoApiError, MaskoJobFailedError, MaskoTimeoutError, toArray, type GenerateBody } from '../src/index.js';
-import { startHarness, type Harness } from './emulator.js';
+import { useHarness } from './emulator.js';
 import { allMessages, KEY_FRAGMENT, rejection } from './helpers.js';
 
-let h: Harness;
+const h = useHarness({ jobDelayMs: 60 });
 let n = 0;
 const col = DEMO.collectionId;
 /** A fresh pose name per test, so jobs are easy to count. */
 const pose = () => ({ type: 'image' as const, name: `Pose ${++n} ${Date.now()}`, image_prompt: 'waving a paw' });
 
-beforeAll(async () => {
-  h = await startHarness({ jobDelayMs: 60 });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.emu.clearFaults();
-  h.emu.reset();
-  h.mark();
-});
-afterEach(() => {
-  expect(h.log.lines.join('\n')).not.toContain(KEY_FRAGMENT);
-});
 
 const posts = (suffix: string) => h.requests().filter((r) => r.method === 'POST' && r.path.endsWith(suffix));
 const jobsNamed = async (name: string) => (await toArray(h.client.jobs.list({ collection_id: col }))).filter((j) => j.item_name === name);
