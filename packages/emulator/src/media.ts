@@ -9,6 +9,7 @@ export interface MediaIndex {
   prompt: string;
   width: number;
   height: number;
+  /** Size-variant widths, smaller than the original. */
   sizes: number[];
   fps: number;
   clips: MediaClip[];
@@ -21,9 +22,11 @@ export interface MediaClip {
   from?: string;
   to?: string;
   loop: boolean;
+  /** Seconds. */
   duration: number;
-  /** asset type -> width as a string -> file name. */
+  /** Asset type -> width as a string ("480" = the original) -> file name under media/. */
   files: Partial<Record<AssetType, Record<string, string>>>;
+  /** File name -> facts about the file. */
   meta?: Record<string, FileMeta>;
 }
 

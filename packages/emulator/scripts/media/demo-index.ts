@@ -1,33 +1,12 @@
-// The shape of media/demo.json: the contract between this script and the emulator.
-import type { FileMeta } from './probe.js';
+// The shape of media/demo.json is declared once, by the emulator that reads it (src/media.ts). What
+// this script writes is stricter than what the emulator accepts: every clip lists its files' facts,
+// and every file has its digest.
+import type { FileMeta as ReadFileMeta, MediaClip, MediaIndex } from '../../src/media.js';
 
-export type AssetType = 'image' | 'transparent_image' | 'video' | 'webm' | 'hevc' | 'stacked_video';
-
-export interface DemoClip {
-  slug: string;
-  kind: 'pose' | 'transition';
-  pose?: string;
-  from?: string;
-  to?: string;
-  loop: boolean;
-  /** Seconds. */
-  duration: number;
-  /** Asset type -> width as a string ("480" = the original) -> file name under media/. */
-  files: Partial<Record<AssetType, Record<string, string>>>;
-  /** File name -> facts about the file. */
-  meta: Record<string, FileMeta>;
-}
-
-export interface DemoIndex {
-  character: string;
-  prompt: string;
-  width: number;
-  height: number;
-  /** Size-variant widths, smaller than the original. */
-  sizes: number[];
-  fps: number;
-  clips: DemoClip[];
-}
+export type { AssetType } from '../../src/types.js';
+export type FileMeta = Required<ReadFileMeta>;
+export interface DemoClip extends MediaClip { meta: Record<string, FileMeta> }
+export interface DemoIndex extends MediaIndex { clips: DemoClip[] }
 
 /** Sorts an object's keys so the JSON diff stays small between runs. */
 export function sortedKeys<T>(record: Record<string, T>): Record<string, T> {

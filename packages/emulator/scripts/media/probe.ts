@@ -2,8 +2,7 @@
 // decoder configuration record inside the MP4/MOV (avcC / hvcC) rather than guessed.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-
-export interface FileMeta { width: number; height: number; bytes: number; sha256: string; mime: string }
+import type { FileMeta } from './demo-index.js';
 
 /** What the contract fixes for every VP9 WebM: profile 0, level 1.0, 8 bit. */
 export const WEBM_MIME = 'video/webm; codecs="vp09.00.10.08"';
