@@ -140,6 +140,9 @@ describe('DesktopReference, on hand-traced cases', () => {
     // isWorking is set first and fires Idle → Working; isAlert follows during that clip and is seen on arrival.
     ['masko', ['PermissionRequest'], ['Idle->Working', 'Working->Needs Attention', 'at Needs Attention']],
     ['masko', ['PermissionRequest', 'PostToolUse'], ['Idle->Working', 'at Working']],
+    // The alert round trip: answered, back to work; or the turn stops, back to Idle once isAlert clears.
+    ['masko', ['PermissionRequest', 'end', 'PostToolUse'], ['Idle->Working', 'Working->Needs Attention', 'Needs Attention->Working', 'at Working']],
+    ['otto', ['PermissionRequest', 'end', 'Stop'], ['Idle->Working', 'Working->Needs Attention', 'Needs Attention->Idle', 'at Idle']],
     // Working → Thinking waits for isCompacting; Thinking → Idle for isCompacting false, set after isIdle.
     ['masko', ['UserPromptSubmit', 'end', 'PreCompact', 'end', 'Stop'], ['Idle->Working', 'Working->Thinking', 'Thinking->Idle', 'at Idle']],
     ['masko', ['click', 'pointer in', 'SessionStart', 'SessionEnd'], ['at Idle']],
