@@ -12,8 +12,9 @@ import { loadOptions, type LoadedOptions } from './config.js';
 import { renderDts } from './dts.js';
 import { describeError, MaskoError } from './errors.js';
 import { readTextOrUndefined, stableStringify, writeIfChanged } from './fs-utils.js';
-import { commitLockfile, readLockfile, type Lockfile } from './lockfile.js';
+import { commitLockfile, emptyLockfile, readLockfile, type Lockfile } from './lockfile.js';
 import { buildMascot, type BuiltMascot, type OutputFile } from './manifest.js';
+import { dict } from './named-record.js';
 import type { ResolvedOptions } from './options.js';
 import { runSync, type Logger, type Progress, type SyncResult } from './sync.js';
 import { sweepCacheTemps, sweepSiblingTemps } from './temp-files.js';
@@ -61,7 +62,7 @@ function dtsFor(options: ResolvedOptions, lock: Lockfile): string {
     const locked = lock.mascots[m.key];
     return locked ? [[m.key, { locked, inputs: locked.canvas?.inputs.map((i) => i.name) ?? [] }] as const] : [];
   });
-  return renderDts(Object.fromEntries(entries));
+  return renderDts(dict(entries));
 }
 
 export class MaskoContext {
@@ -118,11 +119,11 @@ export class MaskoContext {
       } catch (error) {
         if (this.ctx.mode !== 'dev') throw error;
         this.ctx.logger.warn(`${describeError(error)}\n  serving what the lockfile and cache have`);
-        lock = (await readLockfile(options.lockfile)) ?? { lockfileVersion: 1, mascots: {} };
+        lock = (await readLockfile(options.lockfile)) ?? emptyLockfile();
       }
       const lockChanged = sync ? await commitLockfile(options.lockfile, lock, { frozen: options.frozen }) : false;
-      const mascots: Record<string, BuiltMascot> = {};
-      const problems: Record<string, string> = {};
+      const mascots = dict<BuiltMascot>();
+      const problems = dict<string>();
       for (const m of options.mascots) {
         const locked = lock.mascots[m.key];
         try {
@@ -145,6 +146,6 @@ export class MaskoContext {
 
   /** Manifests keyed by mascot (after `prepare`). */
   static manifests(p: Prepared): Record<string, MascotManifest> {
-    return Object.fromEntries(Object.entries(p.mascots).map(([k, b]) => [k, b.manifest]));
+    return dict(Object.entries(p.mascots).map(([k, b]) => [k, b.manifest]));
   }
 }

@@ -1,3 +1,5 @@
+import { redactSecrets } from 'masko-wire';
+
 /** Every error we throw: a code, a `[masko]` prefix and, when we know one, the fix. */
 export class MaskoError extends Error {
   override name = 'MaskoError';
@@ -6,17 +8,28 @@ export class MaskoError extends Error {
   }
 }
 
-const KEY_RE = /masko_[0-9a-f]{64}/g;
-
 /** Removes anything shaped like an API key from a message (defence in depth; nothing should carry one). */
-export function redact(text: string): string {
-  return text.replace(KEY_RE, 'masko_***');
-}
+export const redact = redactSecrets;
 
 /** A message for any thrown value, prefixed and redacted. */
 export function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return redact(message.startsWith('[masko]') ? message : `[masko] ${message}`);
+}
+
+/** Stacks are for us, not for users: shown only with `--debug` or `DEBUG` set. */
+export function debugging(flag?: boolean): boolean {
+  return !!flag || !!process.env.DEBUG;
+}
+
+/**
+ * What the plugin hands a bundler: the `[masko]` message, redacted, and no stack (bundlers print
+ * `error.stack`) unless debugging. A failure that is not ours says it is unexpected.
+ */
+export function userError(error: unknown): Error {
+  const out = new Error(describeError(error), { cause: error });
+  out.stack = debugging() && error instanceof Error && error.stack ? redact(error.stack) : out.message;
+  return out;
 }
 
 /** A log line with the `[masko]` prefix exactly once, redacted. */

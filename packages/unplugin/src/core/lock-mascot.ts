@@ -10,6 +10,7 @@ import { MaskoError } from './errors.js';
 import { mascotInputs, type LockedClip, type LockedFile, type LockedMascot } from './lockfile.js';
 import type { ResolvedMascot } from './options.js';
 import type { MascotPlan, PlannedClip, PlannedFile } from './plan.js';
+import { dict } from './named-record.js';
 import { imageSize, makePoster, type PosterFormat } from './posters.js';
 import { settleAll } from './settle.js';
 import type { Progress } from './sync.js';
@@ -121,7 +122,7 @@ export async function lockMascot(run: DownloadRun, m: ResolvedMascot, plan: Masc
     });
   }
   const clips = await settleAll(run.abort, all.map((clip, c) => lockClip(run, clip, pending[c]!)));
-  const poses: Record<string, LockedClip> = {};
+  const poses = dict<LockedClip>(); // item names are data: `__proto__` is a pose like any other
   plan.poses.forEach((p, i) => { poses[p.name] = clips[i]!; });
   return {
     collection: m.collection,

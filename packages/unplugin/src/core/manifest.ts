@@ -8,6 +8,7 @@ import { assetFileName, EXT } from './emit.js';
 import { MaskoError } from './errors.js';
 import type { LockedClip, LockedFile, LockedMascot } from './lockfile.js';
 import type { ResolvedMascot } from './options.js';
+import { dict } from './named-record.js';
 import { makePoster, type PosterFormat } from './posters.js';
 
 /** One file the bundle must contain. */
@@ -62,7 +63,7 @@ async function allSettled<T>(tasks: Promise<T>[]): Promise<T[]> {
 }
 
 export async function buildMascot(mascot: ResolvedMascot, locked: LockedMascot, cache: AssetCache, offline: boolean): Promise<BuiltMascot> {
-  const poses: Record<string, Pose> = {};
+  const poses = dict<Pose>(); // item names are data: `__proto__` is a pose like any other
   const files: OutputFile[] = [];
   const poseNames = Object.keys(locked.poses).sort();
   // Every clip at once (cache checks, posters, downloads of files the cache lacks), assembled in order.
