@@ -112,12 +112,14 @@ export class MaskoContext {
     await Promise.all([sweepCacheTemps(options.cacheDir), sweepSiblingTemps(options.lockfile), options.dts ? sweepSiblingTemps(options.dts) : 0]);
     try {
       let sync: SyncResult | undefined;
+      let syncError: unknown;
       let lock: Lockfile;
       try {
         sync = await runSync({ options, cache, logger: this.ctx.logger, ...(client ? { client: () => client! } : {}), ...(this.ctx.progress ? { progress: this.ctx.progress } : {}), ...(this.ctx.update ? { update: true } : {}) });
         lock = sync.lock;
       } catch (error) {
         if (this.ctx.mode !== 'dev') throw error;
+        syncError = error;
         this.ctx.logger.warn(`${describeError(error)}\n  serving what the lockfile and cache have`);
         lock = (await readLockfile(options.lockfile)) ?? emptyLockfile();
       }
@@ -127,7 +129,12 @@ export class MaskoContext {
       for (const m of options.mascots) {
         const locked = lock.mascots[m.key];
         try {
-          if (!locked) throw new MaskoError('not_locked', `mascot "${m.key}" is not in the lockfile`);
+          // In dev the overlay shows this: give the real cause (a missing key, an unreachable API), not only its effect.
+          if (!locked) {
+            throw syncError
+              ? new MaskoError('not_locked', `mascot "${m.key}" is not in the lockfile, because the sync failed: ${describeError(syncError).replace(/^\[masko\] /, '')}`)
+              : new MaskoError('not_locked', `mascot "${m.key}" is not in the lockfile`, 'Run `masko sync`.');
+          }
           mascots[m.key] = await buildMascot(m, locked, cache, options.offline || !client);
         } catch (error) {
           if (this.ctx.mode !== 'dev') throw error;

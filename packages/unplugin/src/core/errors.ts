@@ -17,6 +17,29 @@ export function describeError(error: unknown): string {
   return redact(message.startsWith('[masko]') ? message : `[masko] ${message}`);
 }
 
+/**
+ * A URL for messages: origin and path of http(s) (a signed URL's query may hold a token); scheme and
+ * path, cut short, of anything else (`file:` has no origin: it would read `null/etc/passwd`).
+ */
+export function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return `${u.origin}${u.pathname}`;
+    const shown = `${u.protocol}${u.pathname}`;
+    return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+  } catch {
+    return JSON.stringify(url.length > 80 ? `${url.slice(0, 77)}...` : url);
+  }
+}
+
+/** A file's failure as a `[masko]` error naming the entry (mascot, pose, asset) and the URL (once). */
+export function namingEntry(entry: string, url: string, error: unknown): MaskoError {
+  const shown = shownUrl(url);
+  const message = error instanceof Error ? error.message.replace(/^\[masko\] /, '') : String(error);
+  const text = message.includes(shown) ? message : `${shown}: ${message}`;
+  return Object.assign(new MaskoError(error instanceof MaskoError ? error.code : 'download_failed', `${entry}: ${text}`), { cause: error });
+}
+
 /** Stacks are for us, not for users: shown only with `--debug` or `DEBUG` set. */
 export function debugging(flag?: boolean): boolean {
   return !!flag || !!process.env.DEBUG;
