@@ -62,20 +62,24 @@ export async function readLockfile(path: string): Promise<Lockfile | undefined> 
 
 /** `mascot "felix", pose "Idle", files[0].sha256: expected …, received …` from a valibot issue's path. */
 function describeLockIssue(data: unknown, issue: v.BaseIssue<unknown>): string {
-  const keys = (issue.path ?? []).map((step) => (step as { key: unknown }).key as string | number);
+  const steps = issue.path ?? [];
+  const keys = steps.map((step) => (step as { key: unknown }).key as string | number);
+  const quote = (name: string | number) => JSON.stringify(typeof name === 'string' && name.length > 60 ? `${name.slice(0, 57)}...` : name);
   const where: string[] = [];
   let i = 0;
   if (keys[0] === 'mascots' && keys.length > 1) {
-    where.push(`mascot ${JSON.stringify(keys[1])}`);
+    where.push(`mascot ${quote(keys[1]!)}`);
     i = 2;
-    if (keys[2] === 'poses' && keys.length > 3) { where.push(`pose ${JSON.stringify(keys[3])}`); i = 4; }
+    if (keys[2] === 'poses' && keys.length > 3) { where.push(`pose ${quote(keys[3]!)}`); i = 4; }
     else if (keys[2] === 'transitions' && typeof keys[3] === 'number') {
       const t = (data as { mascots: Record<string, { transitions: { from?: unknown; to?: unknown }[] }> }).mascots[keys[1] as string]?.transitions[keys[3]];
       where.push(`transition ${keys[3]}${typeof t?.from === 'string' && typeof t.to === 'string' ? ` (${JSON.stringify(t.from)} to ${JSON.stringify(t.to)})` : ''}`);
       i = 4;
     }
   }
-  const field = keys.slice(i).reduce<string>((out, k) => (typeof k === 'number' ? `${out}[${k}]` : out ? `${out}.${k}` : String(k)), '');
+  // A bad key (a pose or mascot name) is reported on the key itself: its "name".
+  const named = (steps.at(-1) as { origin?: string } | undefined)?.origin === 'key';
+  const field = named ? 'name' : keys.slice(i).reduce<string>((out, k) => (typeof k === 'number' ? `${out}[${k}]` : out ? `${out}.${k}` : String(k)), '');
   const expected = issue.message.startsWith('expected ') ? issue.message : `expected ${issue.expected ?? 'a valid value'}`;
   const received = issue.received.length > 80 ? `${issue.received.slice(0, 77)}...` : issue.received;
   return `${[...where, field || '(top level)'].join(', ')}: ${expected}, received ${received}`;
