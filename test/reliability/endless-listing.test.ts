@@ -53,6 +53,7 @@ describe('listings that never end', () => {
       const run = await runMasko(['sync', '--root', project.root], { MASKO_API_URL: proxy.apiUrl });
       expect(run.code, run.out).toBe(1);
       expect(run.out).toMatch(new RegExp(`\\[masko\\] GET ${ITEMS}: the listing does not advance \\(offset \\d+ answered a page already seen, after 1 page\\(s\\)\\)`));
+      expect(run.out).toMatch(/\n {2}hint: The API \(or a proxy in front of it\) ignores `offset`; nothing was written/);
       expect(run.out).not.toMatch(/^\s+at /m);
       expect(items.calls()).toBe(2);
       expect((await snapshot(project)).lock).toBeUndefined();

@@ -1,7 +1,7 @@
 /** What every command shares: common flags, the context, the progress line and the summary. */
 import { createConsola } from 'consola';
 import { MaskoContext, type Prepared } from '../core/context.js';
-import { debugging, redact, tagged } from '../core/errors.js';
+import { debugging, describeError, redact, tagged } from '../core/errors.js';
 import type { Progress } from '../core/sync.js';
 import type { MaskoOptions } from '../types.js';
 
@@ -64,9 +64,14 @@ export function reportUserErrors<C extends { args: { debug?: boolean } }>(run: (
       await run(ctx);
     } catch (error) {
       const ours = error instanceof Error && error.message.startsWith('[masko]');
-      const message = ours ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}\n  hint: run again with --debug for the stack, and report it`;
-      process.stderr.write(`${tagged(message)}\n`);
-      if (debugging(ctx.args.debug) && error instanceof Error && error.stack) process.stderr.write(`${redact(error.stack)}\n`);
+      const message = ours ? describeError(error) : tagged(`unexpected error: ${error instanceof Error ? error.message : String(error)}\n  hint: run again with --debug for the stack, and report it`);
+      process.stderr.write(`${message}\n`);
+      if (debugging(ctx.args.debug)) {
+        // The stack, then each cause's (a config error's cause is jiti's, where the real position is).
+        for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+          process.stderr.write(`${depth ? 'caused by: ' : ''}${redact(e.stack ?? e.message)}\n`);
+        }
+      }
       process.exit(1);
     }
   };

@@ -1,4 +1,5 @@
 import { redactSecrets } from 'masko-wire';
+import { withHint } from './hints.js';
 
 /** Every error we throw: a code, a `[masko]` prefix and, when we know one, the fix. */
 export class MaskoError extends Error {
@@ -11,10 +12,10 @@ export class MaskoError extends Error {
 /** Removes anything shaped like an API key from a message (defence in depth; nothing should carry one). */
 export const redact = redactSecrets;
 
-/** A message for any thrown value, prefixed and redacted. */
+/** A message for any thrown value, prefixed, with a hint (hints.ts), redacted. */
 export function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return redact(message.startsWith('[masko]') ? message : `[masko] ${message}`);
+  return redact(withHint(message.startsWith('[masko]') ? message : `[masko] ${message}`, error));
 }
 
 /**
