@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { isAbsolute, resolve } from 'pathe';
 import type { MaskoFormat, MaskoOptions, MascotOptions, PoseOptions } from '../types.js';
 import { MaskoError } from './errors.js';
-import { namedRecord } from './named-record.js';
+import { dict, namedRecord } from './named-record.js';
 import { formatOptionIssues } from './option-issues.js';
 
 export const DEFAULT_API_URL = 'https://api.masko.ai/v1';
@@ -98,7 +98,7 @@ export function resolveOptions(raw: unknown, env: Record<string, string | undefi
     return {
       key,
       collection: m.collection,
-      poses: m.poses ?? {},
+      poses: m.poses ?? dict(),
       include: m.include,
       initial: m.initial,
       canvas: m.canvas,
