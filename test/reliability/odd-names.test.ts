@@ -2,7 +2,7 @@
  * Item names that are long or that JavaScript treats specially (a rewriting proxy renames the demo's
  * items): a 300-character name used to crash `masko pull` with ENAMETOOLONG, and an item named
  * `__proto__` vanished from the lockfile and masko.d.ts (assigned to a plain object). Every such name is
- * now a pose like any other — in the lockfile, masko.d.ts, the pulled manifest and the generated module —
+ * now a pose like any other — in the lockfile, masko.d.ts, the pulled manifest and a real Rollup build —
  * with short file names; a name too long to lock is refused before any download.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -11,8 +11,6 @@ import { pathToFileURL } from 'node:url';
 import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
 import type { MascotManifest } from 'masko-manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mascotModule } from '../../packages/unplugin/src/core/codegen.js';
-import { prefixedUrl } from '../../packages/unplugin/src/core/emit.js';
 import { apiProxy } from './api-proxy.js';
 import { listTree, makeProject, runMasko, snapshot } from './harness.js';
 
@@ -36,11 +34,21 @@ async function pullWith(names: Record<string, string>, mascotKey = 'felix') {
   return { project, run };
 }
 
-/** The generated `virtual:masko/<key>` module, evaluated: the poses its manifest really has. */
-async function moduleOf(manifest: MascotManifest, dir: string): Promise<MascotManifest> {
-  const file = join(dir, 'module.mjs');
-  await writeFile(file, mascotModule(manifest, prefixedUrl('/')));
-  return ((await import(pathToFileURL(file).href)) as { default: MascotManifest }).default;
+/**
+ * `virtual:masko/<key>` through a real bundler build (Rollup, offline from the lockfile and cache the pull
+ * left), then run: the poses the shipped manifest really has.
+ */
+async function builtModule(root: string, key: string): Promise<MascotManifest> {
+  const { rollup } = await import('rollup');
+  const masko = (await import('unplugin-masko/rollup')).default;
+  await writeFile(join(root, 'entry.mjs'), `export { default } from 'virtual:masko/${key}';\n`);
+  const bundle = await rollup({ input: join(root, 'entry.mjs'), plugins: [masko({ root, offline: true })], logLevel: 'silent' });
+  try {
+    await bundle.write({ dir: join(root, 'built'), format: 'es', entryFileNames: 'module.mjs' });
+  } finally {
+    await bundle.close();
+  }
+  return ((await import(pathToFileURL(join(root, 'built/module.mjs')).href)) as { default: MascotManifest }).default;
 }
 
 describe('odd item names', () => {
@@ -63,7 +71,7 @@ describe('odd item names', () => {
 
         const pulled = JSON.parse(await readFile(join(project.root, `site/${key}.json`), 'utf8')) as MascotManifest;
         expect(Object.keys(pulled.poses).sort()).toEqual(expected);
-        const evaluated = await moduleOf(pulled, project.root);
+        const evaluated = await builtModule(project.root, key);
         expect(Object.keys(evaluated.poses).sort()).toEqual(expected);
         expect(Object.getPrototypeOf(evaluated.poses)).toBe(Object.prototype); // `__proto__` stayed a key
 
@@ -71,7 +79,7 @@ describe('odd item names', () => {
         const assets = await readdir(join(project.root, 'site/assets'));
         expect(assets.length).toBeGreaterThan(8);
         for (const name of assets) expect(name).toMatch(/^[a-z0-9-]{1,120}\.[0-9a-f]{8}\.(png|webm)$/);
-        const allowed = new RegExp(`^p/q/r/(masko\\.config\\.json|masko\\.lock\\.json|masko\\.d\\.ts|module\\.mjs|site/${key}\\.json|site/assets/[a-z0-9-]+\\.[0-9a-f]{8}\\.(png|webm)|\\.cache/masko/.+)$`);
+        const allowed = new RegExp(`^p/q/r/(masko\\.config\\.json|masko\\.lock\\.json|masko\\.d\\.ts|entry\\.mjs|built/.+|site/${key}\\.json|site/assets/[a-z0-9-]+\\.[0-9a-f]{8}\\.(png|webm)|\\.cache/masko/.+)$`);
         expect((await listTree(project.outer)).filter((f) => !allowed.test(f))).toEqual([]);
         expect((await snapshot(project)).corrupt).toEqual([]);
       } finally {
