@@ -7,7 +7,7 @@
 import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiProxy, type Rewrite } from './api-proxy.js';
-import { makeProject, runMasko, snapshot, syncInProcess } from './harness.js';
+import { makeProject, runMasko, snapshot, syncInProcess, type Project } from './harness.js';
 
 const ITEMS = `/v1/collections/${DEMO.collectionId}/items`;
 const felix = { collection: DEMO.collectionId, sizes: [160], formats: ['png', 'webm'] };
@@ -27,7 +27,8 @@ const page = (data: Page['data'], pagination: Record<string, unknown>) => ({ jso
 const fresh = (offset: number) => firstPage.data.map((item, i) => ({ ...item, id: `endless-${offset}-${i}`, name: `Pose ${offset + i}` }));
 
 /** [shape, rewrite of the items list (by requested offset), what the message must say] */
-const SHAPES: [string, (offset: number, call: number) => ReturnType<typeof page>, RegExp][] = [
+type Shape = [string, (offset: number, call: number) => ReturnType<typeof page>, RegExp];
+const SHAPES: Shape[] = [
   ['the same first page for every offset, has_more: true', () => page(firstPage.data, { has_more: true }), /offset \d+ answered a page already seen, after 1 page/],
   ['the same page, its meta claiming offset 0 every time', () => page(firstPage.data, { has_more: true, offset: 0, limit: 100 }), /asked for offset \d+, answered offset 0/],
   ['two pages in turn (A, B, A, …)', (_offset, call) => page(fresh(call % 2), { has_more: true }), /answered a page already seen, after 2 page/],
@@ -45,41 +46,37 @@ function rewriteItems(answer: (offset: number, call: number) => ReturnType<typeo
 }
 
 describe('listings that never end', () => {
-  it('masko sync (a real process) stops on the issue\'s listing, naming the list URL, after 2 requests', async () => {
-    const items = rewriteItems(SHAPES[0]![1]);
+  /** A project behind a proxy answering the items list with `answer`; `check` gets it and the list-request count; no lockfile after. */
+  async function behindProxy(answer: Shape[1], check: (project: Project, apiUrl: string, calls: () => number) => Promise<void>): Promise<void> {
+    const items = rewriteItems(answer);
     const proxy = await apiProxy(emu, items.rewrite);
     const project = await makeProject({ mascots: { felix } });
     try {
-      const run = await runMasko(['sync', '--root', project.root], { MASKO_API_URL: proxy.apiUrl });
-      expect(run.code, run.out).toBe(1);
-      expect(run.out).toMatch(new RegExp(`\\[masko\\] GET ${ITEMS}: the listing does not advance \\(offset \\d+ answered a page already seen, after 1 page\\(s\\)\\)`));
-      expect(run.out).toMatch(/\n {2}hint: The API \(or a proxy in front of it\) ignores `offset`; nothing was written/);
-      expect(run.out).not.toMatch(/^\s+at /m);
-      expect(items.calls()).toBe(2);
+      await check(project, proxy.apiUrl, items.calls);
       expect((await snapshot(project)).lock).toBeUndefined();
     } finally {
       await project.close();
       await proxy.close();
     }
-  }, 120_000);
+  }
+
+  it('masko sync (a real process) stops on the issue\'s listing, naming the list URL, after 2 requests', () => behindProxy(SHAPES[0]![1], async (project, apiUrl, calls) => {
+    const run = await runMasko(['sync', '--root', project.root], { MASKO_API_URL: apiUrl });
+    expect(run.code, run.out).toBe(1);
+    expect(run.out).toMatch(new RegExp(`\\[masko\\] GET ${ITEMS}: the listing does not advance \\(offset \\d+ answered a page already seen, after 1 page\\(s\\)\\)`));
+    expect(run.out).toMatch(/\n {2}hint: The API \(or a proxy in front of it\) ignores `offset`; nothing was written/);
+    expect(run.out).not.toMatch(/^\s+at /m);
+    expect(calls()).toBe(2);
+  }), 120_000);
 
   for (const [shape, answer, expected] of SHAPES) {
-    it(`${shape}: one [masko] error naming the list URL, bounded requests, no lockfile`, async () => {
-      const items = rewriteItems(answer);
-      const proxy = await apiProxy(emu, items.rewrite);
-      const project = await makeProject({ mascots: { felix } });
-      try {
-        const outcome = await syncInProcess(project, emu, { apiUrl: proxy.apiUrl, retries: 0 });
-        expect(outcome.ok, JSON.stringify(outcome).slice(0, 500)).toBe(false);
-        expect(outcome.error).toMatch(new RegExp(`^\\[masko\\] GET ${ITEMS}: the listing does not advance`));
-        expect(outcome.error).toMatch(expected);
-        expect(items.calls()).toBeGreaterThanOrEqual(2);
-        expect(items.calls()).toBeLessThanOrEqual(1001);
-        expect((await snapshot(project)).lock).toBeUndefined();
-      } finally {
-        await project.close();
-        await proxy.close();
-      }
-    }, 120_000);
+    it(`${shape}: one [masko] error naming the list URL, bounded requests, no lockfile`, () => behindProxy(answer, async (project, apiUrl, calls) => {
+      const outcome = await syncInProcess(project, emu, { apiUrl, retries: 0 });
+      expect(outcome.ok, JSON.stringify(outcome).slice(0, 500)).toBe(false);
+      expect(outcome.error).toMatch(new RegExp(`^\\[masko\\] GET ${ITEMS}: the listing does not advance`));
+      expect(outcome.error).toMatch(expected);
+      expect(calls()).toBeGreaterThanOrEqual(2);
+      expect(calls()).toBeLessThanOrEqual(1001);
+    }), 120_000);
   }
 });
