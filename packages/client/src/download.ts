@@ -28,9 +28,14 @@ export interface DownloadResult {
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** Origin and path only: a signed URL's query may hold a token. */
-function displayUrl(url: URL): string {
-  return `${url.origin}${url.pathname}`;
+/**
+ * Origin and path only: a signed URL's query may hold a token. Other schemes have no origin (`file:` would
+ * read `null/etc/passwd`): scheme and path, cut short (a `data:` URL is the whole file).
+ */
+export function displayUrl(url: URL): string {
+  if (url.protocol === 'http:' || url.protocol === 'https:') return `${url.origin}${url.pathname}`;
+  const shown = `${url.protocol}${url.pathname}`;
+  return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
 }
 
 function header(res: Dispatcher.ResponseData, name: string): string | undefined {
@@ -127,10 +132,10 @@ export async function download(http: HttpCore, url: string, destPath: string, op
   try {
     target = new URL(url, `${http.options.apiUrl.href}/`);
   } catch {
-    throw new MaskoError(`download: "${url}" is not a valid URL`);
+    throw new MaskoError(`download: ${JSON.stringify(url.length > 80 ? `${url.slice(0, 77)}...` : url)} is not a valid URL`);
   }
   if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-    throw new MaskoError(`download: only http(s) URLs can be downloaded, got ${target.protocol}`);
+    throw new MaskoError(`download ${displayUrl(target)}: only http(s) URLs can be downloaded, got ${target.protocol}`);
   }
   if (opts.expectedSha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(opts.expectedSha256)) {
     throw new MaskoError('download: expectedSha256 must be 64 hex characters');
