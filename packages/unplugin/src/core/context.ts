@@ -15,7 +15,8 @@ import { readTextOrUndefined, stableStringify, writeIfChanged } from './fs-utils
 import { commitLockfile, readLockfile, type Lockfile } from './lockfile.js';
 import { buildMascot, type BuiltMascot, type OutputFile } from './manifest.js';
 import type { ResolvedOptions } from './options.js';
-import { runSync, type Logger, type Progress, type SyncResult } from './sync.js';
+import type { Logger, Progress } from './reporting.js';
+import { runSync, type SyncResult } from './sync.js';
 import { sweepCacheTemps, sweepSiblingTemps } from './temp-files.js';
 import type { SyncClient } from './wire.js';
 

@@ -11,8 +11,8 @@ import { mascotInputs, type LockedClip, type LockedFile, type LockedMascot } fro
 import type { ResolvedMascot } from './options.js';
 import type { MascotPlan, PlannedClip, PlannedFile } from './plan.js';
 import { imageSize, makePoster, type PosterFormat } from './posters.js';
+import type { Progress } from './reporting.js';
 import { settleAll } from './settle.js';
-import type { Progress } from './sync.js';
 
 export interface DownloadRun {
   cache: AssetCache;
