@@ -25,7 +25,7 @@ describe('masko-emulator CLI', () => {
       expect((await fetch(`${m![1]}/credits`, { headers: AUTH })).status).toBe(502);
       const res = await fetch(`${m![1]}/credits`, { headers: AUTH });
       expect(((await res.json()) as any).data.balance).toBe(77);
-      expect(new URL(m![1]).port).not.toBe(new URL(m![2]).port);
+      expect(new URL(m![1]!).port).not.toBe(new URL(m![2]!).port);
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');
