@@ -11,7 +11,7 @@ declare const __MASKO_API__: string;
 const hero = document.querySelector<MaskoMascot>('#hero')!;
 const byId = (id: string) => document.getElementById(id)!;
 
-/** Why the element would pick each format (design §5: engine + codec support, not canPlayType alone). */
+/** Why the element would pick each format (engine + codec support, not canPlayType alone: packages/player/README.md, "Which file plays"). */
 const WHY: Record<Format, string> = {
   webm: 'VP9 with alpha in WebM: this engine (Chromium or Firefox) decodes its alpha side channel.',
   hevc: 'HEVC with alpha in QuickTime: an Apple WebKit engine (Safari, any iOS browser, WKWebView).',

@@ -42,6 +42,7 @@ const problems: string[] = [];
 function viteUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colours (ESC [ … m) from Vite's output
       output += chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
       const url = /Local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
       if (url) resolve(url);

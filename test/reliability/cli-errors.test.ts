@@ -16,7 +16,7 @@ import { KEY, listTree, makeProject, runMasko, type Project } from './harness.js
 const felix = { collection: DEMO.collectionId, sizes: [160], formats: ['png', 'webm'], include: ['Idle', 'Wave'] };
 const ITEMS = `/v1/collections/${DEMO.collectionId}/items`;
 const STACK = /^\s+at /m;
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 let emu: Emulator;
 beforeAll(async () => { emu = await startEmulator({ port: 0, jobDelayMs: 50, rateLimit: false }); });
@@ -73,7 +73,7 @@ describe('masko CLI errors', () => {
   for (const id of ['..', '.', '../projects', 'a/b', '%2e%2e', '..%2f', '']) {
     it(`collection id ${JSON.stringify(id)}: refused naming the option, nothing sent`, async () => {
       const out = await failsWritingNothing({ 'masko.config.json': JSON.stringify({ mascots: { felix: { ...felix, collection: id } } }) }, ['sync'],
-        new RegExp(`^\\[masko\\] mascots\\.felix\\.collection: expected a collection id \\(letters, digits, "-" and "_", 1 to 128 characters\\), received ${escape(`"${id}"`)}`, 'm'));
+        new RegExp(`^\\[masko\\] mascots\\.felix\\.collection: expected a collection id \\(letters, digits, "-" and "_", 1 to 128 characters\\), received ${escapeRegExp(`"${id}"`)}`, 'm'));
       expect(out).not.toMatch(STACK);
     }, 60_000);
   }

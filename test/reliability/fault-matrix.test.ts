@@ -137,7 +137,6 @@ describe('fault matrix: masko sync under injected faults', () => {
           emu.clearFaults();
           const spent = before - (await balance(emu));
           const snap = await settledSnapshot(project);
-          const label = `${row.kind} seed ${seed}`;
           const planned = row.config === GENERATE ? GEN_COST : 0;
 
           const bad: string[] = [];

@@ -21,6 +21,7 @@ const ITEMS = `/v1/collections/${DEMO.collectionId}/items`;
 const RENAME: Record<string, string> = {
   Idle: '../../../escape',
   Wave: '/etc/passwd',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal `${1}`, to prove names never reach a template string
   'Thumbs Up': 'x"; globalThis.pwned = 1; //*/ </script>\n${1}',
   Thinking: 'C:\\Windows\\system32 🦊 ñ',
 };

@@ -240,7 +240,7 @@ export const GenerateAllResultSchema = v.looseObject({
 });
 export type GenerateAllResult = v.InferOutput<typeof GenerateAllResultSchema>;
 
-/** MaskoAnimationConfig v2.0 (reference §5.4b); only the skeleton is checked, the rest passes through. */
+/** MaskoAnimationConfig v2.0 (its shape: masko-emulator's API.md, "Export"); only the skeleton is checked, the rest passes through. */
 export const CanvasExportSchema = v.looseObject({
   version: str,
   name: v.optional(str),

@@ -182,9 +182,15 @@ describe('waitForJob', () => {
     });
     const seen: string[] = [];
     for (let i = 0; i < 3; i++) {
-      pool.intercept({ path: (p: string) => p.startsWith('/v1/jobs/j1?') && p.includes('wait=true'), method: 'GET' }).reply(200, () => (seen.push('long'), job('processing', 'u1')), json);
+      pool.intercept({ path: (p: string) => p.startsWith('/v1/jobs/j1?') && p.includes('wait=true'), method: 'GET' }).reply(200, () => {
+        seen.push('long');
+        return job('processing', 'u1');
+      }, json);
     }
-    pool.intercept({ path: '/v1/jobs/j1', method: 'GET' }).reply(200, () => (seen.push('poll'), job('completed', 'u2')), json);
+    pool.intercept({ path: '/v1/jobs/j1', method: 'GET' }).reply(200, () => {
+      seen.push('poll');
+      return job('completed', 'u2');
+    }, json);
     const updates: string[] = [];
     const done = await client().waitForJob('j1', { pollIntervalMs: 1, onUpdate: (j) => updates.push(j.status) });
     expect(done.status).toBe('completed');

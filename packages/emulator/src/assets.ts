@@ -25,7 +25,7 @@ export function serveAsset(app: App, method: string, path: string, headers: Inco
   if (method !== 'GET' && method !== 'HEAD') return text(405, `method ${method} not allowed on the asset host`, { allow: 'GET, HEAD' });
   const id = app.store.assetsByPath.get(path);
   const asset = id ? app.store.assets.get(id) : undefined;
-  if (!asset || !asset.file) return text(404, `no asset at ${path}`);
+  if (!asset?.file) return text(404, `no asset at ${path}`);
 
   const ready = asset.status === 'completed';
   const body = ready ? app.media.bytes(asset.file) : PLACEHOLDER;

@@ -50,7 +50,7 @@ export function latestAsset(app: App, itemId: string | null, type: AssetType): A
   return all.filter((a) => a.status === 'completed').at(-1) ?? all.at(-1);
 }
 
-/** `MaskoAnimationConfig` v2.0 in the shape of real exports (reference §5.4b). */
+/** `MaskoAnimationConfig` v2.0 in the shape of real exports (API.md, "Export"). */
 export function exportCanvas(app: App, c: CanvasRec): Record<string, unknown> {
   const url = (itemId: string | null, type: AssetType): string => {
     const a = latestAsset(app, itemId, type);

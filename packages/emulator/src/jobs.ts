@@ -81,7 +81,7 @@ export class JobRunner {
 
   private advance(jobId: string, status: JobStatus): void {
     const job = this.store.jobs.get(jobId);
-    if (!job || job.status !== 'pending') return;
+    if (job?.status !== 'pending') return;
     this.setStatus(job, status);
     this.onChange();
   }

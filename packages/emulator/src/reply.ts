@@ -38,7 +38,7 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 /** Parses a JSON object body; an empty body is `{}`. */
 export function parseJsonObject(raw: Buffer, contentType: string | undefined): Record<string, unknown> {
   if (raw.length === 0) return {};
-  if (contentType && contentType.startsWith('multipart/')) {
+  if (contentType?.startsWith('multipart/')) {
     throw badRequest('multipart bodies are not emulated: send JSON (for uploads: {"url": "https://…"})');
   }
   let value: unknown;

@@ -175,7 +175,7 @@ export const webhook = (w: WebhookRec, withSecret: boolean): Json => ({
   created_at: w.createdAt,
 });
 
-/** Webhook delivery body (reference §2.7). */
+/** Webhook delivery body (API.md, "Webhook delivery"). */
 export const webhookPayload = (ctx: WireContext, event: string, j: JobRec): Json => ({
   event,
   job_id: j.id,

@@ -27,7 +27,7 @@ describe('masko-emulator CLI', () => {
       expect((await fetch(`${m![1]}/credits`, { headers: AUTH })).status).toBe(502);
       const res = await fetch(`${m![1]}/credits`, { headers: AUTH });
       expect(((await res.json()) as any).data.balance).toBe(77);
-      expect(new URL(m![1]).port).not.toBe(new URL(m![2]).port);
+      expect(new URL(m![1]!).port).not.toBe(new URL(m![2]!).port);
       // The second line gives the id a masko.config needs.
       const second = (await lines.next()).value as string;
       expect(second).toBe(`masko-emulator: demo collection ${DEMO.collectionId} (canvas ${DEMO.canvasId}): mascots: { felix: { collection: '${DEMO.collectionId}' } }`);

@@ -1,4 +1,4 @@
-import { IssueList, indexPath, isRecord, keyPath, show, typeOf } from './issues.js';
+import { type IssueList, indexPath, isRecord, keyPath, show, typeOf } from './issues.js';
 import { MIME } from './mime.js';
 import type { Condition, ConditionOp, InputDef, Media, Variant } from './types.js';
 import { CONDITION_OPS, INPUT_TYPES } from './validate.js';

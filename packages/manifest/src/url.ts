@@ -4,9 +4,8 @@ export const URL_EXPECTED = 'an http(s) or relative URL string';
 // Browsers drop ASCII tab and newlines anywhere in a URL and trim leading C0 controls and spaces,
 // so `java\tscript:` and ` javascript:` are still `javascript:`. Normalise the same way before
 // looking at the scheme.
-// eslint-disable-next-line no-control-regex
 const STRIPPED = /[\t\n\r]/g;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: C0 controls are what browsers trim
 const LEADING = /^[\u0000-\u0020]+/;
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { MascotManifest } from '../src/index.js';
 
-/** A real Masko canvas export from shared/fixtures (parsed fresh each call, so tests may mutate it). */
+/** A real Masko canvas export from test/fixtures (parsed fresh each call, so tests may mutate it). */
 export function loadExport(name: 'maya' | 'masko' | 'otto'): Record<string, any> {
   return JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
 }

@@ -4,7 +4,7 @@ import type { MediaFormat, Pose } from 'masko-manifest';
  * Format choice: which encoding of a pose this browser should play.
  *
  * Pure: every fact about the browser is passed in, so the rule is unit-tested for every
- * engine without one. The rule (design §5):
+ * engine without one. The rule (the README's "Which file plays" gives it to users):
  *
  * | engine                                                     | order                  |
  * |------------------------------------------------------------|------------------------|
@@ -19,7 +19,7 @@ import type { MediaFormat, Pose } from 'masko-manifest';
  * Chromium and Firefox decode HEVC on some machines, but without alpha.
  *
  * Android is kept off WebM on purpose: Chrome Android has shipped broken VP9 alpha and
- * Firefox Android stalls on it (see the player research notes); the stacked path is exact there.
+ * Firefox Android stalls on it; the stacked path is exact there.
  */
 
 /** What the element can show: a video encoding or the pose's still image. */

@@ -32,6 +32,9 @@ export const stateMachineEngine: EngineFactory = (manifest, run, inputsChanged) 
     scheduler,
     listener: (event) => {
       if (event.type === 'play-loop' || event.type === 'hold' || event.type === 'play-transition') run(event);
+      // A fault in the canvas that the machine stopped (a cycle of instant jumps): the page's author should see it.
+      // Development only, like warn.ts, whose import here would split it into a chunk shared with the element.
+      else if (event.type === 'warning' && globalThis.MASKO_DEV !== false) console.warn(event.message);
     },
   });
   return {

@@ -1,6 +1,5 @@
 declare global {
   /** Set to `false` by the production builds so that warnings and their strings are dropped. */
-  // eslint-disable-next-line no-var
   var MASKO_DEV: boolean | undefined;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Public options of `unplugin-masko` and the `masko` CLI (design §7). Shared by every bundler entry
+ * Public options of `unplugin-masko` and the `masko` CLI (the README's "Options"). Shared by every bundler entry
  * and by `masko.config.{ts,js,mjs,json}` through `defineConfig`.
  */
 

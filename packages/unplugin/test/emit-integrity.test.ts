@@ -55,7 +55,7 @@ test('a warm build never emits corrupted cached bytes: it fetches the video and 
   const posterSha = sha(readFileSync(poster.path)); // derived files are named by their key, not their hash
   for (const victim of [video.path, poster.path]) {
     const bytes = readFileSync(victim);
-    bytes[bytes.length >> 1] ^= 0xff; // same length: a size check alone cannot see it
+    bytes[bytes.length >> 1]! ^= 0xff; // same length: a size check alone cannot see it
     writeFileSync(victim, bytes);
   }
   const before = emulator.requests().length;

@@ -21,7 +21,7 @@ describe('unplugin-masko/nuxt', () => {
     call('vite:extendConfig', vite);
     expect(vite.plugins!.flat().map((plugin) => plugin.name)).toEqual(['unplugin-masko']);
     for (const hook of ['webpack:config', 'rspack:config']) {
-      const client = { plugins: [{ name: 'other' }] };
+      const client: { plugins: any[] } = { plugins: [{ name: 'other' }] };
       const server = {} as { plugins?: any[] };
       call(hook, [client, server]);
       expect(client.plugins).toHaveLength(2);

@@ -10,4 +10,4 @@ await Promise.all(playing.map((el) => el.goTo('Wave')));
 playing[0].setAttribute('pose', 'Thinking');
 await new Promise((r) => setTimeout(r, 300));
 await Promise.all(playing.map((el) => el.goTo('Idle')));
-window.driven = playing.map((el) => ({ id: el.id, format: el.currentSource && el.currentSource.format }));
+window.driven = playing.map((el) => ({ id: el.id, format: el.currentSource?.format }));

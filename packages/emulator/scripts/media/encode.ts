@@ -1,4 +1,4 @@
-// ffmpeg recipes for the demo media (see shared/reference/toolchain.md, "Media fixtures").
+// ffmpeg recipes for the demo media; each recipe says why its flags.
 // Metadata is stripped and muxers run bit-exact, so reruns differ only if the encoders changed.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';

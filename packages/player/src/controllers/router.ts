@@ -58,7 +58,10 @@ export const createRouter: EngineFactory = (manifest, run) => {
   };
   return {
     start: arrive,
-    reset: (pose) => void ((at = pose), (heading = undefined)),
+    reset: (pose) => {
+      at = pose;
+      heading = undefined;
+    },
     goTo(pose) {
       if (heading) {
         if (pose === heading.to) return;

@@ -42,7 +42,7 @@ export interface Layer {
 /** An AbortError like the platform's. */
 export const abortError = (): DOMException => new DOMException('Superseded', 'AbortError');
 
-/** Rejects when `signal` aborts; the returned cleanup removes the listener. */
+/** Rejects when `signal` aborts. */
 export function whenAborted(signal: AbortSignal, reject: (error: unknown) => void): void {
   if (signal.aborted) reject(abortError());
   signal.addEventListener('abort', () => reject(abortError()), { once: true });

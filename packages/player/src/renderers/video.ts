@@ -62,7 +62,10 @@ export function framePresented(video: HTMLVideoElement, signal: AbortSignal, pre
   return new Promise((resolve) => {
     const wait = (): void => {
       const cancel = onNextFrame(video, () => (video.readyState >= 2 && presented() ? resolve() : wait()));
-      signal.addEventListener('abort', () => (cancel(), resolve()), { signal }); // the caller checks the signal
+      signal.addEventListener('abort', () => {
+        cancel();
+        resolve();
+      }, { signal }); // the caller checks the signal
     };
     wait();
   });

@@ -86,7 +86,7 @@ describe('the demo canvas (zero-config state machine)', () => {
     });
 
     // A trigger: Idle → Wave, then Wave's `nodeTime >= 2000` edge brings it back by itself.
-    let atWave = arrival(el, 'Wave');
+    const atWave = arrival(el, 'Wave');
     let back = arrival(el, 'Idle');
     el.fire('wave');
     const waved = await atWave;

@@ -76,7 +76,12 @@ export function sampleFrames(el: MaskoMascot, { centre = [0.5, 0.5], posterMarke
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-  return { stop: () => ((running = false), result) };
+  return {
+    stop: () => {
+      running = false;
+      return result;
+    },
+  };
 }
 
 /** For waitUntil(): its 1 s default is too short on a busy machine (the assertions stay the same). */

@@ -2,7 +2,7 @@
 import { createConsola } from 'consola';
 import { MaskoContext, type Prepared } from '../core/context.js';
 import { debugging, describeError, redact, tagged } from '../core/errors.js';
-import type { Progress } from '../core/sync.js';
+import type { Progress } from '../core/reporting.js';
 import type { MaskoOptions } from '../types.js';
 
 export const commonArgs = {

@@ -16,7 +16,8 @@ import { commitLockfile, emptyLockfile, readLockfile, type Lockfile } from './lo
 import { buildMascot, type BuiltMascot, type OutputFile } from './manifest.js';
 import { dict } from './named-record.js';
 import type { ResolvedOptions } from './options.js';
-import { runSync, type Logger, type Progress, type SyncResult } from './sync.js';
+import type { Logger, Progress } from './reporting.js';
+import { runSync, type SyncResult } from './sync.js';
 import { sweepCacheTemps, sweepSiblingTemps } from './temp-files.js';
 import type { SyncClient } from './wire.js';
 

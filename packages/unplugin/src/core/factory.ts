@@ -1,6 +1,7 @@
 /**
  * The unplugin factory: hooks only route to the context; the host-specific parts are where files go and
- * how URLs are spelled (design §7, plugin-research §1.5).
+ * how URLs are spelled (unplugin's `emitFile` returns no reference id on every bundler, so each host's
+ * URL is written here).
  */
 import { createReadStream, existsSync } from 'node:fs';
 import type { UnpluginFactory, UnpluginOptions } from 'unplugin';
@@ -66,7 +67,7 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
       emitting.clear();
       const p = await prepare();
       watched = [p.configFile, existsSync(p.options.lockfile) ? p.options.lockfile : undefined].filter((f): f is string => !!f);
-      // esbuild has no watch-file API outside resolveId/load/transform (plugin-research §1.3).
+      // unplugin's esbuild adapter has no `addWatchFile` here (it throws outside resolveId/load/transform).
       if (meta.framework !== 'esbuild') for (const file of watched) this.addWatchFile(file);
     },
     watchChange(id) {

@@ -12,8 +12,8 @@ import type { ResolvedMascot } from './options.js';
 import type { MascotPlan, PlannedClip, PlannedFile } from './plan.js';
 import { dict } from './named-record.js';
 import { imageSize, makePoster, type PosterFormat } from './posters.js';
+import type { Progress } from './reporting.js';
 import { settleAll } from './settle.js';
-import type { Progress } from './sync.js';
 
 export interface DownloadRun {
   cache: AssetCache;

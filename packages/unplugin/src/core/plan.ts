@@ -148,7 +148,7 @@ export function planMascot(mascot: ResolvedMascot, collection: WireCollection, i
     if (!files.length) continue;
     transitions.push({ item, from, to, reverse: item.transition.reverse_of_item_id !== null, files, posterWidths: [] });
   }
-  transitions.sort((a, b) => (a.from + '\u0000' + a.to < b.from + '\u0000' + b.to ? -1 : 1));
+  transitions.sort((a, b) => (`${a.from}\u0000${a.to}` < `${b.from}\u0000${b.to}` ? -1 : 1));
 
   return {
     key: mascot.key,

@@ -13,11 +13,9 @@ import { emptyLockfile, mascotInputs, readLockfile, type Lockfile } from './lock
 import { MAX_NAME_LENGTH } from './lockfile-schema.js';
 import type { ResolvedMascot, ResolvedOptions } from './options.js';
 import { planMascot, type MascotPlan } from './plan.js';
+import type { Logger, Progress } from './reporting.js';
 import { settleAll } from './settle.js';
 import type { SyncClient, WireItem } from './wire.js';
-
-export interface Logger { info(message: string): void; warn(message: string): void }
-export interface Progress { add(files: number, bytes: number): void; advance(bytes: number): void; fileDone(): void }
 
 export interface SyncEnv {
   options: ResolvedOptions;
@@ -98,7 +96,7 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
     throw new MaskoError('lockfile_frozen', `lockfile ${options.lockfile} would change (${names} missing or options changed), and frozen mode forbids changing it`,
       'Run `masko sync` locally and commit masko.lock.json.');
   }
-  if (!env.client) throw new MaskoError('no_api_key', 'no API key: set MASKO_API_KEY (or the apiKey option) to resolve ' + names);
+  if (!env.client) throw new MaskoError('no_api_key', `no API key: set MASKO_API_KEY (or the apiKey option) to resolve ${names}`);
   const client = env.client();
 
   let plans = await waitForPending(client, stale, await planAll(client, stale), logger);
