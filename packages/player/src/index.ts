@@ -4,4 +4,4 @@ export { MaskoMascot, RELEASE_AFTER_MS, type BuiltinInput, type CurrentSource, t
 export type * from './events.js';
 export { chooseFormat, detectEngine, formatOrder, type RenderFormat, type RendererOverride } from './format.js';
 export { chooseVariant } from './size.js';
-export type { Command, EngineFactory, PoseEngine } from './controllers/router.js';
+export type { Command, EngineFactory, PoseEngine } from './engines/router.js';
