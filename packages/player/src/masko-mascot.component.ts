@@ -5,38 +5,26 @@ import { SizeController } from './controllers/size-controller.js';
 import { StageController, type SwitchAt } from './controllers/stage-controller.js';
 import { VisibilityController } from './controllers/visibility-controller.js';
 import type { Command, EngineFactory } from './engines/router.js';
-import { reasoned } from './errors.js';
 import { engineFor } from './features/engine-loading.js';
 import type { HitTest, Preloader, ReleaseTimer } from './features/deferred.js';
 import { ManifestLoader } from './features/manifest-loading.js';
 import { SourceChoice, type CurrentSource } from './features/source-choice.js';
 import type { RendererOverride } from './format.js';
 import { DEFAULT_DPR_CAP } from './size.js';
+import { PRELOAD_BUDGET, RELEASE_AFTER_MS, type BuiltinInput, type InputValue } from './defaults.js';
 import { styles } from './styles.js';
 import { DEV, warn } from './warn.js';
 
-export type { CurrentSource, SwitchAt };
-/** Bytes fetched ahead per pose on screen unless the page sets `preload-budget`: 2 MB. */
-export const PRELOAD_BUDGET = 2_000_000;
-
-/** How long an element stays far off screen (or in a hidden tab) before it lets go of its video: 30 s. */
-export const RELEASE_AFTER_MS = 30_000;
-
-/** The inputs every canvas has (the machine keeps them current). */
-export type BuiltinInput = 'clicked' | 'mouseOver' | 'loopCount' | 'nodeTime';
-/** A state-machine input value: booleans and numbers compare numerically (`true` is 1). */
-export type InputValue = boolean | number;
+export type { BuiltinInput, CurrentSource, InputValue, SwitchAt };
+export { PRELOAD_BUDGET, RELEASE_AFTER_MS };
 
 type Media = HTMLVideoElement | HTMLCanvasElement | HTMLImageElement;
 
 /**
  * @summary Plays a Masko mascot with transparency in every browser and switches poses by name.
  *
- * The element declares the public surface and wires its features, each a module of its own:
- * manifest loading (`features/manifest-loading.ts`), engine loading (`features/engine-loading.ts`),
- * source choice with reduced motion and size (`features/source-choice.ts`), release after time
- * away (`features/release.ts`), predictive preloading (`features/preload.ts`, `preload-budget`)
- * and hit-testing on the character's opaque pixels (`features/hit-test.ts`, `hit-box` turns it off).
+ * This file declares the public surface and wires the features, each a module in `features/`
+ * (manifest and engine loading, source choice, release after time away, preloading, hit-testing).
  *
  * @event masko-load - The first pose is on screen. `detail.format` says which path plays it.
  * @event masko-error - Something failed; `detail.reason` says what (`media-http`: a clip's URL answered an HTTP error or a page). The current pose stays.
@@ -52,11 +40,7 @@ type Media = HTMLVideoElement | HTMLCanvasElement | HTMLImageElement;
  */
 export class MaskoMascot<M extends MascotManifest = MascotManifest> extends ReactiveElement {
   static override styles = styles;
-  /**
-   * Overrides the pose engine for every manifest. Unset (the default), a manifest with a state
-   * machine (inputs, conditions, any-state edges) runs on the canvas state machine, loaded on
-   * demand, and any other on the simple router (pose → transition clip → pose).
-   */
+  /** Overrides the pose engine for every manifest (by default: the state machine for canvases, loaded on demand, else the router). */
   static engine: EngineFactory | undefined;
   static override properties = {
     src: {},
@@ -94,23 +78,11 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
   declare ignoreReducedMotion: boolean;
   /** Milliseconds far off screen (or hidden) before the video is released for the poster. Default 30 000. */
   declare releaseAfter: number;
-  /**
-   * When a pose loop on screen gives way to the next clip: `immediate` (default) as soon as that
-   * clip has a frame, or `wrap` when the loop wraps around (clips authored to join on a shared
-   * frame; costs up to one loop of latency).
-   */
+  /** When a loop on screen gives way: `immediate` (default), or `wrap` as it wraps (clips that join on a shared frame; up to a loop of latency). */
   declare switchAt: SwitchAt;
-  /**
-   * Bytes fetched ahead, per pose on screen, for the clips that can come next (and the likely one
-   * decoded, so its switch is a swap). Default 2 000 000; `0` turns preloading off. Nothing is
-   * fetched ahead on `Save-Data`.
-   */
+  /** Bytes fetched ahead per pose on screen for the clips that can come next. Default 2 000 000; 0: none (none on Save-Data either). */
   declare preloadBudget: number;
-  /**
-   * Count pointer input (clicks, hover: the canvas built-ins `clicked` and `mouseOver`) anywhere
-   * in the element's box. By default only the character's opaque pixels take it, and input on
-   * transparent pixels reaches the page beneath.
-   */
+  /** Take pointer input (`clicked`, `mouseOver`) anywhere in the box; by default only the character's opaque pixels do, and the rest reaches the page beneath. */
   declare hitBox: boolean;
 
   #manifest?: MascotManifest;
@@ -128,11 +100,9 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
   #visibility = new VisibilityController(this, { onChange: () => this.#sync() });
   #size = new SizeController(this, () => this.#upgrade());
   #source = new SourceChoice(this, () => this.#size.measure(), () => this.#playback.source);
-  #stage: StageController = new StageController(
-    this,
-    { ended: () => this.#playback.ended(), looped: () => this.#playback.looped(), presented: () => this.#presented() },
-    () => this.switchAt,
-  );
+  #stage: StageController = new StageController(this, {
+    ended: () => this.#playback.ended(), looped: () => this.#playback.looped(), presented: () => this.#presented(),
+  }, () => this.switchAt);
   #playback: PlaybackController = new PlaybackController(this, {
     stage: this.#stage,
     pick: (media, poster, still) => this.#source.pick(media, poster, still),
@@ -164,11 +134,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     return this.#playback.source;
   }
 
-  /**
-   * The state machine's inputs with their current values, built-ins included (`clicked`,
-   * `mouseOver`, `loopCount`, `nodeTime`: milliseconds at the pose, as of the last evaluation).
-   * A fresh copy on every read; empty until a canvas has started.
-   */
+  /** The canvas inputs with their values, built-ins included (`nodeTime`: ms at the pose); a fresh copy, `{}` until a canvas runs. */
   get inputs(): Readonly<Partial<Record<InputName<M> | BuiltinInput, InputValue>>> {
     return (this.#playback.engine?.inputs?.() ?? {}) as Record<InputName<M> | BuiltinInput, InputValue>;
   }
@@ -187,13 +153,8 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
 
   /** Switches to `pose` (through a transition clip when the manifest has one); resolves when it is on screen. */
   goTo(pose: PoseName<M>): Promise<void> {
-    const manifest = this.#manifest;
-    if (manifest && !(pose in manifest.poses)) {
-      const error = reasoned('unknown-pose', `has no pose "${pose}"; it has ${Object.keys(manifest.poses).join(', ')}`, pose);
-      if (this.#playback.shown) this.pose = this.#playback.shown as PoseName<M>; // `pose` reflects what is on screen
-      this.#playback.fail(error);
-      return Promise.reject(error);
-    }
+    const poses = this.#manifest?.poses;
+    if (poses && !(pose in poses)) return this.#playback.refuse(pose, Object.keys(poses));
     const done = this.#playback.wait(pose);
     if (this.#started) this.#playback.engine?.goTo(pose);
     else this.pose = pose; // the start will go there
@@ -263,25 +224,22 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     this.#sync();
   }
 
-  /**
-   * A picture was revealed on the stage. The first one is the element's first frame on screen:
-   * the one hook for what waits for it (the deferred features here; a fallback would go too).
-   */
+  /** A picture was revealed; the first is the element's first frame: the one hook for what waits for it (deferred features, a fallback). */
   #presented(): void {
-    this.#deferred ??= import('./features/deferred.js').then(({ HitTest, Preloader }) => {
-      this.#preload = new Preloader({
+    this.#deferred ??= import('./features/deferred.js').then(({ attach }) => {
+      const playback = this.#playback;
+      ({ preload: this.#preload, hit: this.#hit, away: this.#away } = attach({
         pick: (media, poster) => this.#source.pick(media, poster, false),
         prepare: (format, clip) => void this.#stage.prepare(format, clip),
         budget: () => this.preloadBudget,
-      });
-      this.#hit = new HitTest({
         host: this,
         media: () => this.#stage.shown?.el as Media | undefined,
-        hover: (over) => this.#playback.engine?.hover?.(over),
-      });
-      this.#hit.adopt(this.renderRoot as ShadowRoot);
-      if (this.isConnected) this.#hit.track(!this.hitBox);
-      this.#lookAhead(this.#playback.command); // from what is on screen now
+        hover: (over) => playback.engine?.hover?.(over),
+        release: () => playback.shown && playback.command?.type !== 'play-transition' && playback.execute({ type: 'hold', pose: playback.shown }),
+        restore: () => this.#restart(),
+      }, this.renderRoot as ShadowRoot));
+      if (this.isConnected) this.#hit!.track(!this.hitBox);
+      this.#lookAhead(playback.command); // from what is on screen now
       this.#sync(); // starts the release countdown of an element already away
     }, () => {}); // without them the whole box takes input and nothing is fetched ahead
   }
@@ -316,14 +274,9 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     }
     if (engine) {
       this.#started = true;
-      let pose = this.pose ?? this.#playback.shown ?? manifest.initial;
-      if (!(pose in manifest.poses)) {
-        this.#playback.fail(reasoned('unknown-pose', `has no pose "${pose}"; showing "${manifest.initial}"`, pose));
-        pose = manifest.initial;
-      }
+      const pose = this.#playback.start(manifest, this.pose ?? this.#playback.shown ?? manifest.initial, engine);
       const poster = this.#source.variant(manifest.poses[pose]!.poster);
-      if (poster) this.#stage.placeholder(poster.url);
-      this.#playback.start(manifest, pose, engine);
+      if (poster) this.#stage.placeholder(poster.url); // until the first clip has a frame
     }
     if (this.#visibility.active && !(this.#paused ?? !this.autoplay)) {
       // Only a refusal means autoplay is blocked; an AbortError is a load we interrupted.

@@ -51,12 +51,17 @@ export class PlaybackController implements ReactiveController {
     return this.#engine;
   }
 
-  /** Starts a fresh engine (engines start once) at `pose`. */
-  start(manifest: MascotManifest, pose: string, factory: EngineFactory): void {
+  /** Starts a fresh engine (engines start once) at `pose`, or at the initial pose when the manifest lacks it; returns the pose. */
+  start(manifest: MascotManifest, pose: string, factory: EngineFactory): string {
+    if (!(pose in manifest.poses)) {
+      this.fail(reasoned('unknown-pose', `has no pose "${pose}"; showing "${manifest.initial}"`, pose));
+      pose = manifest.initial;
+    }
     this.stop();
     this.#manifest = manifest;
     this.#engine = factory(manifest, (command) => this.execute(command), (inputs) => emit(this.host, 'masko-input-change', { inputs }));
     this.#engine.start(pose);
+    return pose;
   }
 
   /** Drops the engine and any load in flight. */
@@ -80,6 +85,14 @@ export class PlaybackController implements ReactiveController {
       this.#waiters.push({ pose, resolve, reject });
       if (pose === this.shown && this.command?.type !== 'play-transition') this.#settle(pose);
     });
+  }
+
+  /** `goTo()` named a pose the manifest lacks (it has `poses`): reported, and the pose on screen stays. */
+  refuse(pose: string, poses: string[]): Promise<never> {
+    const error = reasoned('unknown-pose', `has no pose "${pose}"; it has ${poses.join(', ')}`, pose);
+    if (this.shown) this.config.arrived(this.shown); // `pose` reflects what is on screen
+    this.fail(error);
+    return Promise.reject(error);
   }
 
   /** Shows what a command asks for; resolves once it is on screen (or superseded, or failed). */
