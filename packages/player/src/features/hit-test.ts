@@ -54,9 +54,12 @@ export class HitTest {
   #over = false;
   readonly #onMove = (event: PointerEvent): void => {
     const over = this.over(event);
-    if (this.#through) this.#through.disabled = over;
+    // Through only over a transparent pixel of the box: elsewhere the box is as any element.
+    if (this.#through) this.#through.disabled = over || !this.#inside;
     if (over !== this.#over) this.config.hover((this.#over = over));
   };
+  /** The last point tested was in the host's box. */
+  #inside = false;
 
   constructor(private readonly config: HitTestHost) {
     this.#through?.replaceSync(':host{pointer-events:none}');
@@ -75,7 +78,8 @@ export class HitTest {
     const media = this.config.media();
     const x = event.clientX - box.left;
     const y = event.clientY - box.top;
-    return !!media && x >= 0 && y >= 0 && x < box.width && y < box.height && alphaAt(media, x, y, box.width, box.height) >= OPAQUE;
+    this.#inside = x >= 0 && y >= 0 && x < box.width && y < box.height;
+    return !!media && this.#inside && alphaAt(media, x, y, box.width, box.height) >= OPAQUE;
   }
 
   /** Starts (`on`) or stops following the pointer; stopped, the whole box takes input. */
