@@ -68,7 +68,7 @@ export class StageController implements ReactiveController {
     if (shown?.kind === kind && clip.loop && sameClip(this.#clip, clip)) return; // already looping on screen
     const pending = (this.#pending = new AbortController());
     const request = ++this.#request;
-    const layer = this.#idle(kind, clip);
+    const layer = this.#idle(kind, clip)!; // one is always free: the work it held was just superseded
     const version = this.#claim(layer, pending);
     const primed = layer.primed(clip);
     try {
@@ -104,7 +104,7 @@ export class StageController implements ReactiveController {
   async prepare(format: RenderFormat, clip: Clip): Promise<void> {
     if (this.#pending || !this.#shown || this.#shown.kind === 'image') return; // no video work while a still shows
     const layer = this.#idle(kindOf(format), clip);
-    if (layer.primed(clip)) return;
+    if (!layer || layer.primed(clip)) return;
     const work = new AbortController();
     const version = this.#claim(layer, work);
     try {
@@ -122,6 +122,7 @@ export class StageController implements ReactiveController {
     if (this.#shown) return;
     const clip = { url, loop: false };
     const layer = this.#idle('image', clip);
+    if (!layer) return; // both image slots busy: the clip's own still is on its way
     const work = new AbortController();
     const version = this.#claim(layer, work);
     try {
@@ -162,11 +163,16 @@ export class StageController implements ReactiveController {
     return ++layer.version;
   }
 
-  /** The slot of `kind` to load into: not the one on screen, preferably one primed with `clip`; made on first need. */
-  #idle(kind: LayerKind, clip: Clip): Layer {
-    const free = this.slots.filter((layer) => layer.kind === kind && layer !== this.#shown);
+  /**
+   * The slot of `kind` to load into: not the one on screen nor one a pending `show()` is loading,
+   * preferably one primed with `clip`; made on first need (two per kind at most, else undefined).
+   */
+  #idle(kind: LayerKind, clip: Clip): Layer | undefined {
+    const mine = this.slots.filter((layer) => layer.kind === kind);
+    const free = mine.filter((layer) => layer !== this.#shown && !(this.#pending && this.#work.get(layer) === this.#pending));
     let layer = free.find((l) => l.primed(clip)) ?? free[0];
     if (!layer) {
+      if (mine.length >= 2) return undefined;
       const events: LayerEvents = {
         ended: () => layer === this.#shown && this.events.ended(),
         looped: () => {
