@@ -36,8 +36,8 @@ export function clipsAhead(manifest: MascotManifest, command: Command): ClipAhea
  * Fetches `url` into the HTTP cache, reading at most `cap` bytes: returns the bytes read, negative
  * when the file is larger than `cap` (the read stops there, so no more than `cap` is taken).
  */
-async function fetchUpTo(url: string, cap: number, signal: AbortSignal): Promise<number> {
-  const response = await fetch(url, { signal, credentials: 'same-origin' });
+async function fetchUpTo(url: string, cap: number): Promise<number> {
+  const response = await fetch(url, { credentials: 'same-origin' });
   const declared = Number(response.headers.get('content-length'));
   const reader = response.body!.getReader();
   let read = 0;
@@ -71,16 +71,16 @@ export interface PreloadHost {
  */
 export class Preloader {
   readonly #fetched = new Set<string>();
-  #run?: AbortController;
+  /** The current look-ahead; a fetch already under way finishes (it is within budget), nothing more starts. */
+  #run = 0;
 
   constructor(private readonly host: PreloadHost) {}
 
   /** `command` is on screen in `manifest`. */
   async ahead(manifest: MascotManifest, command: Command): Promise<void> {
-    this.#run?.abort(); // what the previous pose could lead to matters no more
+    const run = ++this.#run; // what the previous pose could lead to matters no more
     let left = this.host.budget();
     if (!(left > 0) || (navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
-    const run = (this.#run = new AbortController());
     for (const next of clipsAhead(manifest, command)) {
       const { format, variant } = this.host.pick(next.media, next.poster);
       if (format === 'image' || !variant) continue;
@@ -88,21 +88,21 @@ export class Preloader {
       if (!this.#fetched.has(url)) {
         if (bytes !== undefined && bytes > left) continue; // too big for what is left; a smaller one may fit
         try {
-          const read = await fetchUpTo(url, left, run.signal);
+          const read = await fetchUpTo(url, left);
           left -= Math.abs(read);
           if (read < 0) break; // larger than said, or an error: the budget is spent
           this.#fetched.add(url);
         } catch {
-          return; // superseded, or the host refuses cross-origin reads: no preloading from it
+          return; // the host refuses cross-origin reads (or the network failed): no preloading from it
         }
       }
-      if (run.signal.aborted) return;
+      if (run !== this.#run) return;
       if (next.likely) this.host.prepare(format, { url, loop: next.loop });
     }
   }
 
   /** Stops fetching ahead (the element left the page or the manifest changed). */
   stop(): void {
-    this.#run?.abort();
+    this.#run++;
   }
 }
