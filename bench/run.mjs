@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench` runs every benchmark in this folder; `npm run bench -- <name>` runs one.
-// Each benchmark prints its table and writes bench/results/<name>.json (see lib.mjs). Builds the
-// packages first when a dist file the benchmarks load is missing (a fresh clone).
+// Each benchmark prints its table and writes bench/results/<name>.json (see lib.mjs). Rebuilds the
+// packages first, then regenerates docs/performance.md from the results (support/summary.mjs).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +9,6 @@ import { printTable } from './lib.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
-const NEEDED = ['packages/manifest/dist/index.js', 'packages/client/dist/index.js', 'packages/emulator/dist/index.js',
-  'packages/unplugin/dist/cli.js', 'packages/unplugin/dist/vite.js', 'packages/player/dist/masko-mascot.js'];
 
 const all = readdirSync(here)
   .filter((file) => file.endsWith('.mjs') && !['run.mjs', 'lib.mjs'].includes(file))
@@ -23,10 +21,11 @@ if (unknown.length) {
   process.exit(1);
 }
 
-const missing = NEEDED.filter((file) => !existsSync(`${root}${file}`));
-if (missing.length) {
-  // Only what the benchmarks load: the TypeScript packages and the player's browser bundle.
-  console.log(`bench: ${missing.join(', ')} missing; building (tsc -b, player bundle) first`);
+// Every run rebuilds what it measures (the TypeScript packages and the player's bundles), so a result
+// never describes a stale dist/; each result records the commit and a hash of the built files.
+build();
+function build() {
+  console.log('bench: building (tsc -b, player bundle) first');
   for (const [command, args] of [['npx', ['tsc', '-b']], ['npm', ['run', 'build', '-w', 'packages/player']]]) {
     const built = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
     if (built.status !== 0) {
@@ -57,4 +56,5 @@ for (const name of wanted.length ? wanted : all) {
 }
 console.log(`\n== summary (${((performance.now() - startedAll) / 1000).toFixed(0)} s)`);
 printTable(summary);
+spawnSync(process.execPath, [`${here}support/summary.mjs`, '--write'], { stdio: 'inherit' });
 process.exit(summary.every((row) => row['result written'] === 'yes') ? 0 : 1);

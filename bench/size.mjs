@@ -15,6 +15,9 @@ import { printTable, record, versionOf } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TARGET_GZIP = 12 * 1024;
+// The standalone file before the persistent slots and the feature modules (commit f32a6e9, measured
+// with this script): issue 16 asks that it grow no larger.
+const BEFORE_GZIP = 9721;
 
 const measure = (bytes) => ({
   minified: bytes.length,
@@ -44,6 +47,9 @@ if (!chunk) throw new Error(`no masko-manifest-*.js chunk in ${dist}: did the bu
 // The canvas state machine: the chunk the bundle imports when it first plays a canvas.
 const machine = readdirSync(dist).find((file) => file.startsWith('state-machine-') && file.endsWith('.js'));
 if (!machine) throw new Error(`no state-machine-*.js chunk in ${dist}: did the build change?`);
+// Hit-testing, preloading, release and the media diagnosis: loaded once the first frame is on screen.
+const deferred = readdirSync(dist).find((file) => file.startsWith('deferred-') && file.endsWith('.js'));
+if (!deferred) throw new Error(`no deferred-*.js chunk in ${dist}: did the build change?`);
 // What ships of Lit: the player imports ReactiveElement and css only (no lit-html templates).
 const lit = await bundle(`import { ReactiveElement, css } from '@lit/reactive-element'; customElements.define('x-x', class extends ReactiveElement {}); export { css };`);
 
@@ -51,6 +57,7 @@ const rows = [
   { name: 'masko-mascot (dist/masko-mascot.js)', version: JSON.parse(readFileSync(`${root}packages/player/package.json`, 'utf8')).version, ...measure(ours) },
   { name: '  of which Lit (@lit/reactive-element: ReactiveElement+css)', version: versionOf('@lit/reactive-element'), ...measure(lit) },
   { name: '  + validator/converter chunk (src JSON only)', version: JSON.parse(readFileSync(`${root}packages/manifest/package.json`, 'utf8')).version, ...measure(readFileSync(`${dist}${chunk}`)) },
+  { name: '  + deferred features (chunk loaded after the first frame)', version: JSON.parse(readFileSync(`${root}packages/player/package.json`, 'utf8')).version, ...measure(readFileSync(`${dist}${deferred}`)) },
   { name: '  + state machine (lazy chunk for canvases)', version: JSON.parse(readFileSync(`${root}packages/player/package.json`, 'utf8')).version, ...measure(readFileSync(`${dist}${machine}`)) },
   { name: 'lottie-web', version: versionOf('lottie-web'), ...measure(await bundle(`import lottie from 'lottie-web'; globalThis.lottie = lottie;`)) },
   { name: 'lottie-web light', version: versionOf('lottie-web'), ...measure(await bundle(`import lottie from 'lottie-web/build/player/lottie_light.js'; globalThis.lottie = lottie;`)) },
@@ -66,6 +73,16 @@ printTable(rows.map((row) => ({
   'gzip vs ours': `${(row.gzip / rows[0].gzip).toFixed(2)}x`,
 })));
 const ok = rows[0].gzip <= TARGET_GZIP;
-console.log(`\nmasko-mascot: ${kb(rows[0].gzip)} gzipped (target ≤ ${kb(TARGET_GZIP)}): ${ok ? 'within' : 'OVER'} target`);
-record('size', { unit: 'bytes', targetGzip: TARGET_GZIP, withinTarget: ok, rows });
+const notLarger = rows[0].gzip <= BEFORE_GZIP;
+console.log(`\nmasko-mascot: ${rows[0].gzip} B gzipped (target ≤ ${kb(TARGET_GZIP)}: ${ok ? 'within' : 'OVER'}; before: ${BEFORE_GZIP} B: ${notLarger ? 'no larger' : `${rows[0].gzip - BEFORE_GZIP} B larger`})`);
+// Sizes are deterministic (the same build gives the same bytes), so one measurement has no spread.
+const deterministic = (value, atMost) => ({ q: 0.5, n: 1, deterministic: true, value, interval: [value, value], unit: 'B gzip', atMost, met: value <= atMost });
+record('size', {
+  unit: 'bytes', targetGzip: TARGET_GZIP, beforeGzip: BEFORE_GZIP, withinTarget: ok && notLarger, rows,
+  figures: { gzip: deterministic(rows[0].gzip, TARGET_GZIP), gzipVsBefore: deterministic(rows[0].gzip, BEFORE_GZIP) },
+  method: 'dist/masko-mascot.js (the self-contained build, Lit included) rebuilt into a temp dir, then gzip -9 and brotli -11; its lazy chunks '
+    + '(validator/converter for JSON src, deferred features after the first frame, state machine for canvases) on rows of their own. lottie-web (full and light), '
+    + '@lottiefiles/dotlottie-wc and @rive-app/canvas bundled from npm in the same run with the same esbuild settings (ES2022, minified, browser); '
+    + 'their WASM renderers on rows of their own. Deterministic: one build is the figure.',
+});
 process.exit(ok ? 0 : 1);

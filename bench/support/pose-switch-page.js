@@ -86,9 +86,8 @@ async function preload(urls) {
   await Promise.all(urls.map((url) => fetch(url).then((r) => r.arrayBuffer())));
 }
 
-export async function runOurs(base, { n, preloaded, tag, width, spreadMs }) {
-  const manifest = expand(base, tag, n);
-  if (preloaded) await preload(Object.entries(manifest.poses).filter(([k]) => k !== 'Idle').flatMap(([, p]) => p.media.webm.map((v) => v.url)));
+/** A playing <masko-mascot> of `manifest`, `width` px wide, loaded at once. */
+async function mount(manifest, width) {
   const el = document.createElement('masko-mascot');
   el.setAttribute('loading', 'eager');
   el.style.width = `${width}px`;
@@ -99,6 +98,13 @@ export async function runOurs(base, { n, preloaded, tag, width, spreadMs }) {
   el.manifest = manifest;
   document.body.append(el);
   await loaded;
+  return el;
+}
+
+export async function runOurs(base, { n, preloaded, tag, width, spreadMs }) {
+  const manifest = expand(base, tag, n);
+  if (preloaded) await preload(Object.entries(manifest.poses).filter(([k]) => k !== 'Idle').flatMap(([, p]) => p.media.webm.map((v) => v.url)));
+  const el = await mount(manifest, width);
   await sleep(300);
   const state = sampler(() => el.shadowRoot.querySelector('[part="media"]:not([data-hidden])'));
   const latencies = [];
@@ -161,4 +167,43 @@ export async function runVideo(base, { n, preloaded, tag, width, spreadMs }) {
   state.running = false;
   video.remove();
   return { latencies, frames, split: splitAtWraps(starts, ends, wraps), sampledFrames: state.frames, blankFrames: state.blank, heldFrames: state.held, blankReasons: state.reasons, intervals: state.intervals };
+}
+
+/** Resolves on the element's next `type` event whose detail passes `test`. */
+const next = (el, type, test = () => true) =>
+  new Promise((resolve) => {
+    const on = (e) => {
+      if (!test(e.detail)) return;
+      el.removeEventListener(type, on);
+      resolve(e.detail);
+    };
+    el.addEventListener(type, on);
+  });
+
+/**
+ * Predicted switches on a canvas: Idle's only way out is the edge to Wave (input `go`), so while the
+ * mascot idles the element fetches that clip and decodes it in its idle slot. Each switch waits for
+ * `loops` wraps of Idle, then sets `go` and times until the rendered frame after the transition clip
+ * is on screen; then goes back to Idle for the next one.
+ */
+export async function runPredicted(manifest, { n, width, loops }) {
+  const el = await mount(manifest, width);
+  const visible = () => el.shadowRoot.querySelector('[part="media"]:not([data-hidden])');
+  const state = sampler(visible);
+  const latencies = [];
+  for (let i = 0; i < n; i++) {
+    for (let wraps = 0; wraps < loops; wraps++) await next(el, 'masko-loop', (d) => d.pose === 'Idle');
+    const started = next(el, 'masko-transition-start');
+    const t0 = performance.now();
+    el.setInput('go', true);
+    await started;
+    latencies.push((await nextFrame()) - t0);
+    await next(el, 'masko-pose-change', (d) => d.to === 'Wave');
+    const back = next(el, 'masko-pose-change', (d) => d.to === 'Idle');
+    el.setInput('go', false);
+    await back;
+  }
+  state.running = false;
+  el.remove();
+  return { latencies, sampledFrames: state.frames, blankFrames: state.blank, heldFrames: state.held, blankReasons: state.reasons, intervals: state.intervals };
 }

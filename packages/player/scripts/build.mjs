@@ -20,7 +20,7 @@ const out = resolve(root, process.argv[2] ?? 'dist');
 // Chunks carry a content hash: drop the previous build's, so the output holds one of each.
 for (const dir of [out, `${out}/development`].filter((d) => existsSync(d))) {
   for (const file of readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile())) {
-    if (/^(masko-manifest|state-machine|chunk)-\w+\.js(\.map)?$/.test(file.name)) rmSync(`${dir}/${file.name}`);
+    if (/^(masko-manifest|state-machine|deferred|chunk)-\w+\.js(\.map)?$/.test(file.name)) rmSync(`${dir}/${file.name}`);
   }
 }
 rmSync(`${out}/lazy`, { recursive: true, force: true });

@@ -5,7 +5,8 @@ export type MaskoErrorReason =
   | 'manifest-fetch' // `src` could not be fetched (network, HTTP status)
   | 'manifest-invalid' // `src` is not JSON, or not a manifest or Masko canvas export
   | 'unknown-pose' // `pose` / `goTo()` named a pose the manifest does not have
-  | 'media' // a clip failed to load or decode; the current pose stays
+  | 'media' // a clip failed to decode (or to load, with no HTTP answer to blame); the current pose stays
+  | 'media-http' // a clip's URL answered an HTTP error or something that is not media (an HTML page); the current pose stays
   | 'autoplay-blocked'; // the browser refused to play (e.g. iOS Low Power Mode); the poster shows
 
 export interface MaskoErrorDetail {

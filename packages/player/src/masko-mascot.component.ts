@@ -1,40 +1,33 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import type { InputName, MascotManifest, Media, PoseName, Variant } from 'masko-manifest';
-import type { ClaudeCodeInput } from './machine/index.js';
-import { formatFor } from './capabilities.js';
-import { PlaybackController, type CurrentSource } from './controllers/playback-controller.js';
-import { createRouter, type EngineFactory } from './controllers/router.js';
+import type { InputName, MascotManifest, PoseName } from 'masko-manifest';
+import { PlaybackController } from './controllers/playback-controller.js';
 import { SizeController } from './controllers/size-controller.js';
 import { StageController, type SwitchAt } from './controllers/stage-controller.js';
 import { VisibilityController } from './controllers/visibility-controller.js';
+import type { Command, EngineFactory } from './engines/router.js';
+import { engineFor } from './features/engine-loading.js';
+import type { HitTest, Preloader, ReleaseTimer } from './features/deferred.js';
+import { ManifestLoader } from './features/manifest-loading.js';
+import { SourceChoice, type CurrentSource } from './features/source-choice.js';
 import type { RendererOverride } from './format.js';
-import { loadManifest, reasoned, useManifest, type ReasonedError } from './manifest-source.js';
-import { chooseVariant, DEFAULT_DPR_CAP } from './size.js';
+import { DEFAULT_DPR_CAP } from './size.js';
+import { PRELOAD_BUDGET, RELEASE_AFTER_MS, type BuiltinInput, type InputValue } from './defaults.js';
 import { styles } from './styles.js';
 import { DEV, warn } from './warn.js';
 
-export type { CurrentSource, SwitchAt };
+export type { BuiltinInput, CurrentSource, InputValue, SwitchAt };
+export { PRELOAD_BUDGET, RELEASE_AFTER_MS };
 
-/** How long an element stays far off screen (or in a hidden tab) before it lets go of its video: 30 s. */
-export const RELEASE_AFTER_MS = 30_000;
-
-/** The inputs every canvas has: the machine keeps the first four current, the page sets Masko's `claudeCode::` ones. */
-export type BuiltinInput = 'clicked' | 'mouseOver' | 'loopCount' | 'nodeTime' | ClaudeCodeInput;
-/** A state-machine input value: booleans and numbers compare numerically (`true` is 1). */
-export type InputValue = boolean | number;
-
-/** A canvas needs the state machine: it has inputs, conditions, or an any-state edge. */
-const isCanvas = (m: MascotManifest): boolean =>
-  m.inputs.length > 0 || m.transitions.some((t) => t.from === '*' || t.conditions.length > 0);
-/** The state machine, loaded once per page the first time a canvas starts (a separate chunk). */
-let machine: Promise<unknown> | undefined;
-let machineEngine: EngineFactory | undefined;
+type Media = HTMLVideoElement | HTMLCanvasElement | HTMLImageElement;
 
 /**
  * @summary Plays a Masko mascot with transparency in every browser and switches poses by name.
  *
+ * This file declares the public surface and wires the features, each a module in `features/`
+ * (manifest and engine loading, source choice, release after time away, preloading, hit-testing).
+ *
  * @event masko-load - The first pose is on screen. `detail.format` says which path plays it.
- * @event masko-error - Something failed; `detail.reason` says what. The current pose stays.
+ * @event masko-error - Something failed; `detail.reason` says what (`media-http`: a clip's URL answered an HTTP error or a page). The current pose stays.
  * @event masko-pose-change - A pose is on screen: `detail.from`, `detail.to`.
  * @event masko-transition-start - A transition clip is on screen: `detail.from`, `detail.to`.
  * @event masko-transition-end - A transition clip ended: `detail.from`, `detail.to`.
@@ -47,11 +40,7 @@ let machineEngine: EngineFactory | undefined;
  */
 export class MaskoMascot<M extends MascotManifest = MascotManifest> extends ReactiveElement {
   static override styles = styles;
-  /**
-   * Overrides the pose engine for every manifest. Unset (the default), a manifest with a state
-   * machine (inputs, conditions, any-state edges) runs on the canvas state machine, loaded on
-   * demand, and any other on the simple router (pose → transition clip → pose).
-   */
+  /** Overrides the pose engine for every manifest (by default: the state machine for canvases, loaded on demand, else the router). */
   static engine: EngineFactory | undefined;
   static override properties = {
     src: {},
@@ -65,6 +54,8 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     ignoreReducedMotion: { type: Boolean, attribute: 'ignore-reduced-motion' },
     releaseAfter: { type: Number, attribute: 'release-after' },
     switchAt: { attribute: 'switch', converter: (value: string | null): SwitchAt => (value === 'wrap' ? 'wrap' : 'immediate') },
+    preloadBudget: { type: Number, attribute: 'preload-budget' },
+    hitBox: { type: Boolean, attribute: 'hit-box' },
   };
 
   /** URL of a manifest JSON or a Masko canvas export. */
@@ -87,46 +78,43 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
   declare ignoreReducedMotion: boolean;
   /** Milliseconds far off screen (or hidden) before the video is released for the poster. Default 30 000. */
   declare releaseAfter: number;
-  /**
-   * When a pose loop on screen gives way to the next clip: `immediate` (default) as soon as that
-   * clip has a frame, or `wrap` when the loop wraps around (clips authored to join on a shared
-   * frame; costs up to one loop of latency).
-   */
+  /** When a loop on screen gives way: `immediate` (default), or `wrap` as it wraps (clips that join on a shared frame; up to a loop of latency). */
   declare switchAt: SwitchAt;
+  /** Bytes fetched ahead per pose on screen for the clips that can come next. Default 2 000 000; 0: none (none on Save-Data either). */
+  declare preloadBudget: number;
+  /** Take pointer input (`clicked`, `mouseOver`) anywhere in the box; by default only the character's opaque pixels do, and the rest reaches the page beneath. */
+  declare hitBox: boolean;
 
   #manifest?: MascotManifest;
   #started = false;
   /** Set by `play()` / `pause()`; until then `autoplay` decides. */
   #paused?: boolean;
-  #fetch?: AbortController;
-  /** `src` changed and is not fetched yet (lazy: nothing loads until the element is near). */
-  #srcPending = false;
-  /** Counting down to releasing the media while far away; `true` once released. */
-  #away?: ReturnType<typeof setTimeout> | true;
-  #motion = matchMedia('(prefers-reduced-motion: reduce)');
-  #onMotion = (): void => this.#restart();
+  #unwatchMotion?: () => void;
   /** Pointer input for state machines (the canvas built-ins `clicked` and `mouseOver`). */
   #pointer = [
-    ['click', () => this.#playback.engine?.click?.()],
-    ['pointerenter', () => this.#playback.engine?.hover?.(true)],
+    ['click', (event: MouseEvent) => this.#onCharacter(event) && this.#playback.engine?.click?.()],
+    ['pointerenter', (event: MouseEvent) => this.#playback.engine?.hover?.(this.#onCharacter(event))],
     ['pointerleave', () => this.#playback.engine?.hover?.(false)],
   ] as const;
 
   #visibility = new VisibilityController(this, { onChange: () => this.#sync() });
   #size = new SizeController(this, () => this.#upgrade());
-  #stage: StageController = new StageController(
-    this,
-    { ended: () => this.#playback.ended(), looped: () => this.#playback.looped() },
-    () => this.switchAt,
-  );
-  #playback = new PlaybackController(this, {
+  #source = new SourceChoice(this, () => this.#size.measure(), () => this.#playback.source);
+  #stage: StageController = new StageController(this, {
+    ended: () => this.#playback.ended(), looped: () => this.#playback.looped(), presented: () => this.#presented(),
+  }, () => this.switchAt);
+  #playback: PlaybackController = new PlaybackController(this, {
     stage: this.#stage,
-    pick: (media, poster, hold) => {
-      const format = hold || this.#stillOnly() ? 'image' : formatFor(media, this.renderer);
-      return { format, variant: this.#variant(format === 'image' ? poster : media[format]) };
-    },
+    pick: (media, poster, still) => this.#source.pick(media, poster, still),
     arrived: (pose) => (this.pose = pose as PoseName<M>),
+    shown: (command) => this.#lookAhead(command),
   });
+  #loader = new ManifestLoader((manifest) => this.#use(manifest), (error) => this.#playback.fail(error));
+  /** Loaded with the deferred features once the first frame is on screen (see #presented). */
+  #deferred?: Promise<unknown>;
+  #preload?: Preloader;
+  #hit?: HitTest;
+  #away?: ReleaseTimer;
 
   constructor() {
     super();
@@ -137,6 +125,8 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     this.ignoreReducedMotion = false;
     this.releaseAfter = RELEASE_AFTER_MS;
     this.switchAt = 'immediate';
+    this.preloadBudget = PRELOAD_BUDGET;
+    this.hitBox = false;
   }
 
   /** The file on screen, once something is. */
@@ -144,11 +134,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     return this.#playback.source;
   }
 
-  /**
-   * The state machine's inputs with their current values, built-ins included (`clicked`,
-   * `mouseOver`, `loopCount`, `nodeTime`: milliseconds at the pose, as of the last evaluation).
-   * A fresh copy on every read; empty until a canvas has started.
-   */
+  /** The canvas inputs with their values, built-ins included (`nodeTime`: ms at the pose); a fresh copy, `{}` until a canvas runs. */
   get inputs(): Readonly<Partial<Record<InputName<M> | BuiltinInput, InputValue>>> {
     return (this.#playback.engine?.inputs?.() ?? {}) as Record<InputName<M> | BuiltinInput, InputValue>;
   }
@@ -167,13 +153,8 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
 
   /** Switches to `pose` (through a transition clip when the manifest has one); resolves when it is on screen. */
   goTo(pose: PoseName<M>): Promise<void> {
-    const manifest = this.#manifest;
-    if (manifest && !(pose in manifest.poses)) {
-      const error = reasoned('unknown-pose', `has no pose "${pose}"; it has ${Object.keys(manifest.poses).join(', ')}`, pose);
-      if (this.#playback.shown) this.pose = this.#playback.shown as PoseName<M>; // `pose` reflects what is on screen
-      this.#playback.fail(error);
-      return Promise.reject(error);
-    }
+    const poses = this.#manifest?.poses;
+    if (poses && !(pose in poses)) return this.#playback.refuse(pose, Object.keys(poses));
     const done = this.#playback.wait(pose);
     if (this.#started) this.#playback.engine?.goTo(pose);
     else this.pose = pose; // the start will go there
@@ -193,25 +174,28 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasAttribute('role')) this.setAttribute('role', 'img');
-    for (const [type, handler] of this.#pointer) this.addEventListener(type, handler);
-    this.#motion.addEventListener('change', this.#onMotion);
+    for (const [type, handler] of this.#pointer) this.addEventListener(type, handler as EventListener);
+    this.#unwatchMotion = this.#source.watchMotion(() => this.#restart());
+    this.#hit?.track(!this.hitBox);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#motion.removeEventListener('change', this.#onMotion);
-    for (const [type, handler] of this.#pointer) this.removeEventListener(type, handler);
+    this.#unwatchMotion?.();
+    for (const [type, handler] of this.#pointer) this.removeEventListener(type, handler as EventListener);
+    this.#hit?.track(false);
     // The controllers release the media and the engine; a reconnect starts again at the pose shown.
     this.#started = false;
-    clearTimeout(this.#away as number | undefined);
-    this.#away = undefined;
+    this.#away?.cancel();
+    this.#preload?.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('alt')) this.alt ? this.setAttribute('aria-label', this.alt) : this.removeAttribute('aria-label');
-    if (changed.has('manifest') && this.manifest) this.#load(() => useManifest(this.manifest));
-    else if (changed.has('src') && !this.manifest) this.#srcPending = !!this.src; // fetched once near (see #sync)
+    if (changed.has('manifest') && this.manifest) this.#loader.useObject(this.manifest);
+    else if (changed.has('src') && !this.manifest) this.#loader.useSrc(this.src); // fetched once near (see #sync)
     if (changed.has('renderer') || changed.has('ignoreReducedMotion')) this.#restart();
+    if (changed.has('hitBox') && this.isConnected) this.#hit?.track(!this.hitBox);
   }
 
   /** The stage, built with the DOM rather than a lit-html template: no Trusted Types policy is needed. */
@@ -221,6 +205,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     stage.className = 'stage';
     stage.setAttribute('part', 'stage');
     root.append(stage);
+    // A light-DOM fallback's <slot> goes here, after the stage (features/fallback.ts), until #presented().
     return root;
   }
 
@@ -239,102 +224,65 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     this.#sync();
   }
 
-  /** Takes the manifest `get` gives (at once or later); only the latest call's result lands. */
-  #load(get: (signal: AbortSignal) => MascotManifest | Promise<MascotManifest>): void {
-    this.#fetch?.abort();
-    const controller = (this.#fetch = new AbortController());
-    const land = (manifest: MascotManifest): unknown => controller === this.#fetch && this.#use(manifest);
-    const fail = (error: ReasonedError): unknown => controller.signal.aborted || this.#playback.fail(error);
-    try {
-      const result = get(controller.signal);
-      if ('then' in result) result.then(land, fail);
-      else land(result); // synchronous for typed manifests: the first render already knows the aspect ratio
-    } catch (error) {
-      fail(error as ReasonedError);
-    }
+  /** A picture was revealed; the first is the element's first frame: the one hook for what waits for it (deferred features, a fallback). */
+  #presented(): void {
+    this.#deferred ??= import('./features/deferred.js').then(({ attach }) => {
+      const playback = this.#playback;
+      ({ preload: this.#preload, hit: this.#hit, away: this.#away } = attach({
+        pick: (media, poster) => this.#source.pick(media, poster, false),
+        prepare: (format, clip) => void this.#stage.prepare(format, clip),
+        budget: () => this.preloadBudget,
+        host: this,
+        media: () => this.#stage.shown?.el as Media | undefined,
+        hover: (over) => playback.engine?.hover?.(over),
+        release: () => playback.shown && playback.command?.type !== 'play-transition' && playback.execute({ type: 'hold', pose: playback.shown }),
+        restore: () => this.#restart(),
+      }, this.renderRoot as ShadowRoot));
+      if (this.isConnected) this.#hit!.track(!this.hitBox);
+      this.#lookAhead(playback.command); // from what is on screen now
+      this.#sync(); // starts the release countdown of an element already away
+    }, () => {}); // without them the whole box takes input and nothing is fetched ahead
+  }
+
+  /** Fetches ahead what can follow `command` on screen (not for an element away: it holds no video). */
+  #lookAhead(command: Command | undefined): void {
+    if (command && this.#manifest && this.#visibility.close) this.#preload?.ahead(this.#manifest, command);
+  }
+
+  /** Whether pointer input at `event` counts: over the character's opaque pixels, or anywhere with `hit-box`. */
+  #onCharacter(event: MouseEvent): boolean {
+    return this.hitBox || !this.#hit || this.#hit.over(event);
   }
 
   #use(manifest: MascotManifest): void {
     this.#manifest = manifest;
     this.#started = false;
     this.#playback.stop();
+    this.#preload?.stop();
     this.requestUpdate(); // updated() sets the aspect ratio and starts
   }
 
   /** Starts when there is a manifest and the element is allowed to load; plays or pauses. */
   #sync(): void {
     const allowed = this.loading === 'eager' || this.#visibility.near;
-    if (this.#srcPending && allowed) {
-      this.#srcPending = false;
-      this.#load((signal) => loadManifest(this.src!, signal));
-    }
+    if (allowed) this.#loader.allow();
     const manifest = this.#manifest;
     if (!manifest || !this.isConnected || !this.#stage.stage) return;
     let engine: EngineFactory | undefined;
-    if (!this.#started && allowed && (engine = this.#engineFor(manifest))) {
+    if (!this.#started && allowed) {
+      engine = engineFor(manifest, MaskoMascot.engine, () => manifest === this.#manifest && this.#sync(), (error) => manifest === this.#manifest && this.#playback.fail(error));
+    }
+    if (engine) {
       this.#started = true;
-      let pose = this.pose ?? this.#playback.shown ?? manifest.initial;
-      if (!(pose in manifest.poses)) {
-        this.#playback.fail(reasoned('unknown-pose', `has no pose "${pose}"; showing "${manifest.initial}"`, pose));
-        pose = manifest.initial;
-      }
-      const poster = this.#variant(manifest.poses[pose]!.poster);
-      if (poster) this.#stage.placeholder(poster.url);
-      this.#playback.start(manifest, pose, engine);
+      const pose = this.#playback.start(manifest, this.pose ?? this.#playback.shown ?? manifest.initial, engine);
+      const poster = this.#source.variant(manifest.poses[pose]!.poster);
+      if (poster) this.#stage.placeholder(poster.url); // until the first clip has a frame
     }
     if (this.#visibility.active && !(this.#paused ?? !this.autoplay)) {
       // Only a refusal means autoplay is blocked; an AbortError is a load we interrupted.
       Promise.resolve(this.#stage.play()).catch((error: Error) => error.name === 'NotAllowedError' && this.#playback.blocked(error));
     } else this.#stage.pause();
-    this.#keepMedia();
-  }
-
-  /**
-   * Far off screen or hidden for `releaseAfter` ms: the pose's poster replaces its video (no decoder,
-   * no buffers held, nothing moves); near again, the clip is loaded and swapped in seamlessly.
-   */
-  #keepMedia(): void {
-    const away = this.#away;
-    if (this.#visibility.close) {
-      this.#away = undefined;
-      if (away === true) this.#restart();
-      else clearTimeout(away);
-    } else if (away === undefined && this.#started) {
-      this.#away = setTimeout(() => {
-        this.#away = true;
-        const { shown, command } = this.#playback;
-        if (shown && command?.type !== 'play-transition') this.#playback.execute({ type: 'hold', pose: shown });
-      }, this.releaseAfter);
-    }
-  }
-
-  /** The engine for `manifest`; undefined while the state machine chunk loads (then syncs again). */
-  #engineFor(manifest: MascotManifest): EngineFactory | undefined {
-    if (MaskoMascot.engine || !isCanvas(manifest)) return MaskoMascot.engine ?? createRouter;
-    if (machineEngine) return machineEngine;
-    machine ??= import('./state-machine.js').then(
-      (module) => (machineEngine = module.stateMachineEngine),
-      (error: Error) => {
-        machine = undefined; // a later start tries again
-        throw reasoned('manifest-fetch', `could not load the state machine chunk: ${error.message}`);
-      },
-    );
-    machine.then(
-      () => manifest === this.#manifest && this.#sync(),
-      (error: ReasonedError) => manifest === this.#manifest && this.#playback.fail(error),
-    );
-    return undefined;
-  }
-
-  /** Reduced motion (unless the page opted out) shows the still image. */
-  #stillOnly(): boolean {
-    return this.#motion.matches && !this.ignoreReducedMotion;
-  }
-
-  #variant(list: Variant[] | undefined): Variant | undefined {
-    const source = this.#playback.source;
-    const atLeast = source?.format !== 'image' ? source?.width : 0;
-    return chooseVariant(list, this.#size.measure(), devicePixelRatio, { dprCap: this.dprCap, atLeast });
+    this.#away?.update(this.#visibility.close, this.#started, this.releaseAfter);
   }
 
   /** Replays the pose on screen in the format the settings now give (renderer, reduced motion). */
@@ -346,10 +294,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
 
   /** A wider box may deserve a bigger file: swap it in seamlessly, never a smaller one. */
   #upgrade(): void {
-    const { source, shown } = this.#playback;
-    const pose = shown && this.#manifest?.poses[shown];
-    if (!source || !pose) return;
-    const next = this.#variant(source.format === 'image' ? pose.poster : (pose.media as Media)[source.format]);
-    if (next && next.width > source.width) this.#playback.replay();
+    const pose = this.#playback.shown && this.#manifest?.poses[this.#playback.shown];
+    if (pose && this.#source.wider(pose.media, pose.poster)) this.#playback.replay();
   }
 }

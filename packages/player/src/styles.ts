@@ -6,32 +6,11 @@ import { css } from '@lit/reactive-element';
  * CSSOM, which a strict CSP allows, so layout is reserved before any media arrives). Layers share
  * one grid cell so an incoming clip never moves anything.
  */
+// Written compact: the stylesheet ships as a string in the bundle, where whitespace costs bytes.
 export const styles = css`
-  :host {
-    display: inline-block;
-    position: relative;
-    width: 240px;
-    vertical-align: bottom;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  .stage {
-    display: grid;
-    width: 100%;
-    height: 100%;
-    aspect-ratio: 1;
-  }
-  .stage > * {
-    grid-area: 1 / 1;
-    display: block;
-    width: 100%;
-    height: 100%;
-    min-width: 0;
-    object-fit: var(--masko-object-fit, contain);
-    pointer-events: none;
-  }
-  .stage > [data-hidden] {
-    visibility: hidden;
-  }
+  :host{display:inline-block;position:relative;width:240px;vertical-align:bottom}
+  :host([hidden]){display:none}
+  .stage{display:grid;width:100%;height:100%;aspect-ratio:1}
+  .stage>*{grid-area:1/1;display:block;width:100%;height:100%;min-width:0;object-fit:var(--masko-object-fit,contain);pointer-events:none}
+  .stage>[data-hidden]{visibility:hidden}
 `;

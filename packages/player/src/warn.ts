@@ -17,3 +17,12 @@ export function warn(code: string, message: string): void {
   issued.add(code);
   console.warn(`<masko-mascot> ${message} [${code}]`);
 }
+
+/**
+ * A failure the page must hear about in every build (a typo in `src`, a missing clip): one
+ * `[masko]` console line naming what failed, so an empty box is never silent. The same failure
+ * also fires `masko-error` with `reason`.
+ */
+export function report(reason: string, message: string): void {
+  console.warn(`[masko] <masko-mascot>: ${message} (masko-error ${reason})`);
+}

@@ -1,19 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import type { MascotManifest, Media, Variant } from 'masko-manifest';
 import { emit } from '../events.js';
+import type { Command, EngineFactory, PoseEngine } from '../engines/router.js';
+import { reasoned, type ReasonedError } from '../errors.js';
+import type { CurrentSource } from '../features/source-choice.js';
 import type { RenderFormat } from '../format.js';
-import { reasoned, type ReasonedError } from '../manifest-source.js';
-import { DEV, warn } from '../warn.js';
-import type { Command, EngineFactory, PoseEngine } from './router.js';
+import { report } from '../warn.js';
 import type { StageController } from './stage-controller.js';
 
-/** The file on screen. */
-export interface CurrentSource {
-  format: RenderFormat;
-  url: string;
-  width: number;
-  height: number;
-}
+export type { CurrentSource };
 
 export interface PlaybackConfig {
   stage: StageController;
@@ -21,6 +16,8 @@ export interface PlaybackConfig {
   pick(media: Media, poster: Variant[], still: boolean): { format: RenderFormat; variant: Variant | undefined };
   /** A pose is on screen (the host reflects it in `pose`). */
   arrived(pose: string): void;
+  /** A command's clip (or still) is on screen: what can come next may be fetched ahead. */
+  shown(command: Command): void;
 }
 
 interface Waiter { pose: string; resolve(): void; reject(error: unknown): void }
@@ -54,12 +51,17 @@ export class PlaybackController implements ReactiveController {
     return this.#engine;
   }
 
-  /** Starts a fresh engine (engines start once) at `pose`. */
-  start(manifest: MascotManifest, pose: string, factory: EngineFactory): void {
+  /** Starts a fresh engine (engines start once) at `pose`, or at the initial pose when the manifest lacks it; returns the pose. */
+  start(manifest: MascotManifest, pose: string, factory: EngineFactory): string {
+    if (!(pose in manifest.poses)) {
+      this.fail(reasoned('unknown-pose', `has no pose "${pose}"; showing "${manifest.initial}"`, pose));
+      pose = manifest.initial;
+    }
     this.stop();
     this.#manifest = manifest;
     this.#engine = factory(manifest, (command) => this.execute(command), (inputs) => emit(this.host, 'masko-input-change', { inputs }));
     this.#engine.start(pose);
+    return pose;
   }
 
   /** Drops the engine and any load in flight. */
@@ -85,6 +87,14 @@ export class PlaybackController implements ReactiveController {
     });
   }
 
+  /** `goTo()` named a pose the manifest lacks (it has `poses`): reported, and the pose on screen stays. */
+  refuse(pose: string, poses: string[]): Promise<never> {
+    const error = reasoned('unknown-pose', `has no pose "${pose}"; it has ${poses.join(', ')}`, pose);
+    if (this.shown) this.config.arrived(this.shown); // `pose` reflects what is on screen
+    this.fail(error);
+    return Promise.reject(error);
+  }
+
   /** Shows what a command asks for; resolves once it is on screen (or superseded, or failed). */
   async execute(command: Command): Promise<void> {
     const run = ++this.#run;
@@ -102,14 +112,19 @@ export class PlaybackController implements ReactiveController {
     } catch (error) {
       if (run !== this.#run || isAbort(error)) return;
       if ((error as Error).name === 'NotAllowedError') return this.blocked(error as Error, run);
+      const failure = await import('../features/deferred.js').then(
+        ({ mediaFailure }) => mediaFailure(variant.url, error as Error, reasoned),
+        () => reasoned('media', `could not play ${variant.url}: ${(error as Error).message || 'unsupported media'}`, variant.url),
+      );
+      if (run !== this.#run) return;
       this.command = previous;
-      const message = `could not play ${variant.url}: ${(error as Error).message || 'unsupported media'}`;
-      return this.fail(reasoned('media', message, variant.url), run);
+      return this.fail(failure, run);
     }
     if (run !== this.#run) return;
     this.source = { format, url: variant.url, width: variant.width, height: variant.height };
     if (command.type === 'play-transition') emit(this.host, 'masko-transition-start', { from: this.#from(command), to: target });
     else this.#arrived(target, format);
+    if (run === this.#run) this.config.shown(command);
   }
 
   /** Shows the pose on screen again in another file (size or format changed); the engine is not involved. */
@@ -147,7 +162,7 @@ export class PlaybackController implements ReactiveController {
     // The engine moved on in its head; put it back on the pose really on screen.
     if (this.shown && error.reason !== 'autoplay-blocked') this.#engine?.reset?.(this.shown);
     this.#reject(error);
-    DEV && warn(error.reason, error.message);
+    report(error.reason, error.message);
     emit(this.host, 'masko-error', { reason: error.reason, message: error.message, target: error.target });
   }
 

@@ -1,37 +1,51 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import type { RenderFormat } from '../format.js';
 import { imageLayer } from '../renderers/image-layer.js';
-import { type Clip, type Layer, type LayerEvents, whenAborted } from '../renderers/layer.js';
+import { abortError, type Clip, type Layer, type LayerEvents, type LayerKind, whenAborted } from '../renderers/layer.js';
 import { stackedLayer } from '../renderers/stacked-layer.js';
 import { videoLayer } from '../renderers/video-layer.js';
 
-/** What the stage reports about the clip on screen. */
-export type StageEvents = LayerEvents;
+/** What the stage reports: the clip on screen ended or wrapped; a new picture was revealed. */
+export interface StageEvents extends LayerEvents {
+  /** A slot was revealed (its first frame is on screen); the old one is paused. */
+  presented(): void;
+}
 
 /** When a loop on screen gives way to the next clip: at once, or as it wraps around. */
 export type SwitchAt = 'immediate' | 'wrap';
 
-const create = (format: RenderFormat, events: LayerEvents): Layer =>
-  format === 'image' ? imageLayer() : format === 'stacked' ? stackedLayer(events) : videoLayer(events);
+const kindOf = (format: RenderFormat): LayerKind => (format === 'image' || format === 'stacked' ? format : 'video');
+const create = (kind: LayerKind, events: LayerEvents): Layer =>
+  kind === 'image' ? imageLayer() : kind === 'stacked' ? stackedLayer(events) : videoLayer(events);
+const sameClip = (a: Clip | undefined, b: Clip): boolean => a?.url === b.url && a.loop === b.loop && (a.speed ?? 1) === (b.speed ?? 1);
+/** Two animation frames: the frame that revealed the new slot has been produced. */
+const afterPresent = (fn: () => void): number => requestAnimationFrame(() => requestAnimationFrame(fn));
 
 /**
- * The two-layer (A/B) stage. `show()` builds the next layer hidden, waits until its first frame
- * has been presented, and only then reveals it and releases the old one: the picture never goes
- * blank, the poster never flashes, nothing moves. The next clip takes over as soon as it has a frame
- * (`switchAt() === 'immediate'`), or, in `'wrap'` mode, when the loop on screen wraps around —
- * for clips made to join on a shared frame — waiting on its first frame until then. A newer `show()` aborts a pending one (latest
- * wins); a failed one leaves the current layer playing.
+ * The A/B stage, after Masko's playback rules: two **persistent** slots per kind of media, reused
+ * for every clip. `show()` loads the next clip into the idle slot (hidden) while the visible one
+ * keeps playing, and swaps once, without a crossfade, only when the candidate's first frame has
+ * been presented, at the moment `switchAt()` allows (`immediate`, or as the loop on screen wraps,
+ * told by the media's own events). The old slot is paused, and its media dropped only after the
+ * new one has been presented. Every step is guarded by the request number and the slot's
+ * version, so stale work (a superseded load, a late frame callback) can never swap or clear a
+ * slot that was given other work meanwhile. `prepare()` decodes a likely next clip in the idle
+ * slot ahead of time: showing it is then a swap in the same task.
  */
 export class StageController implements ReactiveController {
-  /** The element the layers go in; set by the host after its first render. */
+  /** The element the slots go in; set by the host after its first render. */
   stage?: HTMLElement;
+  /** Every slot this element has made: at most two per kind, kept for the element's life. */
+  readonly slots: Layer[] = [];
   #shown?: Layer;
+  #clip?: Clip;
   #pending?: AbortController;
+  #request = 0;
   #paused = false;
-  /** The layer on screen plays a loop. */
-  #looping = false;
-  /** Cues the layer waiting for the loop on screen to wrap. */
+  /** Cues the slot waiting for the loop on screen to wrap. */
   #cue?: () => void;
+  /** The work each slot is doing, aborted when the slot is given other work. */
+  #work = new Map<Layer, AbortController>();
 
   constructor(
     host: ReactiveControllerHost,
@@ -41,52 +55,62 @@ export class StageController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Shows `clip` in `format`; resolves when it is on screen. */
+  /** The slot on screen. */
+  get shown(): Layer | undefined {
+    return this.#shown;
+  }
+
+  /** Shows `clip` in `format`; resolves when it is on screen. A newer `show()` aborts this one. */
   async show(format: RenderFormat, clip: Clip): Promise<void> {
     this.#pending?.abort();
+    const kind = kindOf(format);
+    const shown = this.#shown;
+    if (shown?.kind === kind && clip.loop && sameClip(this.#clip, clip)) return; // already looping on screen
     const pending = (this.#pending = new AbortController());
-    const layer: Layer = create(format, {
-      ended: () => layer === this.#shown && this.events.ended(),
-      looped: () => {
-        if (layer !== this.#shown) return;
-        this.#cue?.();
-        this.events.looped();
-      },
-    });
-    layer.el.setAttribute('data-hidden', '');
-    this.stage!.append(layer.el);
+    const request = ++this.#request;
+    const layer = this.#idle(kind, clip)!; // one is always free: the work it held was just superseded
+    const version = this.#claim(layer, pending);
+    const primed = layer.primed(clip);
     try {
-      await layer.load(clip, pending.signal);
-      if (this.#looping && !this.#paused && this.switchAt() === 'wrap') {
+      // A primed slot only takes the clip's loop and rate; anything else loads and plays.
+      await (primed ? layer.prepare : layer.load)(clip, pending.signal);
+      if (this.#clip?.loop && shown?.kind !== 'image' && !this.#paused && this.switchAt() === 'wrap') {
         layer.pause();
         await layer.rewind(pending.signal); // Firefox shows nothing while a seek is under way
+        // The loop on screen reports its wrap through its media events; pausing cues at once.
         await new Promise<void>((resolve, reject) => {
           this.#cue = resolve;
           whenAborted(pending.signal, reject);
-          // Browsers report the wrap with 'seeked'; should one not, cut in after two passes
-          // anyway (two, so a busy machine's late 'seeked' is never overtaken).
-          setTimeout(resolve, 2 * this.#shown!.period() + 500);
         });
         Promise.resolve(layer.play()).catch(() => {}); // a refusal shows up on the next sync
         await layer.ready?.(pending.signal);
       }
-      if (pending.signal.aborted) throw pending.signal.reason;
+      if (pending.signal.aborted || request !== this.#request || version !== layer.version) throw abortError();
     } catch (error) {
-      layer.release();
-      layer.el.remove();
+      if (version === layer.version && layer !== this.#shown) layer.release(); // unless reused meanwhile
       throw error;
     } finally {
       this.#cue = undefined;
     }
     this.#pending = undefined;
-    const old = this.#shown;
-    this.#shown = layer;
-    this.#looping = clip.loop && format !== 'image';
-    layer.el.removeAttribute('data-hidden');
-    if (this.#paused) layer.pause();
-    if (old) {
-      old.release();
-      old.el.remove();
+    this.#swap(layer, clip);
+    if (primed && !this.#paused) Promise.resolve(layer.play()).catch(() => {}); // a refusal shows up on the next sync
+  }
+
+  /**
+   * Decodes `clip` in the idle slot of its kind, paused on its first frame, so that a later
+   * `show()` of it is a swap. Does nothing while a `show()` is under way (it owns the idle slot).
+   */
+  async prepare(format: RenderFormat, clip: Clip): Promise<void> {
+    if (this.#pending || !this.#shown || this.#shown.kind === 'image') return; // no video work while a still shows
+    const layer = this.#idle(kindOf(format), clip);
+    if (!layer || layer.primed(clip)) return;
+    const work = new AbortController();
+    const version = this.#claim(layer, work);
+    try {
+      await layer.prepare(clip, work.signal);
+    } catch {
+      if (version === layer.version) layer.release(); // a clip that fails now fails again when shown
     }
   }
 
@@ -96,17 +120,17 @@ export class StageController implements ReactiveController {
    */
   async placeholder(url: string): Promise<void> {
     if (this.#shown) return;
-    const layer = imageLayer();
-    layer.el.setAttribute('data-hidden', '');
-    this.stage!.append(layer.el);
+    const clip = { url, loop: false };
+    const layer = this.#idle('image', clip);
+    if (!layer) return; // both image slots busy: the clip's own still is on its way
+    const work = new AbortController();
+    const version = this.#claim(layer, work);
     try {
-      await layer.load({ url, loop: false }, new AbortController().signal);
+      await layer.load(clip, work.signal);
     } catch {
-      // No poster: the clip will show when it can.
+      return; // No poster: the clip will show when it can.
     }
-    if (this.#shown) return layer.el.remove();
-    this.#shown = layer;
-    layer.el.removeAttribute('data-hidden');
+    if (!this.#shown && version === layer.version) this.#swap(layer, clip);
   }
 
   play(): Promise<void> | void {
@@ -120,16 +144,80 @@ export class StageController implements ReactiveController {
     this.#cue?.(); // a paused loop never wraps: cut now
   }
 
-  /** Drops every layer and its media (the element left the page). */
+  /** Drops every slot's media and takes the slots out of the stage (the element left the page). */
   release(): void {
     this.#pending?.abort();
-    this.#shown?.release();
-    this.#shown?.el.remove();
-    this.#shown = undefined;
-    this.#looping = false;
+    this.#pending = undefined;
+    for (const layer of this.slots) this.#detach(layer);
+    this.#shown = this.#clip = undefined;
   }
 
   hostDisconnected(): void {
     this.release();
+  }
+
+  /** Gives `layer` new work: what it was doing is aborted; returns its new version. */
+  #claim(layer: Layer, work: AbortController): number {
+    this.#work.get(layer)?.abort();
+    this.#work.set(layer, work);
+    return ++layer.version;
+  }
+
+  /**
+   * The slot of `kind` to load into: not the one on screen nor one a pending `show()` is loading,
+   * preferably one primed with `clip`; made on first need (two per kind at most, else undefined).
+   */
+  #idle(kind: LayerKind, clip: Clip): Layer | undefined {
+    const mine = this.slots.filter((layer) => layer.kind === kind);
+    const free = mine.filter((layer) => layer !== this.#shown && !(this.#pending && this.#work.get(layer) === this.#pending));
+    let layer = free.find((l) => l.primed(clip)) ?? free[0];
+    if (!layer) {
+      if (mine.length >= 2) return undefined;
+      const events: LayerEvents = {
+        ended: () => layer === this.#shown && this.events.ended(),
+        looped: () => {
+          if (layer !== this.#shown) return;
+          this.#cue?.();
+          this.events.looped();
+        },
+      };
+      this.slots.push((layer = create(kind, events)));
+    }
+    if (!layer.el.isConnected) {
+      layer.el.setAttribute('data-hidden', '');
+      this.stage!.append(layer.el);
+    }
+    return layer;
+  }
+
+  /** Reveals `layer` (its first frame is ready) and retires the slot that was on screen. */
+  #swap(layer: Layer, clip: Clip): void {
+    const old = this.#shown;
+    this.#shown = layer;
+    this.#clip = clip;
+    layer.el.removeAttribute('data-hidden');
+    layer.el.setAttribute('part', 'media');
+    if (this.#paused) layer.pause();
+    if (old && old !== layer) {
+      old.el.setAttribute('data-hidden', '');
+      old.el.removeAttribute('part');
+      old.pause();
+      const version = old.version;
+      // Released once the new picture has been presented, unless the slot was given new work.
+      afterPresent(() => version === old.version && old !== this.#shown && old.release());
+    }
+    // Slots of another kind (the poster once a clip plays, videos while a still shows) leave the stage.
+    // (Not a slot still loading the first clip behind the poster.)
+    for (const other of this.slots) {
+      if (other.kind !== layer.kind && !(this.#pending && this.#work.get(other) === this.#pending)) this.#detach(other);
+    }
+    this.events.presented();
+  }
+
+  #detach(layer: Layer): void {
+    this.#claim(layer, new AbortController());
+    layer.release();
+    layer.el.remove();
+    layer.el.removeAttribute('part');
   }
 }

@@ -1,6 +1,8 @@
 /**
- * A layer is one piece of media in the element's stage: a `<video>`, a stacked-alpha canvas or
- * an `<img>`. The stage keeps at most two (A/B): the one on screen and the one loading hidden.
+ * A layer is one persistent media slot in the element's stage: a `<video>`, a stacked-alpha canvas
+ * or an `<img>`. The stage keeps at most two of each kind (A/B) and reuses them for every clip, so
+ * a layer is loaded many times; `version` counts its loads so that work started for an earlier
+ * clip can tell it is stale.
  */
 export interface Clip {
   url: string;
@@ -17,15 +19,25 @@ export interface LayerEvents {
   looped(): void;
 }
 
+/** The kind of slot a format plays in: webm and hevc share the native `<video>` slots. */
+export type LayerKind = 'video' | 'stacked' | 'image';
+
 export interface Layer {
-  /** What goes into the stage; it carries `part="media"`. */
+  /** What goes into the stage; it carries `part="media"` while it is on screen. */
   readonly el: HTMLElement;
+  readonly kind: LayerKind;
+  /** Bumped by the stage each time the slot is given other work (a load, a preload, a release). */
+  version: number;
   /**
    * Starts loading and playing `clip`; resolves once its first frame has been presented
    * (drawn), so revealing the layer then shows a picture, never a blank. Rejects with the
    * media error, with a `NotAllowedError` when autoplay is refused, or with an `AbortError`.
    */
   load(clip: Clip, signal: AbortSignal): Promise<void>;
+  /** Loads `clip` paused on its first frame, decoded (and drawn, for a canvas); resolves then. */
+  prepare(clip: Clip, signal: AbortSignal): Promise<void>;
+  /** Holds `clip` paused on its decoded first frame (a `prepare()` that finished): revealing shows it at once. */
+  primed(clip: Clip): boolean;
   /** Resumes playback (after `pause()`); rejects when the browser refuses to play. */
   play(): Promise<void> | void;
   pause(): void;
@@ -33,9 +45,7 @@ export interface Layer {
   rewind(signal: AbortSignal): Promise<void> | void;
   /** After a cue: resolves (or returns nothing) once the layer has a picture to reveal. */
   ready?(signal: AbortSignal): Promise<void> | void;
-  /** Milliseconds one pass of the clip lasts at its playback rate (0 for a still). */
-  period(): number;
-  /** Stops and drops the media so the browser can free the decoder. */
+  /** Stops and drops the media so the browser can free the decoder; the slot stays reusable. */
   release(): void;
 }
 

@@ -1,40 +1,61 @@
 import { drawStacked, onRestore } from './stacked-gl.js';
 import type { Layer, LayerEvents } from './layer.js';
-import { createVideo, rewindVideo, onNextFrame, period, releaseVideo, startClip } from './video.js';
+import { createVideo, onFirstFrame, onNextFrame, prepareClip, releaseVideo, rewindVideo, startClip } from './video.js';
 
 /**
- * A stacked-alpha layer: the `<video>` stays out of the DOM and each frame it presents is
- * composited through the page's shared WebGL context into this layer's 2D canvas. Exactly one
- * texture upload per presented frame (requestVideoFrameCallback drives it), none while paused.
+ * A stacked-alpha slot: the `<video>` stays out of the DOM and each frame it presents is
+ * composited through the page's shared WebGL context into this slot's persistent 2D canvas.
+ * Exactly one texture upload per presented frame (requestVideoFrameCallback drives it), none
+ * while paused; a prepared clip draws its first frame once, so revealing the canvas shows it.
  */
 export function stackedLayer(events: LayerEvents): Layer {
   const video = createVideo(events, true);
   const canvas = document.createElement('canvas');
-  canvas.setAttribute('part', 'media');
   const context = canvas.getContext('2d')!;
   let stopLoop: (() => void) | undefined;
+  /** The URL whose first frame is on the canvas (a prepared clip). */
+  let drawn = '';
   const draw = (): boolean => drawStacked(video, context);
   const loop = (): void => {
+    stopLoop?.();
     stopLoop = onNextFrame(video, () => {
       draw();
       loop();
     });
   };
-  const unRestore = onRestore(draw);
+  let unRestore: (() => void) | undefined;
+  /** Points the slot at a new clip: nothing drawn of it yet, and redrawn after a context restore. */
+  const reset = (): void => {
+    stopLoop?.();
+    drawn = '';
+    unRestore ??= onRestore(draw);
+  };
   return {
     el: canvas,
+    kind: 'stacked',
+    version: 0,
     async load(clip, signal) {
-      stopLoop?.();
+      reset();
       await startClip(video, clip, signal, draw);
       loop();
     },
-    play: () => video.play(),
-    pause: () => video.pause(),
+    async prepare(clip, signal) {
+      reset();
+      await prepareClip(video, clip, signal, draw);
+      drawn = clip.url;
+    },
+    primed: (clip) => drawn === clip.url && onFirstFrame(video, clip),
+    play() {
+      loop();
+      return video.play();
+    },
+    pause: () => video.pause(), // no frame is presented while paused; a rewind's frame still draws
     rewind: (signal) => rewindVideo(video, signal),
-    period: () => period(video),
     release() {
       stopLoop?.();
-      unRestore();
+      drawn = '';
+      unRestore?.();
+      unRestore = undefined;
       releaseVideo(video);
     },
   };

@@ -10,9 +10,19 @@ export function createVideo(events: LayerEvents, crossOrigin: boolean): HTMLVide
   video.disablePictureInPicture = true;
   video.preload = 'auto';
   if (crossOrigin) video.crossOrigin = 'anonymous'; // WebGL uploads need CORS
-  video.addEventListener('ended', () => events.ended());
-  // A looping video seeks back to 0 at its end (HTML: "seek to the earliest possible position").
-  video.addEventListener('seeked', () => video.loop && video.currentTime < 0.5 && events.looped());
+  // `ended` can arrive queued from the clip before a reuse: only one that is still true counts.
+  video.addEventListener('ended', () => video.ended && events.ended());
+  // A looping video seeks back to 0 at its end (HTML: "seek to the earliest possible position"),
+  // reported by `seeked`; `timeupdate` sees the time go back should a browser skip that event.
+  let last = 0;
+  const wrapped = (): void => {
+    const time = video.currentTime;
+    if (video.loop && time < last - 0.05) events.looped();
+    last = time;
+  };
+  video.addEventListener('seeked', wrapped);
+  video.addEventListener('timeupdate', wrapped);
+  video.addEventListener('emptied', () => (last = 0)); // a new source starts at 0: no wrap
   return video;
 }
 
@@ -29,30 +39,65 @@ export function onNextFrame(video: HTMLVideoElement, fn: () => void): () => void
   return () => cancelAnimationFrame(raf);
 }
 
+/** Points the (reused) `video` at `clip`: a new source, or the same one from its start. */
+function setClip(video: HTMLVideoElement, clip: Clip): void {
+  video.loop = clip.loop;
+  if (video.getAttribute('src') !== clip.url) video.src = clip.url;
+  else if (video.currentTime) video.currentTime = 0;
+  video.playbackRate = video.defaultPlaybackRate = clip.speed ?? 1;
+}
+
+/**
+ * A promise for work on `video` under `signal`: `settle` runs once, and removes every listener
+ * added with `done` (a reused video must not collect listeners from clip to clip).
+ */
+function onVideo(
+  video: HTMLVideoElement,
+  signal: AbortSignal,
+  work: (settle: (error?: unknown) => void, done: AbortSignal) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = new AbortController();
+    const settle = (error?: unknown): void => {
+      if (done.signal.aborted) return;
+      done.abort();
+      error ? reject(error) : resolve();
+    };
+    whenAborted(signal, settle);
+    video.addEventListener('error', () => settle(video.error ?? new Error('media error')), { signal: done.signal });
+    work(settle, done.signal);
+  });
+}
+
 /**
  * Sets the clip on `video`, starts it, and resolves after `presented` runs for its first frame.
  * `presented` may return false (e.g. no frame drawn yet) to wait for the next one.
  */
-export function startClip(
-  video: HTMLVideoElement,
-  clip: Clip,
-  signal: AbortSignal,
-  presented: () => boolean = () => true,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const listen = { signal };
-    whenAborted(signal, reject);
-    video.addEventListener('error', () => reject(video.error ?? new Error('media error')), listen);
-    video.loop = clip.loop;
-    video.src = clip.url;
-    video.playbackRate = video.defaultPlaybackRate = clip.speed ?? 1;
+export function startClip(video: HTMLVideoElement, clip: Clip, signal: AbortSignal, presented: () => boolean = () => true): Promise<void> {
+  return onVideo(video, signal, (settle, done) => {
+    setClip(video, clip);
     video.play().catch((error: unknown) => {
       // An AbortError here only means the load was interrupted (by us); the signal reports it.
-      if ((error as DOMException).name !== 'AbortError') reject(error);
+      if ((error as DOMException).name !== 'AbortError') settle(error);
     });
-    framePresented(video, signal, presented).then(resolve);
+    framePresented(video, done, presented).then(() => settle());
   });
 }
+
+/** Loads `clip` into `video` paused on its first frame; resolves once it is decoded and `presented` agrees. */
+export function prepareClip(video: HTMLVideoElement, clip: Clip, signal: AbortSignal, presented: () => boolean = () => true): Promise<void> {
+  return onVideo(video, signal, (settle, done) => {
+    video.pause();
+    setClip(video, clip);
+    const check = (): unknown => video.readyState >= 2 && !video.seeking && presented() && settle();
+    for (const type of ['loadeddata', 'canplay', 'seeked']) video.addEventListener(type, check, { signal: done });
+    check();
+  });
+}
+
+/** Paused on the decoded first frame of `clip` (a finished `prepareClip`). */
+export const onFirstFrame = (video: HTMLVideoElement, clip: Clip): boolean =>
+  video.getAttribute('src') === clip.url && video.paused && !video.currentTime && !video.seeking && video.readyState >= 2;
 
 /**
  * Resolves once a frame of `video` has been presented and `presented` agrees; never while
@@ -60,13 +105,14 @@ export function startClip(
  */
 export function framePresented(video: HTMLVideoElement, signal: AbortSignal, presented: () => boolean = () => true): Promise<void> {
   return new Promise((resolve) => {
+    let cancel = (): void => {};
     const wait = (): void => {
-      const cancel = onNextFrame(video, () => (video.readyState >= 2 && presented() ? resolve() : wait()));
-      signal.addEventListener('abort', () => {
-        cancel();
-        resolve();
-      }, { signal }); // the caller checks the signal
+      cancel = onNextFrame(video, () => (video.readyState >= 2 && presented() ? resolve() : wait()));
     };
+    signal.addEventListener('abort', () => {
+      cancel();
+      resolve();
+    }, { once: true }); // the caller checks the signal
     wait();
   });
 }
@@ -83,9 +129,7 @@ export function rewindVideo(video: HTMLVideoElement, signal: AbortSignal): Promi
 /** Stops `video` and drops its source so the decoder is freed (HTML: remove src, then load()). */
 export function releaseVideo(video: HTMLVideoElement): void {
   video.pause();
+  if (!video.hasAttribute('src')) return;
   video.removeAttribute('src');
   video.load();
 }
-
-/** Milliseconds one pass of the clip takes at its playback rate. */
-export const period = (video: HTMLVideoElement): number => ((video.duration || 0) * 1000) / video.playbackRate;

@@ -119,7 +119,8 @@ describe('errors', () => {
     const error = oneEvent(el, 'masko-error');
     let rejected = false;
     await el.goTo('Blue').catch(() => (rejected = true));
-    expect((await error).detail.reason).to.equal('media');
+    // A 404 (issue 15): reported as what it is, not as a decoding error.
+    expect((await error).detail.reason).to.equal('media-http');
     expect(rejected).to.equal(true);
     expect(el.pose).to.equal('Red');
     expect(snapshot(el).read(32, 24)[0], 'still red on screen').to.be.above(200);
@@ -129,6 +130,6 @@ describe('errors', () => {
       () => expect.fail('goTo should reject'),
       () => {},
     );
-    expect((await again).detail.reason).to.equal('media');
+    expect((await again).detail.reason).to.equal('media-http');
   });
 });
