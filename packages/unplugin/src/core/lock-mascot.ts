@@ -12,6 +12,9 @@ import type { ResolvedMascot } from './options.js';
 import type { MascotPlan, PlannedClip, PlannedFile } from './plan.js';
 import { imageSize, makePoster, type PosterFormat } from './posters.js';
 import { settleAll } from './settle.js';
+import { checkAgainstApi } from './check-asset.js';
+import { probeDims, type Dims } from './probe/index.js';
+import { hasQuery, withoutQuery } from './url-identity.js';
 import type { Progress } from './sync.js';
 
 export interface DownloadRun {
@@ -59,6 +62,7 @@ function namingUrl(url: string, error: unknown): unknown {
 
 async function fetchFile(run: DownloadRun, f: PlannedFile): Promise<CachedFile> {
   return run.cache.fetch(f.asset.url, EXT[f.format], {
+    assetId: f.asset.id,
     ...(f.asset.sha256 ? { expectedSha256: f.asset.sha256 } : {}),
     signal: run.abort.signal,
     // Only the request holds a slot: sidecar, rename and PNG checks overlap the next downloads.
@@ -90,15 +94,19 @@ async function pngSize(run: DownloadRun, f: PlannedFile, got: CachedFile): Promi
 async function lockFile(run: DownloadRun, f: PlannedFile, clip: PlannedClip, posterFormats: PosterFormat[]): Promise<LockedFile> {
   run.abort.signal.throwIfAborted();
   let got = await fetchFile(run, f);
-  let dims = { width: f.asset.width, height: f.asset.height };
+  let dims: Dims;
   if (f.format === 'png') {
     ({ file: got, ...dims } = await pngSize(run, f, got));
     startPosters(run, got, posterWidthsFor(clip.posterWidths, dims.width), posterFormats);
+  } else {
+    dims = await probeDims(got.path, f.format, `${shownUrl(f.asset.url)} (the ${f.asset.type} asset ${f.asset.id})`);
   }
+  checkAgainstApi(f.asset, shownUrl(f.asset.url), { ...dims, bytes: got.bytes });
   run.progress?.fileDone();
   run.downloaded.files++;
   run.downloaded.bytes += got.bytes;
-  return { format: f.format, asset: f.asset.id, url: f.asset.url, width: dims.width, height: dims.height, bytes: got.bytes, sha256: got.sha256 };
+  return { format: f.format, asset: f.asset.id, url: withoutQuery(f.asset.url), ...(hasQuery(f.asset.url) ? { signed: true as const } : {}),
+    width: dims.width, height: dims.height, bytes: got.bytes, sha256: got.sha256 };
 }
 
 async function lockClip(run: DownloadRun, clip: PlannedClip, pending: Promise<LockedFile>[]): Promise<LockedClip> {

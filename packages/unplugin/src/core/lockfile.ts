@@ -13,12 +13,17 @@ export const LOCKFILE_VERSION = 1;
 
 export interface LockedFile {
   format: SourceFormat;
+  /** The asset id: the stable way back to the file (a fresh URL is asked of the API with it). */
   asset: string;
+  /** Without its query: a signed URL's token expires and is never written here. */
   url: string;
+  /** Probed from the file itself (and cross-checked with the API's when it gave them). */
   width: number | null;
   height: number | null;
   bytes: number;
   sha256: string;
+  /** The API served a signed URL (a query was dropped above): fetch a fresh one by `asset` first. */
+  signed?: true;
 }
 export interface LockedClip {
   item: string;

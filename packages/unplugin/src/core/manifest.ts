@@ -28,7 +28,9 @@ async function buildClip(key: string, label: string, clip: LockedClip, mascot: R
     files.push({ fileName, path, bytes: v.bytes ?? 0, sha256 });
   };
   for (const file of clip.files) {
-    const got = await cache.fetch(file.url, EXT[file.format], { expectedSha256: file.sha256, expectedBytes: file.bytes, offline });
+    const got = await cache.fetch(file.url, EXT[file.format], {
+      expectedSha256: file.sha256, expectedBytes: file.bytes, offline, assetId: file.asset, ...(file.signed ? { signed: true } : {}),
+    });
     if (file.format === 'png') {
       for (const format of (['png', 'webp', 'avif'] as PosterFormat[]).filter((f) => mascot.formats.includes(f))) {
         for (const width of clip.posters) {

@@ -13,6 +13,7 @@ import { emptyLockfile, mascotInputs, readLockfile, type Lockfile } from './lock
 import type { ResolvedMascot, ResolvedOptions } from './options.js';
 import { planMascot, type MascotPlan } from './plan.js';
 import { settleAll } from './settle.js';
+import { needsProbe, probeListing, withAssets } from './complete-listing.js';
 import type { SyncClient, WireItem } from './wire.js';
 
 export interface Logger { info(message: string): void; warn(message: string): void }
@@ -46,13 +47,14 @@ const BATCH = 10;
 async function listItems(client: SyncClient, collectionId: string): Promise<WireItem[]> {
   const items: WireItem[] = [];
   for await (const item of client.items.list(collectionId)) items.push(item);
-  return items;
+  return withAssets(client, collectionId, items);
 }
 
-export async function planAll(client: SyncClient, mascots: ResolvedMascot[]): Promise<MascotPlan[]> {
+/** `prepare`: a step on each listing before it is planned (probing files the API gave no size for). */
+export async function planAll(client: SyncClient, mascots: ResolvedMascot[], prepare?: (items: WireItem[]) => Promise<void>): Promise<MascotPlan[]> {
   return Promise.all(mascots.map(async (m) => {
     const [collection, items, exported] = await Promise.all([
-      client.collections.get(m.collection), listItems(client, m.collection),
+      client.collections.get(m.collection), listItems(client, m.collection).then(async (items) => { await prepare?.(items); return items; }),
       m.canvas ? client.canvases.export(m.collection, m.canvas) : undefined,
     ]);
     if (!m.canvas) return planMascot(m, collection, items);
@@ -137,6 +139,10 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   // Every mascot's files at once under one limit; the first failure stops them all (see settle.ts).
   const run: DownloadRun = { cache: env.cache, limit: pLimit(options.concurrency), abort: new AbortController(), progress: env.progress, downloaded: result.downloaded, posters: [] };
   setMaxListeners(0, run.abort.signal); // one listener per download in flight, by design
+  // An API without sizes on its assets: probe the files, then plan again with what they say.
+  if (plans.some((p) => needsProbe([...p.poses, ...p.transitions].map((c) => c.item)))) {
+    plans = await planAll(client, stale, (items) => probeListing({ cache: env.cache, limit: run.limit, signal: run.abort.signal }, items));
+  }
   const locked = await settleAll(run.abort, stale.map((m, i) => lockMascot(run, m, plans[i]!)))
     .finally(() => Promise.allSettled(run.posters)); // a failed sync returns only once nothing writes
   stale.forEach((m, i) => { next.mascots[m.key] = locked[i]!; });
