@@ -60,6 +60,18 @@ async function jobsSince(http: HttpCore, collectionId: string, sinceServerMs: nu
   return found.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
 }
 
+/**
+ * Jobs that already exist in the look-back window, for bodies that name an existing item (regenerate,
+ * edit): a job made for that item a moment before this call (say, the item's own generation) would
+ * otherwise pass for this call's. One listing, before the first POST, and only for such bodies.
+ */
+async function preexisting(http: HttpCore, collectionId: string, bodies: GenerateBody[], signal?: AbortSignal): Promise<Set<string>> {
+  if (!bodies.some((b) => 'item_id' in b)) return new Set();
+  const since = Date.now() + http.serverSkewMs - CLOCK_TOLERANCE_MS;
+  const deadline = http.deadline(signal);
+  return new Set((await jobsSince(http, collectionId, since, deadline.signal)).map((j) => j.id));
+}
+
 /** For each body, a distinct job created for it, or undefined. */
 function matchJobs(bodies: GenerateBody[], jobs: Job[]): (Job | undefined)[] {
   const taken = new Set<string>();
@@ -146,13 +158,14 @@ export async function generate(http: HttpCore, collectionId: string, body: Gener
   checkBody(body, 'generate body');
   const path = `/collections/${encodeURIComponent(collectionId)}/generate`;
   const what = `POST ${http.url(path).pathname}`;
+  const known = await preexisting(http, collectionId, [body], opts.signal);
   return postSafely(
     http,
     what,
     async (key, signal) =>
       (await http.call({ method: 'POST', path, body, retry: false, signal, headers: { 'idempotency-key': key } }, GenerateResultSchema)).data,
     async (since, signal) => {
-      const [job] = matchJobs([body], await jobsSince(http, collectionId, since, signal));
+      const [job] = matchJobs([body], (await jobsSince(http, collectionId, since, signal)).filter((j) => !known.has(j.id)));
       return job && resultFromJob(http, job);
     },
     opts.signal,
@@ -172,6 +185,7 @@ export async function generateBatch(
   bodies.forEach((body, i) => checkBody(body, `generateBatch bodies[${i}]`));
   const path = `/collections/${encodeURIComponent(collectionId)}/generate-batch`;
   const what = `POST ${http.url(path).pathname}`;
+  const known = await preexisting(http, collectionId, bodies, opts.signal);
   return postSafely(
     http,
     what,
@@ -183,7 +197,7 @@ export async function generateBatch(
         )
       ).data,
     async (since, signal) => {
-      const matched = matchJobs(bodies, await jobsSince(http, collectionId, since, signal));
+      const matched = matchJobs(bodies, (await jobsSince(http, collectionId, since, signal)).filter((j) => !known.has(j.id)));
       const found = matched.filter((j): j is Job => j !== undefined);
       if (found.length === 0) return undefined;
       if (found.length < bodies.length) {

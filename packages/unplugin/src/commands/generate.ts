@@ -6,9 +6,15 @@ import { commonArgs, createContext, createProgress, logger, printSummary, report
 
 export default defineCommand({
   meta: { name: 'generate', description: 'Generate the declared poses the collection lacks (within generate.maxCredits)' },
-  args: { ...commonArgs, 'dry-run': { type: 'boolean', description: 'Print the plan and its cost; spend nothing' } },
+  args: {
+    ...commonArgs,
+    'dry-run': { type: 'boolean', description: 'Print the plan and its cost; spend nothing' },
+    regenerate: { type: 'string', description: 'Regenerate a locked still pose (`<pose>` or `<mascot>/<pose>`): 1 credit, asks first; pins the new assets' },
+    yes: { type: 'boolean', description: 'With --regenerate: confirm the spend without asking' },
+  },
   run: reportUserErrors(async ({ args }) => {
     const started = Date.now();
+    if (args.regenerate) return (await import('./regenerate.js')).regenerateCommand(args.regenerate, args);
     if (!args['dry-run']) {
       const p = await createContext(args, createProgress()).prepare();
       printSummary(p, started);

@@ -32,6 +32,8 @@ export interface LockedClip {
   files: LockedFile[];
   /** Poster widths resized locally from the PNG file. */
   posters: number[];
+  /** An edit pose: made by Masko's `edit` from this pose's image, with these instructions (pins.ts). */
+  edit?: { from: string; instructions: string };
 }
 export interface LockedTransition extends LockedClip { from: string; to: string; reverse: boolean }
 export interface LockedMascot {
