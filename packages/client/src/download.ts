@@ -21,6 +21,12 @@ export interface DownloadOptions {
    * host refuses the URL with 401, 403 or 410 — a signed URL that expired — and the download goes on from it.
    */
   refreshUrl?(): Promise<string>;
+  /**
+   * fsync before the rename, so a power cut never leaves a torn `dest`. A content-addressed cache that
+   * re-hashes every file on first read can skip it (a torn file fails that check and is fetched again).
+   * @default true
+   */
+  durable?: boolean;
 }
 
 /** What an asset host answers to a signed URL that expired (or was revoked). */
@@ -174,7 +180,7 @@ export async function download(http: HttpCore, url: string, destPath: string, op
       onRetry: (err, n, delay) => http.log.debug(`GET ${shown}: retry ${n}/${http.options.retry.retries} in ${delay} ms after: ${(err as Error).message}`),
     });
     const sha256 = p.file.digest();
-    await p.file.commit(dest);
+    await p.file.commit(dest, opts.durable ?? true);
     return { path: dest, sha256, bytes: p.file.received, contentType: p.contentType };
   } catch (err) {
     await p.file.discard();

@@ -122,6 +122,7 @@ export class AssetCache {
     const refreshUrl = assetId ? async () => (await client.assets.get(assetId, opts.signal)).url : undefined;
     const got = await schedule(async () => client.download(opts.signed && refreshUrl ? await refreshUrl() : url, incoming, {
       ...(refreshUrl ? { refreshUrl } : {}),
+      durable: false, // every first read in a process re-hashes the file: a torn one is fetched again
       ...(opts.expectedSha256 ? { expectedSha256: opts.expectedSha256 } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onProgress ? { onProgress: (received: number) => { opts.onProgress!(received >= seen ? received - seen : received); seen = received; } } : {}),

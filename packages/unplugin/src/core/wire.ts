@@ -64,7 +64,7 @@ export interface SyncClient {
   generate(collectionId: string, body: GenerateBody): Promise<GenerateResult>;
   generateBatch(collectionId: string, bodies: GenerateBody[]): Promise<{ jobs: GenerateResult[]; total_cost: number }>;
   waitForJobs(ids: string[], opts?: { timeoutMs?: number }): Promise<WireJob[]>;
-  download(url: string, destPath: string, opts?: { expectedSha256?: string; signal?: AbortSignal; onProgress?(received: number, total: number | undefined): void; refreshUrl?(): Promise<string> }):
+  download(url: string, destPath: string, opts?: { expectedSha256?: string; signal?: AbortSignal; onProgress?(received: number, total: number | undefined): void; refreshUrl?(): Promise<string>; durable?: boolean }):
     Promise<{ path: string; sha256: string; bytes: number; contentType?: string | null | undefined }>;
   close(): Promise<void>;
 }
