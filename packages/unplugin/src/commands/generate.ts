@@ -2,6 +2,8 @@ import { defineCommand } from 'citty';
 import { loadClient } from '../core/client.js';
 import { loadOptions } from '../core/config.js';
 import { planAll } from '../core/sync.js';
+import { readLockfile } from '../core/lockfile.js';
+import { pinsFromLock } from '../core/pins.js';
 import { commonArgs, createContext, createProgress, logger, printSummary, reportUserErrors } from './shared.js';
 
 export default defineCommand({
@@ -24,7 +26,8 @@ export default defineCommand({
     if (!options.apiKey) throw new Error('[masko] generate --dry-run needs MASKO_API_KEY to list the collections');
     const client = await loadClient({ apiKey: options.apiKey, apiUrl: options.apiUrl });
     try {
-      const plans = await planAll(client, options.mascots);
+      const lock = await readLockfile(options.lockfile);
+      const plans = await planAll(client, options.mascots, undefined, (m) => pinsFromLock(lock?.mascots[m.key], m));
       for (const plan of plans) {
         for (const g of plan.generate) logger.info(`would generate ${plan.key}/"${g.pose}" (${g.body.type}) for ${g.cost} credits`);
         for (const name of plan.unavailable) logger.warn(`${plan.key}/"${name}" is missing and has no prompt to generate it`);

@@ -130,7 +130,7 @@ export async function lockMascot(run: DownloadRun, m: ResolvedMascot, plan: Masc
   }
   const clips = await settleAll(run.abort, all.map((clip, c) => lockClip(run, clip, pending[c]!)));
   const poses: Record<string, LockedClip> = {};
-  plan.poses.forEach((p, i) => { poses[p.name] = { ...clips[i]!, ...('edit' in p && p.edit ? { edit: p.edit as NonNullable<LockedClip['edit']> } : {}) }; });
+  plan.poses.forEach((p, i) => { poses[p.name] = { ...clips[i]!, ...(p.edit ? { edit: p.edit } : {}) }; });
   return {
     collection: m.collection,
     name: plan.name,

@@ -21,7 +21,7 @@ export interface EditRecord { from: string; instructions: string }
 export function pinsFromLock(locked: LockedMascot | undefined, mascot: ResolvedMascot): Pins {
   const pins: Pins = new Map();
   for (const [name, clip] of Object.entries(locked?.poses ?? {})) {
-    const edit = (clip as { edit?: EditRecord }).edit;
+    const edit = clip.edit;
     const wanted = mascot.poses[name]?.edit;
     // An edit whose source or instructions changed is a new edit: not pinned.
     if (edit && (!wanted || wanted.from !== edit.from || wanted.instructions !== edit.instructions)) continue;
@@ -91,7 +91,7 @@ export function applyPins(plan: MascotPlan, mascot: ResolvedMascot, items: WireI
 export function describeEdits(locked: LockedMascot, mascot: ResolvedMascot): string[] {
   const lines: string[] = [];
   for (const name of Object.keys(locked.poses).sort()) {
-    const edit = (locked.poses[name] as { edit?: EditRecord }).edit;
+    const edit = locked.poses[name]!.edit;
     if (!edit) continue;
     const wanted = mascot.poses[name]?.edit;
     const current = wanted && wanted.from === edit.from && wanted.instructions === edit.instructions;

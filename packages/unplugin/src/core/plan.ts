@@ -16,7 +16,7 @@ export const SOURCE_FORMAT_OF: Partial<Record<AssetType, SourceFormat>> = {
 
 export interface PlannedFile { format: SourceFormat; asset: WireAsset }
 export interface PlannedClip { item: WireItem; files: PlannedFile[]; posterWidths: number[] }
-export interface PlannedPose extends PlannedClip { name: string }
+export interface PlannedPose extends PlannedClip { name: string; /** An edit pose (pins.ts): what it was made from. */ edit?: { from: string; instructions: string } }
 export interface PlannedTransition extends PlannedClip { from: string; to: string; reverse: boolean }
 export interface PlannedGeneration { pose: string; body: GenerateBody; cost: number }
 
