@@ -14,10 +14,31 @@ if (!built) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const { startEmulator } = await import('../packages/emulator/dist/index.js');
-const port = Number(process.env.MASKO_EMULATOR_PORT ?? 4010);
-const emulator = await startEmulator({ port, assetsPort: port + 1 });
+const { startEmulator, DEMO } = await import('../packages/emulator/dist/index.js');
+const emulator = await startOnFreePorts();
 console.log(`masko-emulator: api ${emulator.apiUrl} assets ${emulator.assetsUrl}`);
+console.log(`masko-emulator: demo collection ${DEMO.collectionId}`);
+
+/**
+ * 4010/4011 by default (MASKO_EMULATOR_PORT moves them). When they are taken (another `npm start`, any
+ * other server), free ports instead, and say so; a port asked for by MASKO_EMULATOR_PORT is not moved.
+ */
+async function startOnFreePorts() {
+  const asked = process.env.MASKO_EMULATOR_PORT;
+  const port = Number(asked ?? 4010);
+  try {
+    return await startEmulator({ port, assetsPort: port === 0 ? 0 : port + 1 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!/EADDRINUSE/.test(message) || asked !== undefined) {
+      console.error(`[masko] the emulator cannot start: ${message.replace(/^\[masko-emulator\] /, '')}` +
+        (asked !== undefined ? `\n  hint: MASKO_EMULATOR_PORT=${asked} is taken; choose another port, or unset it to let npm start pick free ones.` : ''));
+      process.exit(1);
+    }
+    console.log(`masko: port ${port} or ${port + 1} is taken; the emulator uses free ports instead (set MASKO_EMULATOR_PORT to choose)`);
+    return startEmulator({ port: 0, assetsPort: 0 });
+  }
+}
 
 const children = [];
 const playground = `${root}playground`;

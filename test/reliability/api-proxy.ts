@@ -8,8 +8,11 @@ import type { AddressInfo } from 'node:net';
 import type { Emulator } from 'masko-emulator';
 
 export interface Raw { status: number; type: string; body: string }
-/** Return a Raw answer, a replacement JSON body, or undefined to pass the emulator's answer through. */
-export type Rewrite = (path: string, body: unknown) => Raw | { json: unknown } | undefined;
+/**
+ * Return a Raw answer, a replacement JSON body, or undefined to pass the emulator's answer through.
+ * `url` is the whole request URL (its query: `limit`, `offset`, filters).
+ */
+export type Rewrite = (path: string, body: unknown, url: URL) => Raw | { json: unknown } | undefined;
 
 export async function apiProxy(emu: Emulator, rewrite: Rewrite): Promise<{ apiUrl: string; close(): Promise<void> }> {
   const upstream = new URL(emu.apiUrl);
@@ -22,8 +25,8 @@ export async function apiProxy(emu: Emulator, rewrite: Rewrite): Promise<{ apiUr
     const text = await answer.text();
     let json: unknown;
     try { json = JSON.parse(text); } catch { json = undefined; }
-    const path = new URL(req.url!, upstream.origin).pathname;
-    const out = answer.ok ? rewrite(path, json) : undefined;
+    const url = new URL(req.url!, upstream.origin);
+    const out = answer.ok ? rewrite(url.pathname, json, url) : undefined;
     if (out && 'status' in out) {
       res.writeHead(out.status, { 'content-type': out.type });
       return res.end(out.body);

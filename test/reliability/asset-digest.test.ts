@@ -82,7 +82,7 @@ describe('published asset digests', () => {
     try {
       const outcome = await syncInProcess(project, emu, { apiUrl: proxy.apiUrl, retries: 1 });
       expect(outcome.ok).toBe(false);
-      expect(outcome.error).toMatch(/^\[masko\] GET http:\/\/127\.0\.0\.1:\d+\/\S+\/wave-\S+\.webm: sha256 [0-9a-f]{64} does not match the expected 0{64}/);
+      expect(outcome.error).toMatch(/^\[masko\] mascot "felix", pose "Wave" \(webm asset [^)]+\): GET http:\/\/127\.0\.0\.1:\d+\/\S+\/wave-\S+\.webm: sha256 [0-9a-f]{64} does not match the expected 0{64}/);
       expect(outcome.error).not.toContain(KEY);
       const snap = await snapshot(project);
       expect(snap.lock).toBeUndefined();

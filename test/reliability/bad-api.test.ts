@@ -53,7 +53,7 @@ describe('bad API answers', () => {
       const before = emu.requests().length;
       const outcome = await syncInProcess(project, emu, { apiUrl: proxy.apiUrl, retries: 1 });
       expect(outcome.ok, JSON.stringify(outcome)).toBe(false);
-      expect(outcome.error).toMatch(/^\[masko\] http:\/\/127\.0\.0\.1:\d+\/\S+-240\.webm: expected a PNG image \(the transparent_image asset [^)]+\), got \d+ bytes that are not a readable image/);
+      expect(outcome.error).toMatch(/^\[masko\] mascot "felix", pose "Idle" \(png asset [^)]+\): http:\/\/127\.0\.0\.1:\d+\/\S+-240\.webm: expected a PNG image \(the transparent_image asset [^)]+\), got \d+ bytes that are not a readable image/);
       expect(outcome.error).toMatch(/nothing was kept in the cache/);
       expect(emu.requests().slice(before).filter((q) => q.origin === 'assets' && q.path.endsWith('-240.webm'))).toHaveLength(2);
       const snap = await snapshot(project);

@@ -13,7 +13,15 @@ const felix = { collection: DEMO.collectionId, sizes: [160], formats: ['png', 'w
 /** [what, options (merged over a valid base), the option path the message must name, what it must say] */
 const CASES: [string, Record<string, unknown>, string, RegExp][] = [
   ['collection of the wrong type', { mascots: { felix: { ...felix, collection: 42 } } }, 'mascots.felix.collection', /collection id/],
-  ['missing collection', { mascots: { felix: { sizes: [160] } } }, 'mascots.felix.collection', /^expected a collection id \(string\), received undefined$/],
+  ['missing collection', { mascots: { felix: { sizes: [160] } } }, 'mascots.felix.collection', /^expected a collection id \(letters, digits, "-" and "_", 1 to 128 characters\), received undefined$/],
+  // Ids go into API paths: each of these would reach another endpoint (with the key) after URL normalisation.
+  ['collection id ".."', { mascots: { felix: { ...felix, collection: '..' } } }, 'mascots.felix.collection', /^expected a collection id \(letters, digits, "-" and "_", 1 to 128 characters\), received "\.\."$/],
+  ['collection id "."', { mascots: { felix: { ...felix, collection: '.' } } }, 'mascots.felix.collection', /collection id .*received "\."$/],
+  ['collection id with a slash', { mascots: { felix: { ...felix, collection: '../projects' } } }, 'mascots.felix.collection', /collection id .*received "\.\.\/projects"$/],
+  ['collection id percent-encoded', { mascots: { felix: { ...felix, collection: '%2e%2e' } } }, 'mascots.felix.collection', /collection id .*received "%2e%2e"$/],
+  ['collection id empty', { mascots: { felix: { ...felix, collection: '' } } }, 'mascots.felix.collection', /collection id .*received ""$/],
+  ['canvas id ".."', { mascots: { felix: { ...felix, canvas: '..' } } }, 'mascots.felix.canvas', /canvas id .*received "\.\."$/],
+  ['mascot key of 65 characters', { mascots: { ['k'.repeat(65)]: felix } }, `mascots.${'k'.repeat(65)}`, /at most 64 characters/],
   ['unknown mascot key', { mascots: { felix: { ...felix, colour: 'red' } } }, 'mascots.felix.colour', /expected a known option \(one of collection, .*\), received "colour"/],
   ['unknown top-level key', { mascot: { felix } }, 'mascot', /expected a known option \(one of mascots, .*\), received "mascot"/],
   ['negative size', { mascots: { felix: { ...felix, sizes: [-1] } } }, 'mascots.felix.sizes.0', /positive integer/],
@@ -28,8 +36,8 @@ const CASES: [string, Record<string, unknown>, string, RegExp][] = [
   ['concurrency 0', { concurrency: 0 }, 'concurrency', /positive integer/],
   ['cacheDir of the wrong type', { cacheDir: 42 }, 'cacheDir', /directory path/],
   ['dts of the wrong type', { dts: 5 }, 'dts', /file path/],
-  ['mascot key with a path', { mascots: { '../evil': felix } }, 'mascots', /letters, digits/],
-  ['mascot key absolute', { mascots: { '/etc/passwd': felix } }, 'mascots', /letters, digits/],
+  ['mascot key with a path', { mascots: { '../evil': felix } }, 'mascots.../evil', /letters, digits/],
+  ['mascot key absolute', { mascots: { '/etc/passwd': felix } }, 'mascots./etc/passwd', /letters, digits/],
   ['api key of the wrong shape', { apiKey: 'sk-live-not-a-masko-key' }, 'apiKey', /'masko_' followed by 64/],
   ['apiUrl not a URL', { apiUrl: 'api.masko.ai' }, 'apiUrl', /^expected an absolute http\(s\) URL \(http: or https:\), received "api\.masko\.ai"$/],
   ['apiUrl javascript:', { apiUrl: 'javascript:alert(1)' }, 'apiUrl', /^expected an absolute http\(s\) URL \(http: or https:\), received "javascript:alert\(1\)"$/],

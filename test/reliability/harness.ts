@@ -3,14 +3,33 @@
  * run, an in-process sync through the real plugin context and masko-client over HTTP, and the cache and
  * lockfile invariants every run must keep whatever happened to it.
  */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createMaskoClient } from 'masko-client';
 import type { Emulator } from 'masko-emulator';
 import { MaskoContext } from '../../packages/unplugin/src/core/context.js';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(REPO, 'packages/unplugin/src/cli.ts');
+
+export interface CliRun { code: number; out: string }
+
+/**
+ * `masko <args>` as a user runs it: a child process (from the sources, through tsx), plain output (CI),
+ * the key and API URL from the environment. `out` is stdout and stderr together.
+ */
+export function runMasko(args: string[], env: Record<string, string | undefined>, cwd = REPO): Promise<CliRun> {
+  return new Promise((done) => {
+    execFile(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args], {
+      cwd, timeout: 120_000, env: { ...process.env, MASKO_API_KEY: KEY, CI: '1', NO_COLOR: '1', DEBUG: '', ...env },
+    }, (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: stdout + stderr }));
+  });
+}
 
 /** A recognisable fake key: if it shows up anywhere, we leaked it. */
 export const KEY = `masko_${'feedc0de'.repeat(8)}`;

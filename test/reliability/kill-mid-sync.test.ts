@@ -111,7 +111,8 @@ describe('masko sync killed by a signal', () => {
     const project = await makeProject(config);
     try {
       const credits = await balance(emu);
-      emu.addFault({ kind: 'slow-job', jobDelayMs: 4000, count: 1 });
+      // Long enough that the re-run (a cold tsx process, on a loaded machine) starts while the job still runs.
+      emu.addFault({ kind: 'slow-job', jobDelayMs: 20_000, count: 1 });
       const run = cli(project.root, 'sync');
       const posted = () => emu.requests().some((r) => r.method === 'POST' && r.path.endsWith('/generate-batch') && r.status === 202);
       const exited = run.done.then(() => true);

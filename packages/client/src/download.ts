@@ -42,9 +42,14 @@ export interface DownloadResult {
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** Origin and path only: a signed URL's query may hold a token. */
-function displayUrl(url: URL): string {
-  return `${url.origin}${url.pathname}`;
+/**
+ * Origin and path only: a signed URL's query may hold a token. Other schemes have no origin (`file:` would
+ * read `null/etc/passwd`): scheme and path, cut short (a `data:` URL is the whole file).
+ */
+export function displayUrl(url: URL): string {
+  if (url.protocol === 'http:' || url.protocol === 'https:') return `${url.origin}${url.pathname}`;
+  const shown = `${url.protocol}${url.pathname}`;
+  return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
 }
 
 function header(res: Dispatcher.ResponseData, name: string): string | undefined {
@@ -142,10 +147,10 @@ export async function download(http: HttpCore, url: string, destPath: string, op
     try {
       parsed = new URL(raw, `${http.options.apiUrl.href}/`);
     } catch {
-      throw new MaskoError(`download: "${raw.split('?')[0]}" is not a valid URL`);
+      throw new MaskoError(`download: ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw)} is not a valid URL`);
     }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      throw new MaskoError(`download: only http(s) URLs can be downloaded, got ${parsed.protocol}`);
+      throw new MaskoError(`download ${displayUrl(parsed)}: only http(s) URLs can be downloaded, got ${parsed.protocol}`);
     }
     return parsed;
   };

@@ -1,6 +1,7 @@
 // Generation spends credits, so a POST is never repeated blindly. After an ambiguous failure (the
 // request may have reached the server: reset, dropped answer, header timeout, 5xx) we look for a job
 // the server created for it since the call began; only when there is none do we post again.
+import { pathId } from './ids.js';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MaskoApiError, MaskoError, MaskoNetworkError, MaskoTimeoutError } from './errors.js';
@@ -156,7 +157,7 @@ async function postSafely<T>(
 export async function generate(http: HttpCore, collectionId: string, body: GenerateBody, opts: { signal?: AbortSignal } = {}): Promise<GenerateResult> {
   if (!collectionId) throw new MaskoError('generate: collectionId is required');
   checkBody(body, 'generate body');
-  const path = `/collections/${encodeURIComponent(collectionId)}/generate`;
+  const path = `/collections/${pathId(collectionId, 'collection id')}/generate`;
   const what = `POST ${http.url(path).pathname}`;
   const known = await preexisting(http, collectionId, [body], opts.signal);
   return postSafely(
@@ -183,7 +184,7 @@ export async function generateBatch(
     throw new MaskoError(`generateBatch: bodies must hold 1 to 10 requests, got ${Array.isArray(bodies) ? bodies.length : typeof bodies}`);
   }
   bodies.forEach((body, i) => checkBody(body, `generateBatch bodies[${i}]`));
-  const path = `/collections/${encodeURIComponent(collectionId)}/generate-batch`;
+  const path = `/collections/${pathId(collectionId, 'collection id')}/generate-batch`;
   const what = `POST ${http.url(path).pathname}`;
   const known = await preexisting(http, collectionId, bodies, opts.signal);
   return postSafely(

@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import type * as v from 'valibot';
-import { describeCause, MaskoApiError, MaskoNetworkError, MaskoTimeoutError } from './errors.js';
+import { describeCause, MaskoApiError, MaskoError, MaskoNetworkError, MaskoTimeoutError } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import { RateLimitGate } from './rate-limit.js';
 import { redact, safeLogger } from './redact.js';
@@ -169,7 +169,11 @@ export class HttpCore {
   /** Absolute URL of an API path. */
   url(path: string, query?: Query): URL {
     const url = new URL(this.options.apiUrl.href);
-    url.pathname = `${url.pathname}${path}`;
+    const wanted = `${url.pathname}${path}`;
+    url.pathname = wanted;
+    // Ids are checked where paths are built (ids.ts); this is the second line: a dot segment would be
+    // resolved away and the request (with the key) would reach another endpoint.
+    if (url.pathname !== wanted) throw new MaskoError(`request path ${JSON.stringify(path)} is not a plain API path (it would become ${url.pathname}); nothing was sent`);
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }

@@ -1,5 +1,6 @@
 // Waiting for jobs: long-poll `GET /jobs/:id?wait=true`, falling back to plain polling with backoff when
 // the server answers at once (no long-poll support) or refuses the parameter.
+import { pathId } from './ids.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MaskoApiError, MaskoJobFailedError, MaskoTimeoutError } from './errors.js';
 import type { HttpCore } from './http.js';
@@ -26,7 +27,7 @@ const QUICK_ANSWERS_BEFORE_FALLBACK = 3;
 
 export async function waitForJob(http: HttpCore, id: string, opts: WaitOptions = {}): Promise<Job> {
   const deadline = http.deadline(opts.signal, opts.timeoutMs ?? 900_000);
-  const path = `/jobs/${encodeURIComponent(id)}`;
+  const path = `/jobs/${pathId(id, 'job id')}`;
   const urlPath = http.url(path).pathname;
   let longPoll = opts.longPoll ?? true;
   let quickAnswers = 0;

@@ -1,5 +1,6 @@
 // Client options: one documented type, one resolver that applies every default and checks every value.
 import { MaskoError } from './errors.js';
+import { API_KEY_PATTERN, API_KEY_SHAPE } from 'masko-wire';
 import { rememberSecret, type MaskoLogger } from './redact.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
 import type { Dispatcher } from 'undici';
@@ -35,7 +36,6 @@ export interface ResolvedOptions {
 }
 
 export const DEFAULT_API_URL = 'https://api.masko.ai/v1';
-const KEY_FORMAT = /^masko_[0-9a-fA-F]{64}$/;
 
 function positive(name: string, value: number | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
@@ -51,9 +51,9 @@ export function resolveOptions(options: MaskoClientOptions = {}): ResolvedOption
     throw new MaskoError('no API key: pass apiKey or set MASKO_API_KEY (create one at https://app.masko.ai/settings/developer)');
   }
   rememberSecret(apiKey);
-  if (!KEY_FORMAT.test(apiKey)) {
+  if (!API_KEY_PATTERN.test(apiKey)) {
     // Never echo the value: describe it.
-    throw new MaskoError(`option apiKey must be 'masko_' followed by 64 hex characters (got ${apiKey.length} characters)`);
+    throw new MaskoError(`option apiKey must be ${API_KEY_SHAPE} (got ${apiKey.length} characters)`);
   }
   const rawUrl = options.apiUrl ?? process.env.MASKO_API_URL ?? DEFAULT_API_URL;
   let apiUrl: URL;

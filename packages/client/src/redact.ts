@@ -1,23 +1,9 @@
-// Every message and log line of the client passes through here, so the API key can never leak:
-// the exact keys this process was given are masked, and so is anything shaped like a Masko key or a
-// bearer token (a key that reached a message by another path, e.g. echoed back by a server).
+// Every message and log line of the client passes through here, so the API key can never leak: the
+// one redaction of masko-wire (the keys this process was given, anything key-shaped, bearer tokens).
+import { redactSecrets } from 'masko-wire';
 
-const knownSecrets = new Set<string>();
-
-const KEY_PATTERN = /masko_[0-9a-zA-Z]{8,}/g;
-const BEARER_PATTERN = /(Bearer\s+)[^\s"',;]+/gi;
-
-/** Remembers a secret so that every later `redact()` masks it. */
-export function rememberSecret(secret: string): void {
-  if (secret.length >= 8) knownSecrets.add(secret);
-}
-
-/** Masks every known secret, every key-shaped string and every bearer token in `text`. */
-export function redact(text: string): string {
-  let out = text;
-  for (const secret of knownSecrets) out = out.split(secret).join('masko_***');
-  return out.replace(KEY_PATTERN, 'masko_***').replace(BEARER_PATTERN, '$1***');
-}
+export { rememberSecret } from 'masko-wire';
+export const redact = redactSecrets;
 
 export interface MaskoLogger {
   debug?(message: string): void;

@@ -81,4 +81,22 @@ describe('paginate', () => {
     expect(await collect(paginate(empty.fetch, 2))).toEqual([0, 1]);
     expect(empty.calls).toEqual([0, 2]);
   });
+  // Listings that never end: each fails before its repeated page is yielded, naming the list.
+  const what = 'GET /v1/collections/c/items';
+  it('fails on the same page for every offset (has_more: true)', async () => {
+    const same = async () => ({ items: [0, 1], pagination: { has_more: true } });
+    await expect(collect(paginate(same, 2, { what }))).rejects.toThrow(/^\[masko\] GET \/v1\/collections\/c\/items: the listing does not advance \(offset 2 answered a page already seen, after 1 page\(s\)\)/);
+  });
+  it('fails on a page answered for another offset than asked', async () => {
+    const stuck = async () => ({ items: [0, 1], pagination: { has_more: true, offset: 0 } });
+    await expect(collect(paginate(stuck, 2, { what }))).rejects.toThrow(/asked for offset 2, answered offset 0/);
+  });
+  it('fails on pages that cycle, and past the page cap', async () => {
+    let n = 0;
+    const cycle = async () => ({ items: [n++ % 2, 9], pagination: { has_more: true } });
+    await expect(collect(paginate(cycle, 2, { what }))).rejects.toThrow(/answered a page already seen, after 2 page/);
+    const endless = pages(Array(20).fill(2), () => ({ has_more: true }));
+    await expect(collect(paginate(endless.fetch, 2, { what, maxPages: 5 }))).rejects.toThrow(/more than 5 pages of 2/);
+    expect(endless.calls).toHaveLength(6);
+  });
 });

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { API_KEY_PATTERN } from 'masko-wire';
 import type { App, RouteContext } from './context.js';
 import { ApiError } from './errors.js';
 import { sha256Hex } from './ids.js';
@@ -8,7 +9,7 @@ import type { ApiRouter } from './routes/types.js';
 import * as wire from './wire.js';
 import { toOldRevision } from './old-revision.js';
 
-const KEY = /^Bearer (masko_[0-9a-f]{64})$/;
+const BEARER = /^Bearer (\S+)$/;
 
 export function errorReply(e: ApiError): Reply {
   return jsonReply(e.status, wire.errorBody(e.code, e.message, e.extra), e.headers);
@@ -25,8 +26,8 @@ export function createApiHandler(app: App, router: ApiRouter, limiter: RateLimit
     if (!path.startsWith('/v1/')) {
       return errorReply(new ApiError(404, 'not_found', `no such path ${path}: the Masko API lives under /v1`));
     }
-    const match = KEY.exec(req.headers.authorization ?? '');
-    if (!match) {
+    const match = BEARER.exec(req.headers.authorization ?? '');
+    if (!match || !API_KEY_PATTERN.test(match[1]!)) {
       return errorReply(new ApiError(401, 'unauthorized', 'missing or malformed API key: send "Authorization: Bearer masko_<64 hex>"'));
     }
     const rate = limiter.hit(sha256Hex(match[1]!));

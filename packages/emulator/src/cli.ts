@@ -1,5 +1,8 @@
 #!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEMO } from './demo.js';
 import { startEmulator } from './emulator.js';
 import { parseFault, type FaultSpec } from './faults.js';
 import type { EmulatorOptions } from './options.js';
@@ -47,7 +50,8 @@ function parseFaultFlag(raw: string): FaultSpec {
   }
 }
 
-async function main(): Promise<void> {
+/** The CLI (the committed `bin/masko-emulator.js` calls it; so does `node dist/cli.js`). */
+export async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -103,6 +107,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(`masko-emulator: api ${emu.apiUrl} assets ${emu.assetsUrl}\n`);
+  // The first line stays as documented (tools parse it); the id a config needs comes right after.
+  process.stdout.write(`masko-emulator: demo collection ${DEMO.collectionId} (canvas ${DEMO.canvasId}): mascots: { felix: { collection: '${DEMO.collectionId}' } }\n`);
   const stop = (): void => {
     void emu.close().then(() => process.exit(0));
   };
@@ -110,4 +116,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-void main();
+/** Run directly (`node dist/cli.js`, tsx on src/cli.ts), not when imported by the bin shim. */
+function isEntry(): boolean {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) void main();

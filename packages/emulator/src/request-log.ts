@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { redactSecrets } from 'masko-wire';
 import type { Origin } from './faults.js';
 
 export interface LoggedRequest {
@@ -39,9 +40,10 @@ export class RequestLog {
   record(entry: LoggedRequest): void {
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
-    this.sink?.(
+    // A key put in a path or query by a confused client must not reach the terminal either.
+    this.sink?.(redactSecrets(
       `${entry.origin} ${entry.method} ${entry.path}${entry.query} -> ${entry.status}${entry.fault ? ` (fault ${entry.fault})` : ''}`,
-    );
+    ));
   }
 
   list(): LoggedRequest[] {

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DEMO } from '../src/index.js';
 import { AUTH, fixtureMedia, start } from './helpers.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -18,14 +19,32 @@ describe('masko-emulator CLI', () => {
       '--fault', '{"kind":"status","status":502,"count":1,"path":"/v1/credits"}',
     ]);
     try {
-      const lines = createInterface({ input: child.stdout! });
-      const [first] = (await once(lines, 'line')) as [string];
+      // Both lines arrive in one chunk: read them through the iterator (a second `once` would miss the second).
+      const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+      const first = (await lines.next()).value as string;
       const m = /^masko-emulator: api (http:\/\/127\.0\.0\.1:\d+\/v1) assets (http:\/\/127\.0\.0\.1:\d+)$/.exec(first);
       expect(m, first).toBeTruthy();
       expect((await fetch(`${m![1]}/credits`, { headers: AUTH })).status).toBe(502);
       const res = await fetch(`${m![1]}/credits`, { headers: AUTH });
       expect(((await res.json()) as any).data.balance).toBe(77);
       expect(new URL(m![1]).port).not.toBe(new URL(m![2]).port);
+      // The second line gives the id a masko.config needs.
+      const second = (await lines.next()).value as string;
+      expect(second).toBe(`masko-emulator: demo collection ${DEMO.collectionId} (canvas ${DEMO.canvasId}): mascots: { felix: { collection: '${DEMO.collectionId}' } }`);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
+  it('runs through the committed bin shim (what npm links at install time, before dist/ exists)', async () => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/masko-emulator.js', import.meta.url)), '--port', '0', '--quiet', '--media-dir', fixtureMedia()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+      const first = (await lines.next()).value as string;
+      expect(first).toMatch(/^masko-emulator: api http:\/\/127\.0\.0\.1:\d+\/v1 assets http:\/\/127\.0\.0\.1:\d+$/);
+      const second = (await lines.next()).value as string;
+      expect(second).toMatch(/^masko-emulator: demo collection /);
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');

@@ -1,5 +1,6 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import type { InputName, MascotManifest, Media, PoseName, Variant } from 'masko-manifest';
+import type { ClaudeCodeInput } from './machine/index.js';
 import { formatFor } from './capabilities.js';
 import { PlaybackController, type CurrentSource } from './controllers/playback-controller.js';
 import { createRouter, type EngineFactory } from './controllers/router.js';
@@ -17,8 +18,8 @@ export type { CurrentSource, SwitchAt };
 /** How long an element stays far off screen (or in a hidden tab) before it lets go of its video: 30 s. */
 export const RELEASE_AFTER_MS = 30_000;
 
-/** The inputs every canvas has (the machine keeps them current). */
-export type BuiltinInput = 'clicked' | 'mouseOver' | 'loopCount' | 'nodeTime';
+/** The inputs every canvas has: the machine keeps the first four current, the page sets Masko's `claudeCode::` ones. */
+export type BuiltinInput = 'clicked' | 'mouseOver' | 'loopCount' | 'nodeTime' | ClaudeCodeInput;
 /** A state-machine input value: booleans and numbers compare numerically (`true` is 1). */
 export type InputValue = boolean | number;
 

@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-/** The `masko` CLI: sync, status, pull, generate. Usage errors print help and exit 1; bugs print a stack. */
+/**
+ * The `masko` CLI: sync, status, pull, generate. Usage errors print help and exit 1; every other failure
+ * is one `[masko]` message (a stack only with --debug). `bin/masko.js` (committed, so npm links it before
+ * the build) calls `runCli`; `node dist/cli.js` and tsx on src/cli.ts run it directly.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineCommand, runMain } from 'citty';
 
 // libuv reads this on its first pooled task (none has run yet): 4 threads would be shared by every
@@ -18,4 +24,12 @@ const main = defineCommand({
 
 export const runCli = (rawArgs?: string[]) => runMain(main, rawArgs ? { rawArgs } : {});
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/masko')) void runCli();
+function isEntry(): boolean {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) void runCli();

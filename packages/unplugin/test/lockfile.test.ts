@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'pathe';
@@ -6,7 +7,7 @@ import { commitLockfile, mascotInputs, readLockfile, serializeLockfile, type Loc
 import { mascot } from './helpers.js';
 
 const file = (format: LockedFile['format'], width: number): LockedFile =>
-  ({ format, asset: `a-${format}-${width}`, url: `https://x/${format}-${width}`, width, height: width, bytes: 10, sha256: `${format}${width}`.padEnd(64, '0') });
+  ({ format, asset: `a-${format}-${width}`, url: `https://x/${format}-${width}`, width, height: width, bytes: 10, sha256: createHash('sha256').update(`${format}${width}`).digest('hex') });
 
 function lock(order: 'a' | 'b'): Lockfile {
   const poses = order === 'a'

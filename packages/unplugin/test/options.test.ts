@@ -28,13 +28,13 @@ describe('resolveOptions', () => {
 
   it('reads every issue as `<path>: expected …, received …`, missing keys and unknown keys included', () => {
     const message = (raw: unknown, env: Record<string, string> = {}) => { try { resolveOptions(raw, env); return 'resolved'; } catch (e) { return (e as Error).message; } };
-    expect(message({ mascots: { felix: { sizes: [160] } } })).toMatch(/^\[masko\] mascots\.felix\.collection: expected a collection id \(string\), received undefined\n/);
+    expect(message({ mascots: { felix: { sizes: [160] } } })).toMatch(/^\[masko\] mascots\.felix\.collection: expected a collection id \(letters, digits, "-" and "_", 1 to 128 characters\), received undefined\n/);
     expect(message({ mascots: { felix: { collection: 'c', colour: 'red' } } })).toMatch(/^\[masko\] mascots\.felix\.colour: expected a known option \(one of collection, poses, .*\), received "colour"/);
     expect(message({ generate: { maxCredits: -5 } })).toMatch(/^\[masko\] generate\.maxCredits: expected a non-negative integer, received -5/);
     // Two issues, two lines, one prefix; never valibot's "Invalid …: Expected … but received" and never "received" twice.
     const two = message({ mascots: { felix: { collection: 42, sizes: [-1] } } });
     expect(two.split('\n').slice(0, 2)).toEqual([
-      '[masko] mascots.felix.collection: expected a collection id (string), received 42',
+      '[masko] mascots.felix.collection: expected a collection id (letters, digits, "-" and "_", 1 to 128 characters), received 42',
       '  mascots.felix.sizes.0: expected a width in pixels (positive integer), received -1',
     ]);
     for (const m of [two, message({ mascots: { felix: {} } }), message({ mascot: {} }), message('str')]) {

@@ -1,3 +1,4 @@
+import { pathId } from '../ids.js';
 import type { HttpCore } from '../http.js';
 import { CreditsSchema, SuggestActionsSchema, UploadResultSchema, type Credits, type UploadResult } from '../wire.js';
 
@@ -13,7 +14,7 @@ export function accountResource(http: HttpCore) {
     },
     /** 6–8 suggested pose names for a collection. Free, so safely retried. */
     async suggestActions(collectionId: string): Promise<string[]> {
-      const path = `/collections/${encodeURIComponent(collectionId)}/suggest-actions`;
+      const path = `/collections/${pathId(collectionId, 'collection id')}/suggest-actions`;
       return (await http.call({ method: 'POST', path, retry: true }, SuggestActionsSchema)).data.actions;
     },
   };

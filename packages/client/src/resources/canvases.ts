@@ -1,3 +1,4 @@
+import { pathId } from '../ids.js';
 import type { HttpCore } from '../http.js';
 import { listOf } from '../paginate.js';
 import {
@@ -17,9 +18,8 @@ import {
 } from '../wire.js';
 import { toArray } from '../paginate.js';
 
-const enc = encodeURIComponent;
-const base = (collectionId: string) => `/collections/${enc(collectionId)}/canvases`;
-const one = (collectionId: string, canvasId: string) => `${base(collectionId)}/${enc(canvasId)}`;
+const base = (collectionId: string) => `/collections/${pathId(collectionId, 'collection id')}/canvases`;
+const one = (collectionId: string, canvasId: string) => `${base(collectionId)}/${pathId(canvasId, 'canvas id')}`;
 
 export function canvasesResource(http: HttpCore) {
   return {

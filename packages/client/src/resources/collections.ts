@@ -1,8 +1,8 @@
+import { pathId } from '../ids.js';
 import type { HttpCore } from '../http.js';
 import { listOf } from '../paginate.js';
 import { CollectionSchema, type Collection, type CollectionCreateBody, type CollectionUpdateBody } from '../wire.js';
 
-const enc = encodeURIComponent;
 
 export function collectionsResource(http: HttpCore) {
   return {
@@ -11,22 +11,22 @@ export function collectionsResource(http: HttpCore) {
       return listOf(http, '/collections', CollectionSchema, { project_id: filter.projectId });
     },
     async get(id: string, signal?: AbortSignal): Promise<Collection> {
-      return (await http.call({ method: 'GET', path: `/collections/${enc(id)}`, ...(signal && { signal }) }, CollectionSchema)).data;
+      return (await http.call({ method: 'GET', path: `/collections/${pathId(id, 'collection id')}`, ...(signal && { signal }) }, CollectionSchema)).data;
     },
     async create(body: CollectionCreateBody): Promise<Collection> {
       return (await http.call({ method: 'POST', path: '/collections', body }, CollectionSchema)).data;
     },
     async update(id: string, body: CollectionUpdateBody): Promise<Collection> {
-      return (await http.call({ method: 'PATCH', path: `/collections/${enc(id)}`, body }, CollectionSchema)).data;
+      return (await http.call({ method: 'PATCH', path: `/collections/${pathId(id, 'collection id')}`, body }, CollectionSchema)).data;
     },
     /** Adds a style reference (max 6): an uploaded asset or an image URL. */
     async addReference(id: string, ref: { assetId: string } | { url: string }): Promise<Collection> {
       const body = 'assetId' in ref ? { asset_id: ref.assetId } : { url: ref.url };
-      return (await http.call({ method: 'POST', path: `/collections/${enc(id)}/references`, body }, CollectionSchema)).data;
+      return (await http.call({ method: 'POST', path: `/collections/${pathId(id, 'collection id')}/references`, body }, CollectionSchema)).data;
     },
     /** Removes a style reference (the server clears the cached style card). */
     async removeReference(id: string, assetId: string): Promise<Collection> {
-      const path = `/collections/${enc(id)}/references/${enc(assetId)}`;
+      const path = `/collections/${pathId(id, 'collection id')}/references/${pathId(assetId, 'asset id')}`;
       return (await http.call({ method: 'DELETE', path }, CollectionSchema)).data;
     },
   };

@@ -1,17 +1,17 @@
+import { pathId } from '../ids.js';
 import type { HttpCore } from '../http.js';
 import { listOf } from '../paginate.js';
 import { AssetSchema, ItemSchema, type Asset, type AssetType, type Item } from '../wire.js';
 
-const enc = encodeURIComponent;
 
 export function itemsResource(http: HttpCore) {
   return {
     /** Items (poses) of a collection, optionally filtered by exact name or type. */
     list(collectionId: string, filter: { name?: string; type?: Item['type'] } = {}): AsyncIterable<Item> {
-      return listOf(http, `/collections/${enc(collectionId)}/items`, ItemSchema, { name: filter.name, type: filter.type });
+      return listOf(http, `/collections/${pathId(collectionId, 'collection id')}/items`, ItemSchema, { name: filter.name, type: filter.type });
     },
     async get(itemId: string, signal?: AbortSignal): Promise<Item> {
-      return (await http.call({ method: 'GET', path: `/items/${enc(itemId)}`, ...(signal && { signal }) }, ItemSchema)).data;
+      return (await http.call({ method: 'GET', path: `/items/${pathId(itemId, 'item id')}`, ...(signal && { signal }) }, ItemSchema)).data;
     },
   };
 }
@@ -20,10 +20,10 @@ export function assetsResource(http: HttpCore) {
   return {
     /** Assets (files) of a collection, optionally of one item or one type. */
     list(collectionId: string, filter: { itemId?: string; type?: AssetType } = {}): AsyncIterable<Asset> {
-      return listOf(http, `/collections/${enc(collectionId)}/assets`, AssetSchema, { item_id: filter.itemId, type: filter.type });
+      return listOf(http, `/collections/${pathId(collectionId, 'collection id')}/assets`, AssetSchema, { item_id: filter.itemId, type: filter.type });
     },
     async get(assetId: string, signal?: AbortSignal): Promise<Asset> {
-      return (await http.call({ method: 'GET', path: `/assets/${enc(assetId)}`, ...(signal && { signal }) }, AssetSchema)).data;
+      return (await http.call({ method: 'GET', path: `/assets/${pathId(assetId, 'asset id')}`, ...(signal && { signal }) }, AssetSchema)).data;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { pathId } from '../ids.js';
 import type { HttpCore } from '../http.js';
 import { listOf } from '../paginate.js';
 import { JobSchema, type Job, type JobFilter } from '../wire.js';
@@ -5,7 +6,7 @@ import { JobSchema, type Job, type JobFilter } from '../wire.js';
 export function jobsResource(http: HttpCore) {
   return {
     async get(id: string, signal?: AbortSignal): Promise<Job> {
-      return (await http.call({ method: 'GET', path: `/jobs/${encodeURIComponent(id)}`, ...(signal && { signal }) }, JobSchema)).data;
+      return (await http.call({ method: 'GET', path: `/jobs/${pathId(id, 'job id')}`, ...(signal && { signal }) }, JobSchema)).data;
     },
     /** Jobs, filtered by status, collection and/or type. */
     list(filter: JobFilter = {}): AsyncIterable<Job> {

@@ -1,3 +1,4 @@
+import { pathId } from '../ids.js';
 import * as v from 'valibot';
 import type { HttpCore } from '../http.js';
 import { listOf, toArray } from '../paginate.js';
@@ -13,7 +14,7 @@ export function webhooksResource(http: HttpCore) {
       return toArray(listOf(http, '/webhooks', WebhookSchema));
     },
     async delete(id: string): Promise<void> {
-      await http.call({ method: 'DELETE', path: `/webhooks/${encodeURIComponent(id)}` }, v.unknown());
+      await http.call({ method: 'DELETE', path: `/webhooks/${pathId(id, 'webhook id')}` }, v.unknown());
     },
   };
 }

@@ -12,8 +12,9 @@ export interface MachineOptions<P extends string = string> {
   /** Receives every command and notification, synchronously. */
   listener?: MachineListener<P>;
   /**
-   * Values for inputs the host application owns (e.g. Masko Desktop's `claudeCode::isIdle: true`),
-   * applied after the built-ins and before the manifest's input defaults. Default: none.
+   * Initial values for inputs the host owns (e.g. `{ 'claudeCode::sessionCount': 2 }`), applied after
+   * the seeded ones (`BUILTIN_INPUTS`, `CLAUDE_CODE_INPUTS`) and before the manifest's input
+   * defaults. Default: none.
    */
   inputs?: Readonly<Record<string, InputValue>>;
 }
@@ -22,10 +23,10 @@ export interface MachineOptions<P extends string = string> {
 const MAX_CHAIN = 32;
 
 /**
- * The Masko canvas state machine, following Masko Desktop's runtime: arrive at a pose → evaluate
- * its edges (not when `goTo()` brought it there) → loop its clip (or hold); an input change evaluates any-state transitions (by
- * priority) and then the pose's own transitions in order, and the first whose conditions all hold
- * fires. Pure: time comes from the injected `Scheduler`, media is played by whoever listens to the
+ * The Masko canvas state machine, following Masko Desktop's runtime (see README.md): inputs seeded as
+ * Desktop seeds them; arrive at a pose → evaluate its edges (not when `goTo()` brought it there) →
+ * loop its clip (or hold); each input change evaluates any-state transitions (by priority) and then
+ * the pose's own transitions in order, and the first whose conditions all hold fires. Pure: time comes from the injected `Scheduler`, media is played by whoever listens to the
  * commands and reports back with `clipEnded()` and `loopCompleted()`.
  *
  * @example
@@ -182,9 +183,11 @@ export class MaskoMachine<P extends string = string> {
         this.#emit({ type: 'warning', message: `[masko] instant transitions keep firing in a cycle; stopped at pose "${pose}"` });
         this.#settle(pose);
         this.#setPending(undefined); // an abandoned route: its goTo() resolves false
-      } else if (this.#pending !== undefined && this.#pending !== pose) {
-        return this.#route(this.#pending); // passing through on a route
+      } else if (this.#pending !== undefined && this.#pending !== pose && this.#pending === this.#requested) {
+        return this.#route(this.#pending); // passing through on a goTo() route
       } else {
+        // An any-state route is decided afresh at each pose it passes (Desktop's Windows port): the
+        // evaluation below follows the best any-state match again, or drops the route when none holds.
         const requested = this.#requested === pose;
         this.#settle(pose);
         // goTo(pose) means "show this pose": its edges are evaluated at the next input change,
@@ -206,14 +209,13 @@ export class MaskoMachine<P extends string = string> {
     const transitioning = this.#phase === 'transitioning';
     if (!transitioning && changed !== 'nodeTime') this.#inputs.set('nodeTime', this.#scheduler.now() - this.#arrivedAt);
 
-    // Any-state edges first, by priority; the best match that points at the current pose holds us here.
+    // Any-state edges first: only the highest-priority match counts; when it points at the current
+    // pose, lower-priority ones are not tried and the pose's own edges are (Desktop's Windows port).
     const best = this.#anyState.find((t) => allHold(t.conditions, read));
     if (transitioning) {
-      // During a clip only the route target can change.
-      if (best) {
-        this.#consume(best, changed);
-        this.#setPending(best.to === this.#transition?.to ? undefined : best.to);
-      }
+      // During a clip nothing fires; only the route target shown in `state.pending` follows (the
+      // route is decided again on arrival, and the edge's triggers are consumed when it fires then).
+      if (best) this.#setPending(best.to === this.#transition?.to ? undefined : best.to);
       return false;
     }
     if (best && best.to !== this.#current) {

@@ -45,7 +45,11 @@ describe('the demo canvas (zero-config state machine)', () => {
     const el = await mount();
     expect(el.pose).to.equal('Idle');
     const { nodeTime, ...inputs } = el.inputs;
-    expect(inputs).to.deep.equal({ clicked: false, mouseOver: false, loopCount: 0, wave: false, thinking: false });
+    expect(inputs).to.deep.equal({
+      clicked: false, mouseOver: false, loopCount: 0, wave: false, thinking: false,
+      // seeded on every canvas, as Masko Desktop does
+      'claudeCode::isWorking': false, 'claudeCode::isIdle': true, 'claudeCode::isAlert': false, 'claudeCode::isCompacting': false, 'claudeCode::sessionCount': 0,
+    });
     expect(nodeTime, 'nodeTime: ms at the pose').to.be.a('number');
     const changes: Record<string, boolean | number>[] = [];
     el.addEventListener('masko-input-change', (e) => changes.push(e.detail.inputs));

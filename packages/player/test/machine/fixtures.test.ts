@@ -6,15 +6,6 @@ import { fixture, harness } from './harness.js';
 const clipFile = (e: MachineEvent | undefined) => (e?.type === 'play-transition' ? e.transition.media?.webm?.[0]?.url.split('/').pop() : undefined);
 const lastPlay = (events: MachineEvent[]) => events.filter((e) => e.type === 'play-transition').at(-1);
 
-// Masko Desktop seeds these before a config's own defaults; masko.json and otto.json declare no inputs.
-const claudeCodeDefaults = {
-  'claudeCode::isWorking': false,
-  'claudeCode::isIdle': true,
-  'claudeCode::isAlert': false,
-  'claudeCode::isCompacting': false,
-  'claudeCode::sessionCount': 0,
-};
-
 describe('maya.json', () => {
   it('goes from Idle to Needs Attention through its clip when claudeCode::isAlert turns true', () => {
     const { machine, events } = harness(fixture('maya'));
@@ -79,7 +70,7 @@ describe('maya.json', () => {
 
 describe.each(['masko', 'otto'] as const)('%s.json', (name) => {
   it('drives through all four states with Claude Code inputs', () => {
-    const { machine, events } = harness(fixture(name), claudeCodeDefaults);
+    const { machine, events } = harness(fixture(name));
     const set = (input: string, value: boolean) => machine.setInput(`claudeCode::${input}`, value);
     const arrive = (pose: string) => {
       expect(lastPlay(events)).toMatchObject({ from: machine.state.current, to: pose });
@@ -105,10 +96,11 @@ describe.each(['masko', 'otto'] as const)('%s.json', (name) => {
     expect(clips).toEqual(['idle-working', 'working-thinking', 'thinking-needs-attention', 'needs-attention-idle']);
   });
 
-  it('stays put without host inputs: conditions on unknown inputs are false', () => {
-    const { machine, events } = harness(fixture(name));
+  it('leaves Idle for Working on claudeCode::isWorking alone: the machine seeds the other Claude Code inputs', () => {
+    const { machine, take } = harness(fixture(name));
     machine.start();
+    take();
     machine.setInput('claudeCode::isWorking', true); // Idle → Working also needs isAlert == false and isCompacting == false
-    expect(events.map((e) => e.type)).toEqual(['arrive', 'play-loop']);
+    expect(take()).toEqual(['transition-start Idle->Working', 'play-transition Idle->Working']);
   });
 });

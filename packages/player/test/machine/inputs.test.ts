@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_INPUTS, InputStore } from '../../src/machine/index.js';
+import { BUILTIN_INPUTS, CLAUDE_CODE_INPUTS, InputStore } from '../../src/machine/index.js';
 
 describe('inputs', () => {
-  it('start with the built-ins, then host values, then declared defaults (false / 0 without one)', () => {
+  it('start with the built-ins and Claude Code inputs, then host values, then declared defaults (false / 0 without one)', () => {
     const store = new InputStore(
       [
         { name: 'mood', type: 'number', default: 2 },
@@ -10,9 +10,9 @@ describe('inputs', () => {
         { name: 'count', type: 'number' },
         { name: 'clicked', type: 'boolean', default: true },
       ],
-      { mood: 9, host: true, loopCount: 5 },
+      { mood: 9, host: true, loopCount: 5, 'claudeCode::sessionCount': 2 },
     );
-    expect(store.snapshot()).toEqual({ ...BUILTIN_INPUTS, loopCount: 5, clicked: true, mood: 2, host: true, shown: false, count: 0 });
+    expect(store.snapshot()).toEqual({ ...BUILTIN_INPUTS, ...CLAUDE_CODE_INPUTS, loopCount: 5, clicked: true, mood: 2, host: true, shown: false, count: 0, 'claudeCode::sessionCount': 2 });
     expect(store.get('unknown')).toBeUndefined();
   });
 

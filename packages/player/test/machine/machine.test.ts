@@ -178,15 +178,25 @@ describe('MaskoMachine: triggers and built-in inputs', () => {
     expect(machine.inputs.wave).toBe(false);
   });
 
-  it('starts with clicked, mouseOver, loopCount and nodeTime', () => {
+  it('starts with the built-ins and the Claude Code session inputs, as Masko Desktop seeds them', () => {
     const { machine } = harness(manifestOf(['A'], []));
-    expect(machine.inputs).toEqual({ clicked: false, mouseOver: false, loopCount: 0, nodeTime: 0 });
+    expect(machine.inputs).toEqual({
+      clicked: false,
+      mouseOver: false,
+      loopCount: 0,
+      nodeTime: 0,
+      'claudeCode::isWorking': false,
+      'claudeCode::isIdle': true,
+      'claudeCode::isAlert': false,
+      'claudeCode::isCompacting': false,
+      'claudeCode::sessionCount': 0,
+    });
   });
 
-  it('applies host inputs before the declared defaults', () => {
-    const m = manifestOf(['A'], [], { inputs: [{ name: 'mine', type: 'number', default: 3 }] });
-    const { machine } = harness(m, { 'claudeCode::isIdle': true, mine: 1 });
-    expect(machine.inputs).toMatchObject({ 'claudeCode::isIdle': true, mine: 3 });
+  it('applies host inputs after the seeded ones and before the declared defaults', () => {
+    const m = manifestOf(['A'], [], { inputs: [{ name: 'mine', type: 'number', default: 3 }, { name: 'claudeCode::isAlert', type: 'boolean', default: true }] });
+    const { machine } = harness(m, { 'claudeCode::isIdle': false, mine: 1 });
+    expect(machine.inputs).toMatchObject({ 'claudeCode::isIdle': false, 'claudeCode::isAlert': true, mine: 3 });
   });
 
   it('fires on a click and resets clicked', () => {
@@ -335,13 +345,38 @@ describe('MaskoMachine: any-state transitions', () => {
     expect(take().slice(-1)).toEqual(['play-transition Idle->Busy']);
   });
 
-  it('does not fire towards the current pose, and the best match holds there', () => {
+  it('does not fire towards the current pose, nor tries lower priorities then', () => {
     const { machine, take } = harness(hub());
     machine.start('Alert');
     take();
     machine.setInput('alert', true);
     machine.setInput('busy', true); // lower priority than Alert, which is where we are
     expect(take()).toEqual([]);
+  });
+
+  it('lets the pose’s own edges fire when the best match points at the current pose', () => {
+    const m = manifestOf(['A', 'B', 'C'], [
+      { from: '*', to: 'A', priority: 2, conditions: [is('a')] },
+      { from: '*', to: 'B', priority: 1, conditions: [is('b')] },
+      { from: 'A', to: 'C', media: clip('ac'), conditions: [is('b')] },
+    ]);
+    const { machine, take } = harness(m);
+    machine.start();
+    machine.setInput('a', true);
+    take();
+    machine.setInput('b', true); // * → B is outranked by * → A (here), so A's own A → C fires
+    expect(take()).toEqual(['transition-start A->C', 'play-transition A->C']);
+  });
+
+  it('drops the route at the next pose when no any-state match holds any more', () => {
+    const { machine, take } = harness(hub());
+    machine.start('Busy');
+    machine.setInput('alert', true); // Busy → Idle on the way to Alert
+    machine.setInput('alert', false);
+    take();
+    machine.clipEnded();
+    expect(take()).toEqual(['transition-end Busy->Idle', 'pose-change Busy->Idle', 'arrive Idle', 'play-loop Idle']);
+    expect(machine.state).toEqual({ phase: 'looping', current: 'Idle' });
   });
 
   it('jumps instantly when no chain of clips reaches the target', () => {

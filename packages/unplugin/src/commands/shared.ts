@@ -1,7 +1,7 @@
 /** What every command shares: common flags, the context, the progress line and the summary. */
 import { createConsola } from 'consola';
 import { MaskoContext, type Prepared } from '../core/context.js';
-import { tagged } from '../core/errors.js';
+import { debugging, describeError, redact, tagged } from '../core/errors.js';
 import type { Progress } from '../core/sync.js';
 import type { MaskoOptions } from '../types.js';
 
@@ -10,6 +10,7 @@ export const commonArgs = {
   config: { type: 'string', description: 'Config file (default: masko.config.{ts,js,mjs,json})' },
   offline: { type: 'boolean', description: 'Never touch the network; fail if the cache lacks a file' },
   frozen: { type: 'boolean', description: 'Fail instead of changing masko.lock.json (CI)' },
+  debug: { type: 'boolean', description: 'Print the stack of an error (also: DEBUG=1)' },
 } as const;
 
 // Info by default, even under test runners (consola would drop to warn there); CONSOLA_LEVEL overrides.
@@ -54,16 +55,23 @@ export function printSummary(p: Prepared, startedAt: number): void {
 }
 
 /**
- * Known failures (ours and masko-client's, all `[masko]`-prefixed) print their message and exit 1;
- * anything else is a bug and keeps its stack (citty prints it).
+ * Every failure prints one `[masko]` message (with its hint) and exits 1: ours and masko-client's as they
+ * are, anything else as unexpected. The stack only with `--debug` or `DEBUG` set.
  */
-export function reportUserErrors<A extends unknown[]>(run: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
-  return async (...args) => {
+export function reportUserErrors<C extends { args: { debug?: boolean } }>(run: (ctx: C) => Promise<void>): (ctx: C) => Promise<void> {
+  return async (ctx) => {
     try {
-      await run(...args);
+      await run(ctx);
     } catch (error) {
-      if (!(error instanceof Error) || !error.message.startsWith('[masko]')) throw error;
-      logger.error(tagged(error.message));
+      const ours = error instanceof Error && error.message.startsWith('[masko]');
+      const message = ours ? describeError(error) : tagged(`unexpected error: ${error instanceof Error ? error.message : String(error)}\n  hint: run again with --debug for the stack, and report it`);
+      process.stderr.write(`${message}\n`);
+      if (debugging(ctx.args.debug)) {
+        // The stack, then each cause's (a config error's cause is jiti's, where the real position is).
+        for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+          process.stderr.write(`${depth ? 'caused by: ' : ''}${redact(e.stack ?? e.message)}\n`);
+        }
+      }
       process.exit(1);
     }
   };

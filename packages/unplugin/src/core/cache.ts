@@ -6,12 +6,16 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'pathe';
+import { join, resolve } from 'pathe';
+import { EXT } from './emit.js';
 import { MaskoError } from './errors.js';
 import { stableStringify, writeFileAtomic } from './fs-utils.js';
 import { tempTag } from './temp-files.js';
 import { withoutQuery } from './url-identity.js';
 import type { SyncClient } from './wire.js';
+
+const SHA256_RE = /^[0-9a-f]{64}$/;
+const CACHE_EXTENSIONS = new Set<string>(Object.values(EXT));
 
 export interface CachedFile { path: string; sha256: string; bytes: number }
 export interface CacheOptions {
@@ -53,8 +57,19 @@ export class AssetCache {
     return !!this.cacheOptions.hashOnEmit;
   }
 
+  /**
+   * Where the file of `sha256` lives. Refuses (throws) anything but 64 lower-case hex digits and one of our
+   * extensions, and any path that would resolve outside the cache: the lockfile schema already checks
+   * these, this is the second line (nothing is hashed, read or removed outside `<cacheDir>/files/`).
+   */
   pathFor(sha256: string, ext: string): string {
-    return join(this.dir, 'files', sha256.slice(0, 2), `${sha256}${ext}`);
+    const files = resolve(this.dir, 'files');
+    const path = resolve(files, sha256.slice(0, 2), `${sha256}${ext}`);
+    if (!SHA256_RE.test(sha256) || !CACHE_EXTENSIONS.has(ext) || !path.startsWith(`${files}/`)) {
+      throw new MaskoError('cache_path_refused', `refusing cache entry sha256 ${JSON.stringify(sha256.slice(0, 80))} with extension ${JSON.stringify(ext)}: expected 64 lower-case hex digits and one of ${[...CACHE_EXTENSIONS].join(', ')}, inside ${files}`,
+        'The lockfile or the API gave a value that is not a sha256; restore masko.lock.json and run `masko sync`.');
+    }
+    return path;
   }
 
   /** The cached file when it exists and its bytes match its name; a corrupt file is removed. */
@@ -94,6 +109,7 @@ export class AssetCache {
 
   /** Removes a file (and its sidecar) found unusable after it was cached, e.g. a PNG that does not decode. */
   async evict(file: CachedFile): Promise<void> {
+    if (!resolve(file.path).startsWith(`${resolve(this.dir)}/`)) throw new MaskoError('cache_path_refused', `refusing to remove ${file.path}: it is outside the cache ${this.dir}`);
     this.#verified.delete(file.path);
     await rm(file.path, { force: true });
     await rm(`${file.path}.json`, { force: true });

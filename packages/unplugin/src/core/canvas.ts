@@ -3,29 +3,12 @@
  * and the edges with their conditions — while the media still come from the collection's items, so every
  * size and format is shipped. Edges are matched to transition items by the URL of their clip. Pure.
  */
+import { convertCanvasExport, type Media, type Variant } from 'masko-manifest';
+import type { LockedCanvas, LockedEdge } from './lockfile-schema.js';
 import { withoutQuery } from './url-identity.js';
-import { convertCanvasExport, type Condition, type InputDef, type Media, type Variant } from 'masko-manifest';
 import type { WireItem } from './wire.js';
 
-export interface LockedEdge {
-  id?: string;
-  from: string;
-  to: string;
-  /** The transition item whose clip this edge plays; absent = an instant jump. */
-  item?: string;
-  conditions: Condition[];
-  duration?: number;
-  speed?: number;
-  priority?: number;
-  reverse?: boolean;
-}
-
-export interface LockedCanvas {
-  id: string;
-  initial: string;
-  inputs: InputDef[];
-  edges: LockedEdge[];
-}
+export type { LockedCanvas, LockedEdge };
 
 /** Every URL a manifest's clip lists (any format, any size). */
 function clipUrls(media: Media | undefined): string[] {

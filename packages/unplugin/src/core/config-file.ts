@@ -5,6 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'pathe';
+import { MaskoError } from './errors.js';
 
 /** c12 3.x's SUPPORTED_EXTENSIONS. */
 const EXTENSIONS = ['.js', '.ts', '.mjs', '.cjs', '.mts', '.cts', '.json', '.jsonc', '.json5', '.yaml', '.yml', '.toml'];
@@ -36,22 +37,30 @@ function candidates(cwd: string, configFile: string): string[] {
   return bases.flatMap((b) => [b, ...EXTENSIONS.map((e) => b + e), ...EXTENSIONS.map((e) => `${b}/index${e}`)]);
 }
 
-export type PlainConfig = { file: string | undefined; config: Record<string, unknown> };
+/**
+ * What is there for `configFile`: nothing (`file` undefined), one plain JSON object (`config` set), or a
+ * file c12 must load (`config` undefined; `file` is the candidate c12 would pick first, for messages).
+ */
+export type FoundConfig = { file: string | undefined; config: Record<string, unknown> | undefined };
 
-export async function findPlainConfig(cwd: string, configFile: string): Promise<PlainConfig | undefined> {
+export async function findConfig(cwd: string, configFile: string): Promise<FoundConfig> {
   const paths = [...new Set(candidates(cwd, configFile))];
   const exists = existence(cwd);
   const present = (await Promise.all(paths.map(async (p) => ((await exists(p)) ? p : undefined)))).filter((p): p is string => !!p);
   if (present.length === 0) return { file: undefined, config: {} };
-  const [file] = present;
-  if (present.length > 1 || !file!.endsWith('.json') || (await stat(file!)).isDirectory()) return undefined;
+  const file = present[0]!;
+  if (present.length > 1 || !file.endsWith('.json') || (await stat(file)).isDirectory()) return { file, config: undefined };
   let config: unknown;
   try {
-    config = JSON.parse(await readFile(file!, 'utf8'));
-  } catch {
-    return undefined; // c12 reports the syntax error in its own words
+    config = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new MaskoError('config_syntax', `config file ${file} is not valid JSON: ${(error as Error).message}`,
+      'Fix the JSON (no comments or trailing commas in .json; use masko.config.ts for those).');
   }
-  if (!config || typeof config !== 'object' || Array.isArray(config)) return undefined;
-  if (Object.keys(config).some((k) => k === 'extends' || k.startsWith('$'))) return undefined;
+  if (!config || typeof config !== 'object' || Array.isArray(config)) {
+    throw new MaskoError('config_invalid', `config file ${file}: expected a JSON object of options, received ${Array.isArray(config) ? 'an array' : JSON.stringify(config)}`,
+      'See the options table in the unplugin-masko README.');
+  }
+  if (Object.keys(config).some((k) => k === 'extends' || k.startsWith('$'))) return { file, config: undefined };
   return { file, config: config as Record<string, unknown> };
 }

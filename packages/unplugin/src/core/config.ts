@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { createDefu } from 'defu';
 import { resolve } from 'pathe';
 import type { MaskoOptions } from '../types.js';
-import { findPlainConfig } from './config-file.js';
+import { findConfig } from './config-file.js';
+import { MaskoError } from './errors.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 
 /** Deep merge where the higher layer's arrays replace the lower ones (defu would concatenate `formats`). */
@@ -22,25 +23,42 @@ export interface LoadedOptions { options: ResolvedOptions; configFile: string | 
 export async function loadOptions(inline: MaskoOptions = {}, root?: string): Promise<LoadedOptions> {
   const cwd = resolve(inline.root ?? root ?? process.cwd());
   if (inline.configFile === false) return { options: resolveOptions({ ...inline, root: cwd }), configFile: undefined };
-  const plain = await findPlainConfig(cwd, inline.configFile ?? 'masko.config');
-  if (plain) {
-    // The same layering c12 does for these files: inline over the file, arrays replaced.
-    const { configFile: _ignored, ...config } = mergeLayers({}, inline, plain.config) as MaskoOptions;
-    return { options: resolveOptions({ ...config, root: cwd }), configFile: plain.file };
+  const found = await findConfig(cwd, inline.configFile ?? 'masko.config');
+  if (!found.file && inline.configFile !== undefined) {
+    // Asked for by name (`--config`, the `configFile` option): running without it would sync nothing.
+    throw new MaskoError('config_missing', `config file ${inline.configFile} was not found in ${cwd} (also tried the extensions .ts, .mjs, .js, .json, …)`,
+      'Check the path given to --config (relative to --root or the current directory), or leave it out to use masko.config.*.');
   }
-  const { loadConfig } = await import('c12');
-  const loaded = await loadConfig<MaskoOptions>({
-    name: 'masko',
-    cwd,
-    configFile: inline.configFile ?? 'masko.config',
-    rcFile: false,
-    globalRc: false,
-    dotenv: false,
-    packageJson: false,
-    overrides: inline,
-    merger: (...layers) => mergeLayers({}, ...(layers.filter(Boolean) as MaskoOptions[])),
-  });
+  if (found.config) {
+    // The same layering c12 does for these files: inline over the file, arrays replaced.
+    const { configFile: _ignored, ...config } = mergeLayers({}, inline, found.config) as MaskoOptions;
+    return { options: resolveOptions({ ...config, root: cwd }), configFile: found.file };
+  }
+  const loaded = await loadWithC12(cwd, inline, found.file!);
   const { configFile: _ignored, ...config } = loaded.config ?? {};
   const file = loaded._configFile && existsSync(loaded._configFile) ? loaded._configFile : undefined;
   return { options: resolveOptions({ ...config, root: cwd }), configFile: file };
+}
+
+/** c12 (and jiti) for everything but plain JSON; their failures (syntax, a throwing config) become one line naming the file. */
+async function loadWithC12(cwd: string, inline: MaskoOptions, file: string) {
+  const { loadConfig } = await import('c12');
+  try {
+    return await loadConfig<MaskoOptions>({
+      name: 'masko',
+      cwd,
+      configFile: inline.configFile || 'masko.config',
+      rcFile: false,
+      globalRc: false,
+      dotenv: false,
+      packageJson: false,
+      overrides: inline,
+      merger: (...layers) => mergeLayers({}, ...(layers.filter(Boolean) as MaskoOptions[])),
+    });
+  } catch (error) {
+    // jiti says e.g. "ParseError: Unexpected token \n /abs/masko.config.ts:2:0": keep the words and the position.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ').trim();
+    throw Object.assign(new MaskoError('config_load', `config file ${file} could not be loaded: ${message}`,
+      'Fix the error at the position shown (run with --debug for the stack).'), { cause: error });
+  }
 }

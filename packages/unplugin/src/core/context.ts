@@ -12,8 +12,9 @@ import { loadOptions, type LoadedOptions } from './config.js';
 import { renderDts } from './dts.js';
 import { describeError, MaskoError } from './errors.js';
 import { readTextOrUndefined, stableStringify, writeIfChanged } from './fs-utils.js';
-import { commitLockfile, readLockfile, type Lockfile } from './lockfile.js';
+import { commitLockfile, emptyLockfile, readLockfile, type Lockfile } from './lockfile.js';
 import { buildMascot, type BuiltMascot, type OutputFile } from './manifest.js';
+import { dict } from './named-record.js';
 import type { ResolvedOptions } from './options.js';
 import { runSync, type Logger, type Progress, type SyncEnv, type SyncResult } from './sync.js';
 import { sweepCacheTemps, sweepSiblingTemps } from './temp-files.js';
@@ -63,7 +64,7 @@ function dtsFor(options: ResolvedOptions, lock: Lockfile): string {
     const locked = lock.mascots[m.key];
     return locked ? [[m.key, { locked, inputs: locked.canvas?.inputs.map((i) => i.name) ?? [] }] as const] : [];
   });
-  return renderDts(Object.fromEntries(entries));
+  return renderDts(dict(entries));
 }
 
 export class MaskoContext {
@@ -113,22 +114,29 @@ export class MaskoContext {
     await Promise.all([sweepCacheTemps(options.cacheDir), sweepSiblingTemps(options.lockfile), options.dts ? sweepSiblingTemps(options.dts) : 0]);
     try {
       let sync: SyncResult | undefined;
+      let syncError: unknown;
       let lock: Lockfile;
       try {
         sync = await runSync({ options, cache, logger: this.ctx.logger, ...(client ? { client: () => client! } : {}), ...(this.ctx.progress ? { progress: this.ctx.progress } : {}), ...(this.ctx.update ? { update: true } : {}), ...(this.ctx.pins ? { pins: this.ctx.pins } : {}) });
         lock = sync.lock;
       } catch (error) {
         if (this.ctx.mode !== 'dev') throw error;
+        syncError = error;
         this.ctx.logger.warn(`${describeError(error)}\n  serving what the lockfile and cache have`);
-        lock = (await readLockfile(options.lockfile)) ?? { lockfileVersion: 1, mascots: {} };
+        lock = (await readLockfile(options.lockfile)) ?? emptyLockfile();
       }
       const lockChanged = sync ? await commitLockfile(options.lockfile, lock, { frozen: options.frozen }) : false;
-      const mascots: Record<string, BuiltMascot> = {};
-      const problems: Record<string, string> = {};
+      const mascots = dict<BuiltMascot>();
+      const problems = dict<string>();
       for (const m of options.mascots) {
         const locked = lock.mascots[m.key];
         try {
-          if (!locked) throw new MaskoError('not_locked', `mascot "${m.key}" is not in the lockfile`);
+          // In dev the overlay shows this: give the real cause (a missing key, an unreachable API), not only its effect.
+          if (!locked) {
+            throw syncError
+              ? new MaskoError('not_locked', `mascot "${m.key}" is not in the lockfile, because the sync failed: ${describeError(syncError).replace(/^\[masko\] /, '')}`)
+              : new MaskoError('not_locked', `mascot "${m.key}" is not in the lockfile`, 'Run `masko sync`.');
+          }
           mascots[m.key] = await buildMascot(m, locked, cache, options.offline || !client);
         } catch (error) {
           if (this.ctx.mode !== 'dev') throw error;
@@ -147,6 +155,6 @@ export class MaskoContext {
 
   /** Manifests keyed by mascot (after `prepare`). */
   static manifests(p: Prepared): Record<string, MascotManifest> {
-    return Object.fromEntries(Object.entries(p.mascots).map(([k, b]) => [k, b.manifest]));
+    return dict(Object.entries(p.mascots).map(([k, b]) => [k, b.manifest]));
   }
 }

@@ -2,9 +2,24 @@
  * Emitted file names and their public URLs per host. We hash ourselves (unplugin does not on webpack or
  * esbuild), so every host gets the same `assets/<key>-<pose>-<format>-<width>.<hash8>.<ext>`.
  */
+import { createHash } from 'node:crypto';
+
 export const EXT = { webm: '.webm', hevc: '.mov', stacked: '.mp4', png: '.png', webp: '.webp', avif: '.avif' } as const;
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pose';
+/** Longest slug kept from a name: file names stay far below the 255 bytes file systems allow. */
+export const MAX_SLUG = 40;
+
+/**
+ * A name (from the API: any length, any characters) as a file-name part: lower-case ASCII words. When
+ * that loses anything but case and punctuation runs (cut at MAX_SLUG, or nothing left, e.g. "🦊"), a
+ * hash of the whole name keeps two such names apart.
+ */
+export function slug(text: string): string {
+  const words = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  if (words && words.length <= MAX_SLUG) return words;
+  const tag = createHash('sha256').update(text).digest('hex').slice(0, 8);
+  return `${words.slice(0, MAX_SLUG).replace(/-$/, '') || 'pose'}-${tag}`;
+}
 
 export function assetFileName(key: string, label: string, format: keyof typeof EXT, width: number, sha256: string): string {
   return `assets/${slug(key)}-${slug(label)}-${format}-${width}.${sha256.slice(0, 8)}${EXT[format]}`;

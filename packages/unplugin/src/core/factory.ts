@@ -9,7 +9,7 @@ import type { MaskoOptions } from '../types.js';
 import { indexModule, mascotModule, parseLoadedId, parseVirtualId, RESOLVED_PREFIX } from './codegen.js';
 import { MaskoContext, type Prepared } from './context.js';
 import { prefixedUrl, relativeUrl, webpackUrl, type UrlExpression } from './emit.js';
-import { describeError, MaskoError, tagged } from './errors.js';
+import { describeError, MaskoError, tagged, userError } from './errors.js';
 import { EXT } from './emit.js';
 import { readVerified } from './emit-read.js';
 
@@ -54,7 +54,7 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
     try {
       return await ctx.prepare();
     } catch (error) {
-      throw new Error(describeError(error));
+      throw userError(error);
     }
   };
 
@@ -87,13 +87,13 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
         if (key === undefined) return null;
         const p = await prepare();
         const built = key ? p.mascots[key] : undefined;
-        if (key && !built && p.problems[key]) throw new Error(p.problems[key]);
+        if (key && !built && p.problems[key]) throw userError(p.problems[key]);
         if (key && !built) {
           const known = Object.keys(p.mascots).join(', ') || 'none';
-          throw new Error(describeError(new MaskoError('unknown_mascot', `virtual:masko/${key}: no mascot "${key}" is configured (configured: ${known})`, 'Add it under `mascots` in masko.config.')));
+          throw userError(new MaskoError('unknown_mascot', `virtual:masko/${key}: no mascot "${key}" is configured (configured: ${known})`, 'Add it under `mascots` in masko.config.'));
         }
         if (meta.framework === 'esbuild' && !esbuildOut.outdir) {
-          throw new Error(describeError(new MaskoError('esbuild_outdir', 'esbuild needs `outdir` to receive the mascot files (`outfile` alone cannot hold assets)', 'Set outdir (and publicPath when the page is served from elsewhere).')));
+          throw userError(new MaskoError('esbuild_outdir', 'esbuild needs `outdir` to receive the mascot files (`outfile` alone cannot hold assets)', 'Set outdir (and publicPath when the page is served from elsewhere).'));
         }
         const files = key ? built!.files : p.files;
         if (mode === 'build' && meta.framework !== 'webpack' && meta.framework !== 'rspack') {

@@ -6,10 +6,11 @@
 import type pLimit from 'p-limit';
 import type { AssetCache, CachedFile } from './cache.js';
 import { EXT } from './emit.js';
-import { MaskoError } from './errors.js';
+import { MaskoError, namingEntry, shownUrl } from './errors.js';
 import { mascotInputs, type LockedClip, type LockedFile, type LockedMascot } from './lockfile.js';
 import type { ResolvedMascot } from './options.js';
 import type { MascotPlan, PlannedClip, PlannedFile } from './plan.js';
+import { dict } from './named-record.js';
 import { imageSize, makePoster, type PosterFormat } from './posters.js';
 import { settleAll } from './settle.js';
 import { checkAgainstApi } from './check-asset.js';
@@ -42,23 +43,6 @@ function startPosters(run: DownloadRun, file: CachedFile, widths: number[], form
   for (const format of formats) for (const width of widths) run.posters.push(makePoster(run.cache.dir, file, width, format).catch(() => undefined));
 }
 
-/** Origin and path: a signed URL's query may hold a token. */
-export function shownUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return url;
-  }
-}
-
-/** The failure as a `[masko]` error that names the URL (masko-client's errors already do). */
-function namingUrl(url: string, error: unknown): unknown {
-  const shown = shownUrl(url);
-  if (error instanceof Error && error.message.includes(shown)) return error;
-  const message = error instanceof Error ? error.message.replace(/^\[masko\] /, '') : String(error);
-  return Object.assign(new MaskoError('download_failed', `${shown}: ${message}`), { cause: error });
-}
 
 async function fetchFile(run: DownloadRun, f: PlannedFile): Promise<CachedFile> {
   return run.cache.fetch(f.asset.url, EXT[f.format], {
@@ -124,12 +108,13 @@ export async function lockMascot(run: DownloadRun, m: ResolvedMascot, plan: Masc
   const order = all.flatMap((clip, c) => clip.files.map((f, i) => ({ clip, f, c, i }))).sort((a, b) => Number(b.f.format === 'png') - Number(a.f.format === 'png'));
   const pending: Promise<LockedFile>[][] = all.map(() => []);
   for (const { clip, f, c, i } of order) {
+    const entry = `mascot "${m.key}", ${'name' in clip ? `pose ${JSON.stringify(clip.name)}` : `transition ${JSON.stringify(clip.from)} to ${JSON.stringify(clip.to)}`} (${f.format} asset ${f.asset.id})`;
     pending[c]![i] = lockFile(run, f, clip, posterFormats).catch((error: unknown) => {
-      throw namingUrl(f.asset.url, error);
+      throw namingEntry(entry, f.asset.url, error);
     });
   }
   const clips = await settleAll(run.abort, all.map((clip, c) => lockClip(run, clip, pending[c]!)));
-  const poses: Record<string, LockedClip> = {};
+  const poses = dict<LockedClip>(); // item names are data: `__proto__` is a pose like any other
   plan.poses.forEach((p, i) => { poses[p.name] = { ...clips[i]!, ...(p.edit ? { edit: p.edit } : {}) }; });
   return {
     collection: m.collection,

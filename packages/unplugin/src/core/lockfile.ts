@@ -3,52 +3,17 @@
  * stable so diffs show only real changes; written atomically and only when changed; `frozen` compares.
  */
 import { createHash } from 'node:crypto';
+import * as v from 'valibot';
 import type { ResolvedMascot } from './options.js';
-import type { LockedCanvas } from './canvas.js';
-import type { SourceFormat } from './plan.js';
 import { MaskoError } from './errors.js';
 import { readTextOrUndefined, stableStringify, writeFileAtomic } from './fs-utils.js';
+import { LOCKFILE_VERSION, LockfileSchema, type LockedClip, type LockedFile, type LockedMascot, type Lockfile } from './lockfile-schema.js';
+import { dict } from './named-record.js';
 
-export const LOCKFILE_VERSION = 1;
+export { LOCKFILE_VERSION };
+export type { LockedCanvas, LockedClip, LockedEdge, LockedFile, LockedMascot, LockedTransition, Lockfile } from './lockfile-schema.js';
 
-export interface LockedFile {
-  format: SourceFormat;
-  /** The asset id: the stable way back to the file (a fresh URL is asked of the API with it). */
-  asset: string;
-  /** Without its query: a signed URL's token expires and is never written here. */
-  url: string;
-  /** Probed from the file itself (and cross-checked with the API's when it gave them). */
-  width: number | null;
-  height: number | null;
-  bytes: number;
-  sha256: string;
-  /** The API served a signed URL (a query was dropped above): fetch a fresh one by `asset` first. */
-  signed?: true;
-}
-export interface LockedClip {
-  item: string;
-  loop: boolean;
-  duration?: number;
-  files: LockedFile[];
-  /** Poster widths resized locally from the PNG file. */
-  posters: number[];
-  /** An edit pose: made by Masko's `edit` from this pose's image, with these instructions (pins.ts). */
-  edit?: { from: string; instructions: string };
-}
-export interface LockedTransition extends LockedClip { from: string; to: string; reverse: boolean }
-export interface LockedMascot {
-  collection: string;
-  name: string;
-  /** Hash of the options this entry answers; a different hash means the entry must be re-resolved. */
-  inputs: string;
-  poses: Record<string, LockedClip>;
-  transitions: LockedTransition[];
-  /** Canvas mode: the state machine, its edges tied to the transition items above. */
-  canvas?: LockedCanvas;
-}
-export interface Lockfile { lockfileVersion: typeof LOCKFILE_VERSION; mascots: Record<string, LockedMascot> }
-
-export const emptyLockfile = (): Lockfile => ({ lockfileVersion: LOCKFILE_VERSION, mascots: {} });
+export const emptyLockfile = (): Lockfile => ({ lockfileVersion: LOCKFILE_VERSION, mascots: dict() });
 
 /** The options of a mascot that decide its lock entry. */
 export function mascotInputs(m: ResolvedMascot): string {
@@ -57,11 +22,11 @@ export function mascotInputs(m: ResolvedMascot): string {
 }
 
 export function serializeLockfile(lock: Lockfile): string {
-  const mascots: Record<string, LockedMascot> = {};
+  const mascots = dict<LockedMascot>();
   for (const key of Object.keys(lock.mascots).sort()) {
     const m = lock.mascots[key]!;
     const sortFiles = (files: LockedFile[]) => [...files].sort((a, b) => (a.format < b.format ? -1 : a.format > b.format ? 1 : (a.width ?? 0) - (b.width ?? 0)));
-    const poses: Record<string, LockedClip> = {};
+    const poses = dict<LockedClip>();
     for (const name of Object.keys(m.poses)) poses[name] = { ...m.poses[name]!, files: sortFiles(m.poses[name]!.files) };
     const transitions = [...m.transitions]
       .map((t) => ({ ...t, files: sortFiles(t.files) }))
@@ -71,6 +36,12 @@ export function serializeLockfile(lock: Lockfile): string {
   return stableStringify({ lockfileVersion: lock.lockfileVersion, mascots });
 }
 
+const HINT = 'Restore masko.lock.json from version control, or delete the entry (or the file) and run `masko sync` to recreate it.';
+
+/**
+ * The lockfile, checked against its schema: a bad entry is refused naming the file, the mascot, the pose
+ * and the field, before any of its values reaches a path, a URL or generated code.
+ */
 export async function readLockfile(path: string): Promise<Lockfile | undefined> {
   const text = await readTextOrUndefined(path);
   if (text === undefined) return undefined;
@@ -80,11 +51,38 @@ export async function readLockfile(path: string): Promise<Lockfile | undefined> 
   } catch {
     throw new MaskoError('lockfile_invalid', `lockfile ${path} is not valid JSON`, 'Delete it and run `masko sync` to recreate it.');
   }
-  const lock = data as Partial<Lockfile>;
-  if (lock.lockfileVersion !== LOCKFILE_VERSION || typeof lock.mascots !== 'object' || lock.mascots === null) {
-    throw new MaskoError('lockfile_invalid', `lockfile ${path}: expected lockfileVersion ${LOCKFILE_VERSION} and a "mascots" object`, 'Delete it and run `masko sync` to recreate it.');
+  const parsed = v.safeParse(LockfileSchema, data);
+  if (!parsed.success) {
+    const lines = parsed.issues.slice(0, 5).map((issue) => describeLockIssue(data, issue));
+    const more = parsed.issues.length > 5 ? `\n  (and ${parsed.issues.length - 5} more)` : '';
+    throw new MaskoError('lockfile_invalid', `lockfile ${path}: ${lines.join('\n  ')}${more}; nothing was read from it or changed`, HINT);
   }
-  return lock as Lockfile;
+  return parsed.output;
+}
+
+/** `mascot "felix", pose "Idle", files[0].sha256: expected …, received …` from a valibot issue's path. */
+function describeLockIssue(data: unknown, issue: v.BaseIssue<unknown>): string {
+  const steps = issue.path ?? [];
+  const keys = steps.map((step) => (step as { key: unknown }).key as string | number);
+  const quote = (name: string | number) => JSON.stringify(typeof name === 'string' && name.length > 60 ? `${name.slice(0, 57)}...` : name);
+  const where: string[] = [];
+  let i = 0;
+  if (keys[0] === 'mascots' && keys.length > 1) {
+    where.push(`mascot ${quote(keys[1]!)}`);
+    i = 2;
+    if (keys[2] === 'poses' && keys.length > 3) { where.push(`pose ${quote(keys[3]!)}`); i = 4; }
+    else if (keys[2] === 'transitions' && typeof keys[3] === 'number') {
+      const t = (data as { mascots: Record<string, { transitions: { from?: unknown; to?: unknown }[] }> }).mascots[keys[1] as string]?.transitions[keys[3]];
+      where.push(`transition ${keys[3]}${typeof t?.from === 'string' && typeof t.to === 'string' ? ` (${JSON.stringify(t.from)} to ${JSON.stringify(t.to)})` : ''}`);
+      i = 4;
+    }
+  }
+  // A bad key (a pose or mascot name) is reported on the key itself: its "name".
+  const named = (steps.at(-1) as { origin?: string } | undefined)?.origin === 'key';
+  const field = named ? 'name' : keys.slice(i).reduce<string>((out, k) => (typeof k === 'number' ? `${out}[${k}]` : out ? `${out}.${k}` : String(k)), '');
+  const expected = issue.message.startsWith('expected ') ? issue.message : `expected ${issue.expected ?? 'a valid value'}`;
+  const received = issue.received.length > 80 ? `${issue.received.slice(0, 77)}...` : issue.received;
+  return `${[...where, field || '(top level)'].join(', ')}: ${expected}, received ${received}`;
 }
 
 /**

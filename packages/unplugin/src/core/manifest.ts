@@ -5,9 +5,10 @@
 import { MANIFEST_VERSION, MIME, type MascotManifest, type Media, type Pose, type Transition, type Variant } from 'masko-manifest';
 import type { AssetCache } from './cache.js';
 import { assetFileName, EXT } from './emit.js';
-import { MaskoError } from './errors.js';
+import { MaskoError, namingEntry } from './errors.js';
 import type { LockedClip, LockedFile, LockedMascot } from './lockfile.js';
 import type { ResolvedMascot } from './options.js';
+import { dict } from './named-record.js';
 import { makePoster, type PosterFormat } from './posters.js';
 
 /** One file the bundle must contain. */
@@ -18,7 +19,8 @@ const integrity = (sha256: string) => `sha256-${Buffer.from(sha256, 'hex').toStr
 
 interface ClipOut { media: Media; poster: Variant[]; aspect: number; files: OutputFile[] }
 
-async function buildClip(key: string, label: string, clip: LockedClip, mascot: ResolvedMascot, cache: AssetCache, offline: boolean): Promise<ClipOut> {
+/** `entry` names the clip in messages; `label` names its files. */
+async function buildClip(key: string, entry: string, label: string, clip: LockedClip, mascot: ResolvedMascot, cache: AssetCache, offline: boolean): Promise<ClipOut> {
   const media: Media = {};
   const poster: Variant[] = [];
   const files: OutputFile[] = [];
@@ -30,6 +32,8 @@ async function buildClip(key: string, label: string, clip: LockedClip, mascot: R
   for (const file of clip.files) {
     const got = await cache.fetch(file.url, EXT[file.format], {
       expectedSha256: file.sha256, expectedBytes: file.bytes, offline, assetId: file.asset, ...(file.signed ? { signed: true } : {}),
+    }).catch((error: unknown) => {
+      throw namingEntry(`mascot "${key}", ${entry} (${file.format} asset ${file.asset} in the lockfile)`, file.url, error);
     });
     if (file.format === 'png') {
       for (const format of (['png', 'webp', 'avif'] as PosterFormat[]).filter((f) => mascot.formats.includes(f))) {
@@ -64,13 +68,13 @@ async function allSettled<T>(tasks: Promise<T>[]): Promise<T[]> {
 }
 
 export async function buildMascot(mascot: ResolvedMascot, locked: LockedMascot, cache: AssetCache, offline: boolean): Promise<BuiltMascot> {
-  const poses: Record<string, Pose> = {};
+  const poses = dict<Pose>(); // item names are data: `__proto__` is a pose like any other
   const files: OutputFile[] = [];
   const poseNames = Object.keys(locked.poses).sort();
   // Every clip at once (cache checks, posters, downloads of files the cache lacks), assembled in order.
   const [poseOuts, transitionOuts] = await Promise.all([
-    allSettled(poseNames.map((name) => buildClip(mascot.key, name, locked.poses[name]!, mascot, cache, offline))),
-    allSettled(locked.transitions.map((t) => buildClip(mascot.key, `${t.from}-to-${t.to}`, t, mascot, cache, offline))),
+    allSettled(poseNames.map((name) => buildClip(mascot.key, `pose ${JSON.stringify(name)}`, name, locked.poses[name]!, mascot, cache, offline))),
+    allSettled(locked.transitions.map((t) => buildClip(mascot.key, `transition ${JSON.stringify(t.from)} to ${JSON.stringify(t.to)}`, `${t.from}-to-${t.to}`, t, mascot, cache, offline))),
   ]);
   for (const [i, name] of poseNames.entries()) {
     const clip = locked.poses[name]!;

@@ -30,7 +30,8 @@ function schemasAt(root: AnySchema, issue: v.BaseIssue<unknown>): { parent: AnyS
 function expectation(root: AnySchema, issue: v.BaseIssue<unknown>): string {
   if (issue.message.startsWith('expected ')) return issue.message;
   const { parent, own } = schemasAt(root, issue);
-  if (issue.kind === 'schema' && issue.input === undefined && own) {
+  // (A named record re-reports its values' issues as its own: `raw_transform`, same input and path.)
+  if ((issue.kind === 'schema' || issue.type === 'raw_transform') && issue.input === undefined && own) {
     // A missing key: say what the key wants (its own message for `undefined`), not `"collection"`.
     const inner = v.safeParse(own, undefined);
     const said = inner.success ? undefined : inner.issues[0].message;

@@ -1,7 +1,9 @@
+import { API_ID_PATTERN, API_ID_SHAPE, API_KEY_PATTERN, API_KEY_SHAPE, rememberSecret } from 'masko-wire';
 import * as v from 'valibot';
 import { isAbsolute, resolve } from 'pathe';
 import type { MaskoFormat, MaskoOptions, MascotOptions, PoseOptions } from '../types.js';
 import { MaskoError } from './errors.js';
+import { dict, namedRecord } from './named-record.js';
 import { formatOptionIssues } from './option-issues.js';
 
 export const DEFAULT_API_URL = 'https://api.masko.ai/v1';
@@ -23,11 +25,12 @@ const PoseSchema = v.strictObject({
 });
 
 const MascotSchema = v.strictObject({
-  collection: v.pipe(v.string('expected a collection id (string)'), v.minLength(1, 'expected a collection id')),
-  poses: v.optional(v.record(v.string(), PoseSchema, 'expected an object of { <pose name>: { image?, animation?, duration?, loop? } }')),
+  // Ids go into API paths: `..` or `a/b` would reach other endpoints with the key (masko-wire's rule).
+  collection: v.pipe(v.string(`expected a collection id (${API_ID_SHAPE})`), v.regex(API_ID_PATTERN, `expected a collection id (${API_ID_SHAPE})`)),
+  poses: v.optional(namedRecord(PoseSchema, v.string(), 'expected an object of { <pose name>: { image?, animation?, duration?, loop? } }')),
   include: v.optional(v.union([v.literal('all'), v.array(v.string())], "expected 'all' or an array of item names")),
   initial: v.optional(v.string('expected a pose name')),
-  canvas: v.optional(v.pipe(v.string('expected a canvas id (string)'), v.minLength(1, 'expected a canvas id'))),
+  canvas: v.optional(v.pipe(v.string(`expected a canvas id (${API_ID_SHAPE})`), v.regex(API_ID_PATTERN, `expected a canvas id (${API_ID_SHAPE})`))),
   sizes: v.optional(v.array(positiveInt('a width in pixels (positive integer)'), 'expected an array of widths')),
   formats: v.optional(v.pipe(
     v.array(v.picklist(FORMATS, `expected one of ${FORMATS.map((f) => `'${f}'`).join(', ')}`), 'expected an array of formats'),
@@ -35,7 +38,8 @@ const MascotSchema = v.strictObject({
   )),
 });
 
-const KEY_RE = /^[A-Za-z0-9_-]+$/;
+/** Mascot keys name files (`<key>.json`, `assets/<key>-…`) and modules: short, and safe in both. */
+const KEY_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Only http(s): `javascript:`, `ftp:` or `file:` are valid URLs but nothing we can send a key to. */
 const ApiUrlSchema = v.pipe(
@@ -44,10 +48,8 @@ const ApiUrlSchema = v.pipe(
 );
 
 const OptionsSchema = v.strictObject({
-  mascots: v.optional(v.pipe(
-    v.record(v.string(), MascotSchema, 'expected an object of { <key>: { collection, … } }'),
-    v.check((m) => Object.keys(m).every((k) => KEY_RE.test(k)), 'expected keys of letters, digits, "-" and "_" only'),
-  )),
+  mascots: v.optional(namedRecord(MascotSchema, v.pipe(v.string(), v.regex(KEY_RE, 'expected keys of letters, digits, "-" and "_" only (at most 64 characters)')),
+    'expected an object of { <key>: { collection, … } }')),
   generate: v.optional(v.union([
     v.literal(false),
     v.strictObject({ maxCredits: v.pipe(v.number('expected a non-negative integer'), v.integer('expected a non-negative integer'), v.minValue(0, 'expected a non-negative integer')) }),
@@ -57,7 +59,7 @@ const OptionsSchema = v.strictObject({
   dts: v.optional(v.union([v.boolean(), v.string()], 'expected true, false or a file path')),
   offline: v.optional(v.boolean('expected true or false')),
   frozen: v.optional(v.boolean('expected true or false')),
-  apiKey: v.optional(v.pipe(v.string('expected a string'), v.regex(/^masko_[0-9a-f]{64}$/, "expected 'masko_' followed by 64 lowercase hex digits"))),
+  apiKey: v.optional(v.pipe(v.string('expected a string'), v.regex(API_KEY_PATTERN, `expected ${API_KEY_SHAPE}`))),
   apiUrl: v.optional(ApiUrlSchema),
   root: v.optional(v.string('expected a directory path')),
   configFile: v.optional(v.union([v.string(), v.literal(false)], 'expected a path or false')),
@@ -100,7 +102,7 @@ export function resolveOptions(raw: unknown, env: Record<string, string | undefi
     return {
       key,
       collection: m.collection,
-      poses: m.poses ?? {},
+      poses: m.poses ?? dict(),
       include: m.include,
       initial: m.initial,
       canvas: m.canvas,
@@ -118,10 +120,16 @@ export function resolveOptions(raw: unknown, env: Record<string, string | undefi
     dts,
     offline: o.offline ?? env.MASKO_OFFLINE === '1',
     frozen: o.frozen ?? env.MASKO_FROZEN === '1',
-    apiKey: o.apiKey ?? env.MASKO_API_KEY,
+    apiKey: remembered(o.apiKey ?? env.MASKO_API_KEY),
     apiUrl: o.apiUrl ?? envApiUrl(env.MASKO_API_URL) ?? DEFAULT_API_URL,
     concurrency: o.concurrency ?? 16,
   };
+}
+
+/** The key, remembered by the one redaction so that no message can carry it, whatever its shape. */
+function remembered(key: string | undefined): string | undefined {
+  if (key) rememberSecret(key);
+  return key;
 }
 
 function invalidOptions(lines: string[]): MaskoError {

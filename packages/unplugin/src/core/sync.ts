@@ -10,6 +10,7 @@ import { lockCanvas } from './canvas.js';
 import { MaskoError } from './errors.js';
 import { lockMascot, type DownloadRun } from './lock-mascot.js';
 import { emptyLockfile, mascotInputs, readLockfile, type Lockfile } from './lockfile.js';
+import { MAX_NAME_LENGTH } from './lockfile-schema.js';
 import type { ResolvedMascot, ResolvedOptions } from './options.js';
 import { planMascot, type MascotPlan } from './plan.js';
 import { settleAll } from './settle.js';
@@ -118,6 +119,12 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   if (unavailable.length) {
     throw new MaskoError('pose_unavailable', `not in the collection and no prompt to generate it: ${unavailable.join(', ')}`,
       'Fix the pose name, or give it an `image` prompt (and `animation` for a clip) under mascots.<key>.poses.');
+  }
+  // The lockfile schema refuses longer names when it is read back: refuse them now, before any download.
+  const long = plans.flatMap((p) => p.poses.filter((c) => c.name.length > MAX_NAME_LENGTH).map((c) => `${p.key}/item ${c.item.id} (${c.name.length} characters)`));
+  if (long.length) {
+    throw new MaskoError('name_too_long', `item names longer than ${MAX_NAME_LENGTH} characters: ${long.join(', ')}; nothing was downloaded`,
+      'Rename the item in Masko, or leave it out with mascots.<key>.include.');
   }
   for (const p of plans) {
     if (p.missingSizes.length) logger.warn(`mascot "${p.key}": sizes ${p.missingSizes.join(', ')} are not among the collection's animation_sizes; videos fall back to the nearest files the API has`);
