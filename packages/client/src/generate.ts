@@ -11,6 +11,7 @@ import { backoffDelay } from './retry.js';
 import {
   GenerateBatchResultSchema,
   GenerateResultSchema,
+  ItemSchema,
   JobSchema,
   type GenerateBatchResult,
   type GenerateBody,
@@ -58,6 +59,12 @@ async function jobsSince(http: HttpCore, collectionId: string, sinceServerMs: nu
   for await (const job of listOf(http, '/jobs', JobSchema, { collection_id: collectionId }, signal)) {
     if (job.type !== 'reverse' && Date.parse(job.created_at) >= sinceServerMs) found.push(job);
   }
+  // The older revision's jobs name no item: ask the item for its name, or a lost answer would post again.
+  await Promise.all(found.map(async (job) => {
+    if (job.item_name === null && job.item_id) {
+      job.item_name = (await http.call({ method: 'GET', path: `/items/${encodeURIComponent(job.item_id)}`, signal }, ItemSchema)).data.name;
+    }
+  }));
   return found.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
 }
 

@@ -74,6 +74,15 @@ describe('the old revision', () => {
     expect(err.message).toContain('Insufficient credits');
   });
 
+  it('after a dropped answer, finds the old-shaped job (no item_name) instead of posting again', async () => {
+    h.emu.setCredits(10);
+    h.emu.addFault({ kind: 'drop-response', method: 'POST', path: '/v1/collections/*/generate', count: 1 });
+    const result = await h.client.generate(col, image('Lost'));
+    expect(h.requests().filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect((await h.client.credits()).balance).toBe(9);
+    expect((await h.client.items.get(result.item_id)).name).toBe('Lost');
+  });
+
   it('reads old jobs (output_data.item_id, no cost) and waits for them', async () => {
     const made = await h.client.generate(col, image('Party'));
     const job = await h.client.waitForJob(made.job_id);
