@@ -30,7 +30,7 @@ const CASES: [string, Record<string, unknown>, string, RegExp][] = [
   ['unknown format', { mascots: { felix: { ...felix, formats: ['gif'] } } }, 'mascots.felix.formats.0', /'webm'/],
   ['no formats', { mascots: { felix: { ...felix, formats: [] } } }, 'mascots.felix.formats', /at least one format/],
   ['pose duration 0', { mascots: { felix: { ...felix, poses: { Dance: { image: 'x', animation: 'y', duration: 0 } } } } }, 'mascots.felix.poses.Dance.duration', /at least 1 second/],
-  ['pose with an unknown field', { mascots: { felix: { ...felix, poses: { Dance: { prompt: 'x' } } } } }, 'mascots.felix.poses.Dance.prompt', /expected a known option \(one of image, animation, duration, loop\)/],
+  ['pose with an unknown field', { mascots: { felix: { ...felix, poses: { Dance: { prompt: 'x' } } } } }, 'mascots.felix.poses.Dance.prompt', /expected a known option \(one of image, animation, duration, loop, edit\)/],
   ['generate: true', { generate: true }, 'generate', /false or \{ maxCredits/],
   ['negative budget', { generate: { maxCredits: -5 } }, 'generate.maxCredits', /^expected a non-negative integer, received -5$/],
   ['concurrency 0', { concurrency: 0 }, 'concurrency', /positive integer/],

@@ -16,7 +16,21 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   /** Called as bytes arrive; `received` restarts from 0 when a retry starts over. `total` is the full size when known. */
   onProgress?(received: number, total: number | undefined): void;
+  /**
+   * A fresh URL for the same asset (e.g. `(await masko.assets.get(id)).url`). Called once when the asset
+   * host refuses the URL with 401, 403 or 410 — a signed URL that expired — and the download goes on from it.
+   */
+  refreshUrl?(): Promise<string>;
+  /**
+   * fsync before the rename, so a power cut never leaves a torn `dest`. A content-addressed cache that
+   * re-hashes every file on first read can skip it (a torn file fails that check and is fetched again).
+   * @default true
+   */
+  durable?: boolean;
 }
+
+/** What an asset host answers to a signed URL that expired (or was revoked). */
+const REFUSED = new Set([401, 403, 410]);
 
 export interface DownloadResult {
   path: string;
@@ -128,15 +142,19 @@ async function attempt(http: HttpCore, url: URL, p: Progress, opts: DownloadOpti
 }
 
 export async function download(http: HttpCore, url: string, destPath: string, opts: DownloadOptions = {}): Promise<DownloadResult> {
-  let target: URL;
-  try {
-    target = new URL(url, `${http.options.apiUrl.href}/`);
-  } catch {
-    throw new MaskoError(`download: ${JSON.stringify(url.length > 80 ? `${url.slice(0, 77)}...` : url)} is not a valid URL`);
-  }
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-    throw new MaskoError(`download ${displayUrl(target)}: only http(s) URLs can be downloaded, got ${target.protocol}`);
-  }
+  const parseUrl = (raw: string): URL => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw, `${http.options.apiUrl.href}/`);
+    } catch {
+      throw new MaskoError(`download: ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw)} is not a valid URL`);
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+      throw new MaskoError(`download ${displayUrl(parsed)}: only http(s) URLs can be downloaded, got ${parsed.protocol}`);
+    }
+    return parsed;
+  };
+  let target = parseUrl(url);
   if (opts.expectedSha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(opts.expectedSha256)) {
     throw new MaskoError('download: expectedSha256 must be 64 hex characters');
   }
@@ -145,15 +163,29 @@ export async function download(http: HttpCore, url: string, destPath: string, op
   const shown = displayUrl(target);
   const deadline = http.deadline(opts.signal);
   const p: Progress = { file: await HashedTempFile.create(dest), resumeTag: undefined, total: undefined, contentType: undefined };
+  let refreshed = false;
+  const once = async (): Promise<void> => {
+    try {
+      await attempt(http, target, p, opts, deadline.signal);
+    } catch (err) {
+      if (refreshed || !opts.refreshUrl || !(err instanceof MaskoApiError && REFUSED.has(err.status))) throw err;
+      refreshed = true;
+      http.log.debug(`GET ${shown}: refused (${err.status}); asking the API for a fresh URL`);
+      target = parseUrl(await opts.refreshUrl());
+      await p.file.restart();
+      p.resumeTag = undefined;
+      await attempt(http, target, p, opts, deadline.signal);
+    }
+  };
   try {
-    await withRetries(() => attempt(http, target, p, opts, deadline.signal), {
+    await withRetries(once, {
       retry: http.options.retry,
       signal: deadline.signal,
       deadline: deadline.at,
       onRetry: (err, n, delay) => http.log.debug(`GET ${shown}: retry ${n}/${http.options.retry.retries} in ${delay} ms after: ${(err as Error).message}`),
     });
     const sha256 = p.file.digest();
-    await p.file.commit(dest);
+    await p.file.commit(dest, opts.durable ?? true);
     return { path: dest, sha256, bytes: p.file.received, contentType: p.contentType };
   } catch (err) {
     await p.file.discard();

@@ -11,6 +11,7 @@ import { backoffDelay } from './retry.js';
 import {
   GenerateBatchResultSchema,
   GenerateResultSchema,
+  ItemSchema,
   JobSchema,
   type GenerateBatchResult,
   type GenerateBody,
@@ -58,7 +59,25 @@ async function jobsSince(http: HttpCore, collectionId: string, sinceServerMs: nu
   for await (const job of listOf(http, '/jobs', JobSchema, { collection_id: collectionId }, signal)) {
     if (job.type !== 'reverse' && Date.parse(job.created_at) >= sinceServerMs) found.push(job);
   }
+  // The older revision's jobs name no item: ask the item for its name, or a lost answer would post again.
+  await Promise.all(found.map(async (job) => {
+    if (job.item_name === null && job.item_id) {
+      job.item_name = (await http.call({ method: 'GET', path: `/items/${encodeURIComponent(job.item_id)}`, signal }, ItemSchema)).data.name;
+    }
+  }));
   return found.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
+}
+
+/**
+ * Jobs that already exist in the look-back window, for bodies that name an existing item (regenerate,
+ * edit): a job made for that item a moment before this call (say, the item's own generation) would
+ * otherwise pass for this call's. One listing, before the first POST, and only for such bodies.
+ */
+async function preexisting(http: HttpCore, collectionId: string, bodies: GenerateBody[], signal?: AbortSignal): Promise<Set<string>> {
+  if (!bodies.some((b) => 'item_id' in b)) return new Set();
+  const since = Date.now() + http.serverSkewMs - CLOCK_TOLERANCE_MS;
+  const deadline = http.deadline(signal);
+  return new Set((await jobsSince(http, collectionId, since, deadline.signal)).map((j) => j.id));
 }
 
 /** For each body, a distinct job created for it, or undefined. */
@@ -147,13 +166,14 @@ export async function generate(http: HttpCore, collectionId: string, body: Gener
   checkBody(body, 'generate body');
   const path = `/collections/${pathId(collectionId, 'collection id')}/generate`;
   const what = `POST ${http.url(path).pathname}`;
+  const known = await preexisting(http, collectionId, [body], opts.signal);
   return postSafely(
     http,
     what,
     async (key, signal) =>
       (await http.call({ method: 'POST', path, body, retry: false, signal, headers: { 'idempotency-key': key } }, GenerateResultSchema)).data,
     async (since, signal) => {
-      const [job] = matchJobs([body], await jobsSince(http, collectionId, since, signal));
+      const [job] = matchJobs([body], (await jobsSince(http, collectionId, since, signal)).filter((j) => !known.has(j.id)));
       return job && resultFromJob(http, job);
     },
     opts.signal,
@@ -173,6 +193,7 @@ export async function generateBatch(
   bodies.forEach((body, i) => checkBody(body, `generateBatch bodies[${i}]`));
   const path = `/collections/${pathId(collectionId, 'collection id')}/generate-batch`;
   const what = `POST ${http.url(path).pathname}`;
+  const known = await preexisting(http, collectionId, bodies, opts.signal);
   return postSafely(
     http,
     what,
@@ -184,7 +205,7 @@ export async function generateBatch(
         )
       ).data,
     async (since, signal) => {
-      const matched = matchJobs(bodies, await jobsSince(http, collectionId, since, signal));
+      const matched = matchJobs(bodies, (await jobsSince(http, collectionId, since, signal)).filter((j) => !known.has(j.id)));
       const found = matched.filter((j): j is Job => j !== undefined);
       if (found.length === 0) return undefined;
       if (found.length < bodies.length) {

@@ -46,9 +46,9 @@ export class HashedTempFile {
     return this.#hash.copy().digest('hex');
   }
 
-  /** fsync, close and move into place. */
-  async commit(dest: string): Promise<void> {
-    await this.#file.sync().catch((err: unknown) => Promise.reject(fileError(err, this.path)));
+  /** fsync (unless the caller verifies the file on read anyway), close and move into place. */
+  async commit(dest: string, durable = true): Promise<void> {
+    if (durable) await this.#file.sync().catch((err: unknown) => Promise.reject(fileError(err, this.path)));
     await this.#file.close();
     await rename(this.path, dest).catch((err: unknown) => Promise.reject(fileError(err, dest)));
   }

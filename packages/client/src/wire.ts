@@ -74,7 +74,8 @@ export const AssetSchema = v.looseObject({
   item_id: v.optional(nullableStr, null),
   collection_id: v.optional(nullableStr, null),
   type: v.picklist(ASSET_TYPES),
-  status: jobStatus,
+  // Only id, type and url are confirmed by public sources; everything else may be absent.
+  status: v.optional(jobStatus),
   url: str,
   // Descriptive fields are assumptions of API.md: tolerated when absent (null), checked when present.
   size: v.optional(v.nullable(int), null),
@@ -106,27 +107,30 @@ export const ItemSchema = v.looseObject({
   ),
   created_at: str,
   updated_at: v.optional(str),
-  assets: v.optional(v.array(AssetSchema), []),
+  // Inline assets are an assumption (API.md): absent means "ask /collections/:id/assets?item_id=".
+  assets: v.optional(v.array(AssetSchema)),
 });
 export type Item = v.InferOutput<typeof ItemSchema>;
 
 const JobErrorSchema = v.looseObject({ code: str, message: str });
 
-export const JobSchema = v.looseObject({
+export const JobSchema = v.pipe(v.looseObject({
   id: str,
   status: jobStatus,
   type: str,
   collection_id: str,
   item_id: v.optional(v.nullable(str), null),
   item_name: v.optional(v.nullable(str), null),
-  cost_credits: int,
+  // The older revision has no cost and puts the item id under `output_data`.
+  cost_credits: v.optional(int, 0),
+  output_data: v.optional(v.looseObject({ item_id: v.optional(v.nullable(str)) })),
   asset_ids: v.optional(byAssetType, {}),
   urls: v.optional(byAssetType, {}),
   error: v.optional(v.nullable(JobErrorSchema), null),
   created_at: str,
   updated_at: v.optional(str),
   completed_at: v.optional(nullableStr, null),
-});
+}), v.transform((job) => ({ ...job, item_id: job.item_id ?? job.output_data?.item_id ?? null })));
 export type Job = v.InferOutput<typeof JobSchema>;
 
 export const GenerateResultSchema = v.looseObject({

@@ -69,6 +69,18 @@ describe('generate', () => {
     expect(await balance()).toBe(before - result.cost_credits);
   });
 
+  it('an edit right after its item was made: after 5xx answers, posts again (the item\'s own job is not taken for it)', async () => {
+    const made = await h.client.generate(col, pose());
+    const done = await h.client.waitForJob(made.job_id);
+    h.emu.addFault({ kind: 'status', status: 503, method: 'POST', path: '/v1/collections/*/generate', count: 1 });
+    const edit = { type: 'edit' as const, item_id: made.item_id, source_image_asset_id: done.asset_ids.transparent_image!, edit_instructions: 'add a party hat' };
+    const result = await h.client.generate(col, edit);
+    expect(result.job_id).not.toBe(made.job_id);
+    expect(posts('/generate').map((r) => r.status)).toEqual([202, 503, 202]);
+    const edited = await h.client.waitForJob(result.job_id);
+    expect(edited.asset_ids.transparent_image).not.toBe(done.asset_ids.transparent_image);
+  });
+
   it('waits out a 429 (Retry-After) and posts again', async () => {
     h.emu.addFault({ kind: 'rate-limit', retryAfter: 1, method: 'POST', path: '/v1/collections/*/generate', count: 1 });
     const body = pose();

@@ -43,6 +43,9 @@ export function createAdminHandler(app: App, log: RequestLog, reset: () => void)
           app.persist();
           return jsonReply(200, { data: { balance } });
         }
+        case 'POST /__admin/expire-urls':
+          app.wire.signer?.rotate();
+          return emptyReply(204);
         case 'POST /__admin/reset':
           reset();
           return emptyReply(204);

@@ -7,6 +7,7 @@ import type { RateLimiter } from './rate-limit.js';
 import { jsonReply, parseJsonObject, readBody, type Reply } from './reply.js';
 import type { ApiRouter } from './routes/types.js';
 import * as wire from './wire.js';
+import { toOldRevision } from './old-revision.js';
 
 const BEARER = /^Bearer (\S+)$/;
 
@@ -16,7 +17,7 @@ export function errorReply(e: ApiError): Reply {
 
 /** The API origin: `/v1/*` behind auth and the rate limit; `/` describes the emulator. */
 export function createApiHandler(app: App, router: ApiRouter, limiter: RateLimiter) {
-  return async (req: IncomingMessage, url: URL): Promise<Reply> => {
+  const handle = async (req: IncomingMessage, url: URL): Promise<Reply> => {
     const method = req.method ?? 'GET';
     const path = url.pathname;
     if (path === '/' && method === 'GET') {
@@ -36,6 +37,11 @@ export function createApiHandler(app: App, router: ApiRouter, limiter: RateLimit
     const reply = await route(app, router, req, url, method, path);
     reply.headers = { ...reply.headers, ...rate.headers };
     return reply;
+  };
+  if (app.opts.revision === 'new') return handle;
+  return async (req: IncomingMessage, url: URL): Promise<Reply> => {
+    const reply = await handle(req, url);
+    return url.pathname.startsWith('/v1/') ? toOldRevision(reply, url.pathname) : reply;
   };
 }
 

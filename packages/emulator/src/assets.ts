@@ -18,7 +18,8 @@ const CORS = {
  * The asset host (the emulated CDN): no auth, stable URLs, ETag, Range and CORS.
  * A pending (or failed) asset serves the placeholder with `X-Masko-Placeholder: true`.
  */
-export function serveAsset(app: App, method: string, path: string, headers: IncomingHttpHeaders): Reply {
+export function serveAsset(app: App, method: string, url: URL, headers: IncomingHttpHeaders): Reply {
+  const path = url.pathname;
   if (method === 'OPTIONS') {
     return emptyReply(204, { ...CORS, 'access-control-allow-methods': 'GET, HEAD', 'access-control-allow-headers': 'range' });
   }
@@ -26,6 +27,8 @@ export function serveAsset(app: App, method: string, path: string, headers: Inco
   const id = app.store.assetsByPath.get(path);
   const asset = id ? app.store.assets.get(id) : undefined;
   if (!asset?.file) return text(404, `no asset at ${path}`);
+  const refused = app.wire.signer?.refuse(path, url.searchParams);
+  if (refused) return text(403, refused);
 
   const ready = asset.status === 'completed';
   const body = ready ? app.media.bytes(asset.file) : PLACEHOLDER;

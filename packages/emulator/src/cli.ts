@@ -23,6 +23,9 @@ Options:
   --media-dir DIR     demo media directory with demo.json (default: bundled)
   --admin             serve the /__admin API (request log, faults, credits, reset)
   --fault JSON        add a fault layer, e.g. '{"kind":"status","status":503,"count":2}' (repeatable)
+  --revision new|old  answer as the API's newer (default) or older revision (bare bodies, old lists, flat 402)
+  --fields full|stripped  stripped: assets give only id, type and URL (no assumed fields; see API.md)
+  --signed-urls TTL_MS    sign asset URLs, expiring after TTL_MS (the asset host refuses expired ones)
   --quiet             do not print one line per request
   -h, --help          show this help
   -v, --version       show the version`;
@@ -63,6 +66,9 @@ export async function main(): Promise<void> {
         'media-dir': { type: 'string' },
         admin: { type: 'boolean' },
         fault: { type: 'string', multiple: true },
+        revision: { type: 'string' },
+        fields: { type: 'string' },
+        'signed-urls': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -88,6 +94,9 @@ export async function main(): Promise<void> {
     mediaDir: v['media-dir'],
     admin: v.admin ?? false,
     faults: (v.fault ?? []).map(parseFaultFlag),
+    revision: v.revision as EmulatorOptions['revision'],
+    fields: v.fields as EmulatorOptions['fields'],
+    signedUrls: v['signed-urls'] === undefined ? false : { ttlMs: int('signed-urls', v['signed-urls']) || fail('--signed-urls must be > 0') },
     log: v.quiet ? false : (line) => process.stdout.write(`${line}\n`),
   };
   let emu;

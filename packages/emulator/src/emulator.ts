@@ -19,6 +19,7 @@ import type { WireContext } from './wire.js';
 import { spawnReverse } from './generate.js';
 import { linkReverseEdge } from './canvas.js';
 import { deliverJobEvent } from './webhooks.js';
+import { UrlSigner } from './signed-urls.js';
 
 /** A running emulator. */
 export interface Emulator {
@@ -35,6 +36,8 @@ export interface Emulator {
   requests(): LoggedRequest[];
   /** Sets the credit balance. */
   setCredits(balance: number): void;
+  /** Invalidates every signed asset URL issued so far (with `signedUrls`; otherwise a no-op). */
+  expireSignedUrls(): void;
   /** Back to the seeded state: demo mascot, starting balance, no jobs. */
   reset(): void;
   close(): Promise<void>;
@@ -49,7 +52,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   for (const f of [...opts.faults].reverse()) faults.add(f);
   const log = new RequestLog(opts.log);
   const limiter = new RateLimiter(opts.rateLimit);
-  const wire: WireContext = { store, assetsOrigin: '', media };
+  const signer = opts.signedUrls ? new UrlSigner(opts.signedUrls.ttlMs) : undefined;
+  const wire: WireContext = { store, assetsOrigin: '', media, fields: opts.fields, ...(signer ? { signer } : {}) };
   const onFinished: ((job: JobRec) => void)[] = [];
   const persist = (): void => store.persist();
   const jobs = new JobRunner(store, credits, persist, (job) => onFinished.forEach((f) => f(job)), opts.timers);
@@ -80,7 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let assets;
   try {
     assets = await listen(
-      pipeline('assets', faults, log, (req, url) => serveAsset(app, req.method ?? 'GET', url.pathname, req.headers)),
+      pipeline('assets', faults, log, (req, url) => serveAsset(app, req.method ?? 'GET', url, req.headers)),
       opts.host,
       opts.assetsPort,
     );
@@ -99,6 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     assetsPort: assets.port,
     addFault: (spec) => faults.add(spec),
     clearFaults: () => faults.clear(),
+    expireSignedUrls: () => signer?.rotate(),
     requests: () => log.list(),
     setCredits: (balance) => {
       credits.set(balance);

@@ -28,6 +28,22 @@ export interface EmulatorOptions {
   mediaDir?: string;
   /** Print one line per request (true: to stderr; or your own sink). Headers are redacted. @default false */
   log?: boolean | ((line: string) => void);
+  /**
+   * Which revision of the API to answer as: `new` (`{data, meta}`, OpenAPI 1.6.0) or `old` (bare bodies,
+   * lists under a resource key without pagination meta, the flat 402, old job shape). @default 'new'
+   */
+  revision?: 'new' | 'old';
+  /**
+   * `full`: every field API.md assumes; `stripped`: only what public sources confirm (assets give id, type
+   * and URL; items carry no inline assets and no transition link; no `config.animation_sizes`). @default 'full'
+   */
+  fields?: 'full' | 'stripped';
+  /**
+   * Expiring signed asset URLs (`?expires=&sig=`), as Masko serves private mascots: each API answer signs
+   * afresh, the asset host answers 403 to a missing, altered or expired signature. `ttlMs` is the lifetime.
+   * @default false (stable unsigned URLs)
+   */
+  signedUrls?: { ttlMs: number } | false;
   /** Timer functions driving the job lifecycle and long-poll timeouts (tests step them by hand). @default global timers */
   timers?: Timers;
 }
@@ -46,6 +62,9 @@ export interface ResolvedOptions {
   mediaDir: string;
   log: ((line: string) => void) | undefined;
   timers: Timers | undefined;
+  revision: 'new' | 'old';
+  fields: 'full' | 'stripped';
+  signedUrls: { ttlMs: number } | false;
 }
 
 export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
@@ -58,7 +77,19 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
   if (rateLimit && (!(rateLimit.requests > 0) || !(rateLimit.windowMs > 0))) {
     throw new Error('[masko-emulator] option rateLimit must be false or { requests > 0, windowMs > 0 }');
   }
+  const oneOf = <T extends string>(name: string, v: T | undefined, allowed: readonly T[]): T => {
+    if (v === undefined) return allowed[0]!;
+    if (!allowed.includes(v)) throw new Error(`[masko-emulator] option ${name} must be ${allowed.map((a) => `'${a}'`).join(' or ')}, got ${String(v)}`);
+    return v;
+  };
+  const signed = o.signedUrls ?? false;
+  if (signed && !(Number.isInteger(signed.ttlMs) && signed.ttlMs > 0)) {
+    throw new Error('[masko-emulator] option signedUrls must be false or { ttlMs: <positive integer> }');
+  }
   return {
+    revision: oneOf('revision', o.revision, ['new', 'old'] as const),
+    fields: oneOf('fields', o.fields, ['full', 'stripped'] as const),
+    signedUrls: signed,
     port: nonNegInt('port', o.port, 0),
     assetsPort: nonNegInt('assetsPort', o.assetsPort, 0),
     host: o.host ?? '127.0.0.1',

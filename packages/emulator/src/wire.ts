@@ -4,6 +4,7 @@
  */
 import { sha256Hex } from './ids.js';
 import type { Media } from './media.js';
+import type { UrlSigner } from './signed-urls.js';
 import type { Store } from './state.js';
 import type {
   AssetRec, AssetType, CanvasRec, CollectionRec, ItemRec, JobRec, ProjectRec, WebhookRec,
@@ -14,6 +15,10 @@ export interface WireContext {
   assetsOrigin: string;
   /** The served files, for the assets' `sha256` (absent: `sha256` is null). */
   media?: Pick<Media, 'bytes'>;
+  /** `stripped`: only what public sources confirm (asset id, type, URL; no inline assets, no transition link). */
+  fields?: 'full' | 'stripped';
+  /** Signs every asset URL it hands out (expiring URLs); absent: stable unsigned URLs. */
+  signer?: UrlSigner;
 }
 
 type Json = Record<string, unknown>;
@@ -63,13 +68,13 @@ export function collection(ctx: WireContext, c: CollectionRec): Json {
       reference_asset_ids: c.referenceAssetIds,
       style_card: c.styleCard,
       caution_list: c.cautionList,
-      animation_sizes: c.animationSizes,
+      ...(ctx.fields === 'stripped' ? {} : { animation_sizes: c.animationSizes }),
     },
   };
 }
 
 export const assetUrl = (ctx: WireContext, a: AssetRec): string =>
-  a.path ? `${ctx.assetsOrigin}${a.path}` : (a.externalUrl ?? '');
+  a.path ? `${ctx.assetsOrigin}${ctx.signer ? ctx.signer.sign(a.path) : a.path}` : (a.externalUrl ?? '');
 
 const digests = new WeakMap<object, Map<string, string>>();
 
@@ -87,43 +92,54 @@ function fileSha256(ctx: WireContext, a: AssetRec): string | null {
   return digest;
 }
 
-export const asset = (ctx: WireContext, a: AssetRec): Json => ({
-  id: a.id,
-  item_id: a.itemId,
-  collection_id: a.collectionId,
-  type: a.type,
-  status: a.status,
-  url: assetUrl(ctx, a),
-  size: a.size,
-  parent_asset_id: a.parentAssetId,
-  width: a.width,
-  height: a.height,
-  bytes: a.bytes,
-  mime: a.mime,
-  sha256: fileSha256(ctx, a),
-  created_at: a.createdAt,
-});
+/** In `stripped` mode only what public sources confirm: id, type and URL. */
+export function asset(ctx: WireContext, a: AssetRec): Json {
+  if (ctx.fields === 'stripped') return { id: a.id, type: a.type, url: assetUrl(ctx, a) };
+  return {
+    id: a.id,
+    item_id: a.itemId,
+    collection_id: a.collectionId,
+    type: a.type,
+    status: a.status,
+    url: assetUrl(ctx, a),
+    size: a.size,
+    parent_asset_id: a.parentAssetId,
+    width: a.width,
+    height: a.height,
+    bytes: a.bytes,
+    mime: a.mime,
+    sha256: fileSha256(ctx, a),
+    created_at: a.createdAt,
+  };
+}
 
-export const item = (ctx: WireContext, i: ItemRec): Json => ({
-  id: i.id,
-  collection_id: i.collectionId,
-  name: i.name,
-  slug: i.slug,
-  type: i.type,
-  status: i.status,
-  loop: i.loop,
-  duration: i.duration,
-  transition: i.transition
-    ? {
-        from_item_id: i.transition.fromItemId,
-        to_item_id: i.transition.toItemId,
-        reverse_of_item_id: i.transition.reverseOfItemId,
-      }
-    : null,
-  created_at: i.createdAt,
-  updated_at: i.updatedAt,
-  assets: ctx.store.itemAssets(i.id).map((a) => asset(ctx, a)),
-});
+/** In `stripped` mode without the assumed parts: the inline `assets` and the `transition` link. */
+export function item(ctx: WireContext, i: ItemRec): Json {
+  const confirmed: Json = {
+    id: i.id,
+    collection_id: i.collectionId,
+    name: i.name,
+    slug: i.slug,
+    type: i.type,
+    status: i.status,
+    loop: i.loop,
+    duration: i.duration,
+    created_at: i.createdAt,
+    updated_at: i.updatedAt,
+  };
+  if (ctx.fields === 'stripped') return confirmed;
+  return {
+    ...confirmed,
+    transition: i.transition
+      ? {
+          from_item_id: i.transition.fromItemId,
+          to_item_id: i.transition.toItemId,
+          reverse_of_item_id: i.transition.reverseOfItemId,
+        }
+      : null,
+    assets: ctx.store.itemAssets(i.id).map((a) => asset(ctx, a)),
+  };
+}
 
 /** Originals only, keyed by type (size variants are listed on the item / asset endpoints). */
 function byType(ctx: WireContext, assetIds: string[]): { asset_ids: Json; urls: Json } {

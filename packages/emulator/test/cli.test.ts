@@ -51,8 +51,27 @@ describe('masko-emulator CLI', () => {
     }
   });
 
+  it('answers as the old revision, with stripped fields and signed URLs, when asked', async () => {
+    const child = run(['--port', '0', '--quiet', '--revision', 'old', '--fields', 'stripped', '--signed-urls', '60000']);
+    try {
+      const [first] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+      const api = /api (\S+)/.exec(first)![1]!;
+      const collection = ((await (await fetch(`${api}/collections`, { headers: AUTH })).json()) as any).collections[0];
+      const body = (await (await fetch(`${api}/collections/${collection.id}/assets?limit=2`, { headers: AUTH })).json()) as any;
+      expect(Object.keys(body)).toEqual(['assets']);
+      expect(Object.keys(body.assets[0]).sort()).toEqual(['id', 'type', 'url']);
+      expect(body.assets[0].url).toMatch(/\?expires=\d+&sig=[0-9a-f]+$/);
+      expect((await fetch(body.assets[0].url)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
   it('exits 1 naming a bad flag', async () => {
     for (const [args, message] of [
+      [['--port', '0', '--revision', 'ancient'], "option revision must be 'new' or 'old'"],
+      [['--port', '0', '--fields', 'some'], "option fields must be 'full' or 'stripped'"],
       [['--port', 'abc'], '--port must be a non-negative integer'],
       [['--fault', '{"kind":"meteor"}'], 'fault.kind must be one of'],
       [['--nope'], "Unknown option '--nope'"],

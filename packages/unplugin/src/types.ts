@@ -22,6 +22,12 @@ export interface PoseOptions {
    * @default true
    */
   loop?: boolean;
+  /**
+   * Make this pose by **editing** another pose's image (Masko's `edit`, 1 credit, once): e.g.
+   * `Party: { edit: { from: 'Idle', instructions: 'add a party hat' } }`. The edited image is a still pose;
+   * Masko adds it to the source item, so the lockfile is what remembers it (commit masko.lock.json).
+   */
+  edit?: { from: string; instructions: string };
 }
 
 export interface MascotOptions {

@@ -5,6 +5,7 @@ import { loadOptions } from '../core/config.js';
 import { EXT } from '../core/emit.js';
 import { mascotInputs, readLockfile } from '../core/lockfile.js';
 import { planAll } from '../core/sync.js';
+import { describeEdits, pinsFromLock } from '../core/pins.js';
 import { commonArgs, logger, reportUserErrors } from './shared.js';
 
 export default defineCommand({
@@ -23,11 +24,12 @@ export default defineCommand({
       const current = entry.inputs === mascotInputs(m) ? 'matches the options' : 'options changed since the lock (run `masko sync`)';
       logger.info(`${m.key}: "${entry.name}", ${Object.keys(entry.poses).length} poses, ${entry.transitions.length} transitions, ${files.length - missing.length}/${files.length} files cached; lock ${current}`);
       for (const url of missing) logger.warn(`  missing from the cache: ${url}`);
+      for (const line of describeEdits(entry, m)) logger.info(`  ${line}`);
     }
     if (args.offline || !options.apiKey || options.offline) return;
     const client = await loadClient({ apiKey: options.apiKey, apiUrl: options.apiUrl });
     try {
-      for (const plan of await planAll(client, options.mascots)) {
+      for (const plan of await planAll(client, options.mascots, undefined, (m) => pinsFromLock(lock?.mascots[m.key], m))) {
         const locked = lock?.mascots[plan.key];
         const lockedAssets = new Set(locked ? [...Object.values(locked.poses), ...locked.transitions].flatMap((c) => c.files.map((f) => f.asset)) : []);
         const remote = [...plan.poses, ...plan.transitions].flatMap((c) => c.files.map((f) => f.asset.id));

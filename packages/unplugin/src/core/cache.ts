@@ -11,6 +11,7 @@ import { EXT } from './emit.js';
 import { MaskoError } from './errors.js';
 import { stableStringify, writeFileAtomic } from './fs-utils.js';
 import { tempTag } from './temp-files.js';
+import { withoutQuery } from './url-identity.js';
 import type { SyncClient } from './wire.js';
 
 const SHA256_RE = /^[0-9a-f]{64}$/;
@@ -32,6 +33,10 @@ export interface FetchOptions {
   /** Stops the download (the file is then not cached). Shared by every caller of one in-flight URL. */
   signal?: AbortSignal;
   onProgress?(received: number): void;
+  /** The asset's id: when the host refuses the URL (an expired signed URL), a fresh one is asked of the API. */
+  assetId?: string;
+  /** The URL is known to need a fresh signature (the lockfile keeps none): ask the API for it first. */
+  signed?: boolean;
   /** Runs the network request (a concurrency limit); the work around it (sidecar, rename) runs outside. */
   schedule?<T>(request: () => Promise<T>): Promise<T>;
 }
@@ -129,7 +134,11 @@ export class AssetCache {
     let seen = 0; // the client reports a running total; progress wants the new bytes (a retry restarts at 0)
     const client = this.client;
     const schedule = opts.schedule ?? ((request) => request());
-    const got = await schedule(() => client.download(url, incoming, {
+    const assetId = opts.assetId;
+    const refreshUrl = assetId ? async () => (await client.assets.get(assetId, opts.signal)).url : undefined;
+    const got = await schedule(async () => client.download(opts.signed && refreshUrl ? await refreshUrl() : url, incoming, {
+      ...(refreshUrl ? { refreshUrl } : {}),
+      durable: false, // every first read in a process re-hashes the file: a torn one is fetched again
       ...(opts.expectedSha256 ? { expectedSha256: opts.expectedSha256 } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onProgress ? { onProgress: (received: number) => { opts.onProgress!(received >= seen ? received - seen : received); seen = received; } } : {}),
@@ -138,7 +147,7 @@ export class AssetCache {
     try {
       // Sidecar first: a process killed in between leaves a sidecar without its file (fetched again next
       // time), never a file without its sidecar (a later cache hit by sha256 would not write it).
-      await writeFileAtomic(`${path}.json`, stableStringify({ url, sha256: got.sha256, bytes: got.bytes, contentType: got.contentType ?? null }));
+      await writeFileAtomic(`${path}.json`, stableStringify({ url: withoutQuery(url), sha256: got.sha256, bytes: got.bytes, contentType: got.contentType ?? null }));
       await rename(got.path, path);
     } catch (error) {
       await rm(got.path, { force: true });

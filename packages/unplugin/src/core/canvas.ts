@@ -5,6 +5,7 @@
  */
 import { convertCanvasExport, type Media, type Variant } from 'masko-manifest';
 import type { LockedCanvas, LockedEdge } from './lockfile-schema.js';
+import { withoutQuery } from './url-identity.js';
 import type { WireItem } from './wire.js';
 
 export type { LockedCanvas, LockedEdge };
@@ -19,9 +20,10 @@ function clipUrls(media: Media | undefined): string[] {
 export function lockCanvas(canvasId: string, exported: unknown, items: WireItem[]): { canvas: LockedCanvas; poses: string[] } {
   const manifest = convertCanvasExport(exported);
   const itemByUrl = new Map<string, string>();
-  for (const item of items) for (const asset of item.assets) itemByUrl.set(asset.url, item.id);
+  // By URL without its query: signed URLs are signed afresh in every answer.
+  for (const item of items) for (const asset of item.assets ?? []) itemByUrl.set(withoutQuery(asset.url), item.id);
   const edges = manifest.transitions.map((t): LockedEdge => {
-    const item = clipUrls(t.media).map((url) => itemByUrl.get(url)).find(Boolean);
+    const item = clipUrls(t.media).map((url) => itemByUrl.get(withoutQuery(url))).find(Boolean);
     return {
       ...(t.id ? { id: t.id } : {}), from: t.from, to: t.to, ...(item ? { item } : {}), conditions: t.conditions,
       ...(t.duration !== undefined ? { duration: t.duration } : {}), ...(t.speed !== undefined ? { speed: t.speed } : {}),

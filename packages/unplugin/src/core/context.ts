@@ -17,7 +17,7 @@ import { buildMascot, type BuiltMascot, type OutputFile } from './manifest.js';
 import { dict } from './named-record.js';
 import type { ResolvedOptions } from './options.js';
 import type { Logger, Progress } from './reporting.js';
-import { runSync, type SyncResult } from './sync.js';
+import { runSync, type SyncEnv, type SyncResult } from './sync.js';
 import { sweepCacheTemps, sweepSiblingTemps } from './temp-files.js';
 import type { SyncClient } from './wire.js';
 
@@ -45,6 +45,8 @@ export interface ContextOptions {
   createClient?: (options: ResolvedOptions) => SyncClient;
   /** Re-resolve from the API even when the lockfile still matches the options (new items, new sizes). */
   update?: boolean;
+  /** Poses pinned to new assets (a regeneration), by mascot key; they win over the lockfile's. */
+  pins?: SyncEnv['pins'];
   /** The caller reads every file to emit it through `readVerified` (emit-read.ts): cache hits skip their hash here. */
   hashOnEmit?: boolean;
 }
@@ -116,7 +118,7 @@ export class MaskoContext {
       let syncError: unknown;
       let lock: Lockfile;
       try {
-        sync = await runSync({ options, cache, logger: this.ctx.logger, ...(client ? { client: () => client! } : {}), ...(this.ctx.progress ? { progress: this.ctx.progress } : {}), ...(this.ctx.update ? { update: true } : {}) });
+        sync = await runSync({ options, cache, logger: this.ctx.logger, ...(client ? { client: () => client! } : {}), ...(this.ctx.progress ? { progress: this.ctx.progress } : {}), ...(this.ctx.update ? { update: true } : {}), ...(this.ctx.pins ? { pins: this.ctx.pins } : {}) });
         lock = sync.lock;
       } catch (error) {
         if (this.ctx.mode !== 'dev') throw error;

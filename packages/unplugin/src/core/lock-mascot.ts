@@ -14,6 +14,9 @@ import { dict } from './named-record.js';
 import { imageSize, makePoster, type PosterFormat } from './posters.js';
 import type { Progress } from './reporting.js';
 import { settleAll } from './settle.js';
+import { checkAgainstApi } from './check-asset.js';
+import { probeDims, type Dims } from './probe/index.js';
+import { hasQuery, withoutQuery } from './url-identity.js';
 
 export interface DownloadRun {
   cache: AssetCache;
@@ -43,6 +46,7 @@ function startPosters(run: DownloadRun, file: CachedFile, widths: number[], form
 
 async function fetchFile(run: DownloadRun, f: PlannedFile): Promise<CachedFile> {
   return run.cache.fetch(f.asset.url, EXT[f.format], {
+    assetId: f.asset.id,
     ...(f.asset.sha256 ? { expectedSha256: f.asset.sha256 } : {}),
     signal: run.abort.signal,
     // Only the request holds a slot: sidecar, rename and PNG checks overlap the next downloads.
@@ -74,15 +78,19 @@ async function pngSize(run: DownloadRun, f: PlannedFile, got: CachedFile): Promi
 async function lockFile(run: DownloadRun, f: PlannedFile, clip: PlannedClip, posterFormats: PosterFormat[]): Promise<LockedFile> {
   run.abort.signal.throwIfAborted();
   let got = await fetchFile(run, f);
-  let dims = { width: f.asset.width, height: f.asset.height };
+  let dims: Dims;
   if (f.format === 'png') {
     ({ file: got, ...dims } = await pngSize(run, f, got));
     startPosters(run, got, posterWidthsFor(clip.posterWidths, dims.width), posterFormats);
+  } else {
+    dims = await probeDims(got.path, f.format, `${shownUrl(f.asset.url)} (the ${f.asset.type} asset ${f.asset.id})`);
   }
+  checkAgainstApi(f.asset, shownUrl(f.asset.url), { ...dims, bytes: got.bytes });
   run.progress?.fileDone();
   run.downloaded.files++;
   run.downloaded.bytes += got.bytes;
-  return { format: f.format, asset: f.asset.id, url: f.asset.url, width: dims.width, height: dims.height, bytes: got.bytes, sha256: got.sha256 };
+  return { format: f.format, asset: f.asset.id, url: withoutQuery(f.asset.url), ...(hasQuery(f.asset.url) ? { signed: true as const } : {}),
+    width: dims.width, height: dims.height, bytes: got.bytes, sha256: got.sha256 };
 }
 
 async function lockClip(run: DownloadRun, clip: PlannedClip, pending: Promise<LockedFile>[]): Promise<LockedClip> {
@@ -107,7 +115,7 @@ export async function lockMascot(run: DownloadRun, m: ResolvedMascot, plan: Masc
   }
   const clips = await settleAll(run.abort, all.map((clip, c) => lockClip(run, clip, pending[c]!)));
   const poses = dict<LockedClip>(); // item names are data: `__proto__` is a pose like any other
-  plan.poses.forEach((p, i) => { poses[p.name] = clips[i]!; });
+  plan.poses.forEach((p, i) => { poses[p.name] = { ...clips[i]!, ...(p.edit ? { edit: p.edit } : {}) }; });
   return {
     collection: m.collection,
     name: plan.name,

@@ -40,6 +40,8 @@ export const lockedFileEntries = {
   height: pixels,
   bytes: count('a byte count'),
   sha256: Sha256Schema,
+  /** The API served a signed URL; `url` keeps it without the (expiring) query: fetch a fresh one by `asset`. */
+  signed: v.optional(v.literal(true, 'expected true (or no field): the URL was signed, ask the API for a fresh one by asset id')),
 };
 export const LockedFileSchema = v.object(lockedFileEntries, 'expected a file entry object');
 
@@ -51,6 +53,11 @@ export const lockedClipEntries = {
   files: v.array(LockedFileSchema, 'expected an array of file entries'),
   /** Poster widths resized locally from the PNG file. */
   posters: v.array(v.pipe(count('a width in pixels'), v.minValue(1, 'expected a width in pixels (positive)')), 'expected an array of widths'),
+  /** An edit pose: made by Masko's `edit` from pose `from`'s image with `instructions` (pins.ts). */
+  edit: v.optional(v.object({
+    from: name('a pose name'),
+    instructions: name('edit instructions'),
+  }, 'expected { from: <pose name>, instructions: <string> }')),
 };
 export const LockedClipSchema = v.object(lockedClipEntries, 'expected a clip object');
 export const LockedTransitionSchema = v.object({

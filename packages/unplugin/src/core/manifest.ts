@@ -30,7 +30,9 @@ async function buildClip(key: string, entry: string, label: string, clip: Locked
     files.push({ fileName, path, bytes: v.bytes ?? 0, sha256 });
   };
   for (const file of clip.files) {
-    const got = await cache.fetch(file.url, EXT[file.format], { expectedSha256: file.sha256, expectedBytes: file.bytes, offline }).catch((error: unknown) => {
+    const got = await cache.fetch(file.url, EXT[file.format], {
+      expectedSha256: file.sha256, expectedBytes: file.bytes, offline, assetId: file.asset, ...(file.signed ? { signed: true } : {}),
+    }).catch((error: unknown) => {
       throw namingEntry(`mascot "${key}", ${entry} (${file.format} asset ${file.asset} in the lockfile)`, file.url, error);
     });
     if (file.format === 'png') {

@@ -18,6 +18,10 @@ const PoseSchema = v.strictObject({
   animation: v.optional(v.string('expected a prompt string')),
   duration: v.optional(v.pipe(v.number('expected seconds (a number)'), v.minValue(1, 'expected at least 1 second'), v.maxValue(10, 'expected at most 10 seconds'))),
   loop: v.optional(v.boolean('expected true or false')),
+  edit: v.optional(v.strictObject({
+    from: v.pipe(v.string('expected the name of the pose to edit'), v.minLength(1, 'expected the name of the pose to edit')),
+    instructions: v.pipe(v.string('expected edit instructions (string)'), v.minLength(1, 'expected edit instructions')),
+  }, 'expected { from: <pose name>, instructions: <what to change> }')),
 });
 
 const MascotSchema = v.strictObject({

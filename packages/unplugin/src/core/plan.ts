@@ -16,7 +16,7 @@ export const SOURCE_FORMAT_OF: Partial<Record<AssetType, SourceFormat>> = {
 
 export interface PlannedFile { format: SourceFormat; asset: WireAsset }
 export interface PlannedClip { item: WireItem; files: PlannedFile[]; posterWidths: number[] }
-export interface PlannedPose extends PlannedClip { name: string }
+export interface PlannedPose extends PlannedClip { name: string; /** An edit pose (pins.ts): what it was made from. */ edit?: { from: string; instructions: string } }
 export interface PlannedTransition extends PlannedClip { from: string; to: string; reverse: boolean }
 export interface PlannedGeneration { pose: string; body: GenerateBody; cost: number }
 
@@ -41,7 +41,7 @@ export interface MascotPlan {
 
 /** Credits of one generation request, by the API's price list. */
 export function costOf(body: GenerateBody): number {
-  return body.type === 'animation' ? 1 + 5 * body.duration : 1;
+  return body.type === 'animation' ? 1 + 5 * body.duration : 1; // image, regenerate and edit: 1
 }
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -62,9 +62,10 @@ export function pickFiles(item: WireItem, mascot: ResolvedMascot): PlannedFile[]
   const wantsPoster = mascot.formats.some((f) => f === 'png' || f === 'webp' || f === 'avif');
   const files: PlannedFile[] = [];
   const groups = new Map<SourceFormat, WireAsset[]>();
-  for (const asset of item.assets) {
+  for (const asset of item.assets ?? []) {
     const format = SOURCE_FORMAT_OF[asset.type];
-    if (!format || asset.status !== 'completed') continue;
+    // No status (the API may not give one): the item is completed, so are its assets.
+    if (!format || (asset.status ?? 'completed') !== 'completed') continue;
     if (format === 'png' ? !wantsPoster : !mascot.formats.includes(format)) continue;
     groups.set(format, [...(groups.get(format) ?? []), asset]);
   }
@@ -108,7 +109,7 @@ function generationFor(name: string, mascot: ResolvedMascot): GenerateBody | und
 
 /** `canvasPoses`: in canvas mode, the node names (the default `include`). */
 export function planMascot(mascot: ResolvedMascot, collection: WireCollection, items: WireItem[], canvasPoses?: string[]): MascotPlan {
-  const poseItems = items.filter((i) => i.transition === null);
+  const poseItems = items.filter((i) => !i.transition);
   const completed = latestByName(poseItems, 'completed');
   const inFlight = new Map([...latestByName(poseItems, 'pending'), ...latestByName(poseItems, 'processing')]);
 

@@ -15,7 +15,9 @@ import type { ResolvedMascot, ResolvedOptions } from './options.js';
 import { planMascot, type MascotPlan } from './plan.js';
 import type { Logger, Progress } from './reporting.js';
 import { settleAll } from './settle.js';
-import type { SyncClient, WireItem } from './wire.js';
+import { needsProbe, probeListing, withAssets } from './complete-listing.js';
+import { applyPins, pinFromResult, pinsFromLock, type Pins } from './pins.js';
+import type { GenerateResult, SyncClient, WireItem } from './wire.js';
 
 export interface SyncEnv {
   options: ResolvedOptions;
@@ -28,6 +30,8 @@ export interface SyncEnv {
   dryRun?: boolean;
   /** Re-resolve every mascot from the API even when its lock entry still matches (`masko sync --update`). */
   update?: boolean;
+  /** Pins that win over the lockfile's (a regeneration just made: `masko generate --regenerate`), by mascot key. */
+  pins?: Record<string, Pins>;
 }
 
 export interface SyncResult {
@@ -45,18 +49,23 @@ const BATCH = 10;
 async function listItems(client: SyncClient, collectionId: string): Promise<WireItem[]> {
   const items: WireItem[] = [];
   for await (const item of client.items.list(collectionId)) items.push(item);
-  return items;
+  return withAssets(client, collectionId, items);
 }
 
-export async function planAll(client: SyncClient, mascots: ResolvedMascot[]): Promise<MascotPlan[]> {
+/**
+ * `prepare`: a step on each listing before it is planned (probing files the API gave no size for).
+ * `pins`: poses pinned to assets (edits, regenerations; pins.ts), by mascot.
+ */
+export async function planAll(client: SyncClient, mascots: ResolvedMascot[], prepare?: (items: WireItem[]) => Promise<void>, pins?: (m: ResolvedMascot) => Pins): Promise<MascotPlan[]> {
   return Promise.all(mascots.map(async (m) => {
     const [collection, items, exported] = await Promise.all([
-      client.collections.get(m.collection), listItems(client, m.collection),
+      client.collections.get(m.collection), listItems(client, m.collection).then(async (items) => { await prepare?.(items); return items; }),
       m.canvas ? client.canvases.export(m.collection, m.canvas) : undefined,
     ]);
-    if (!m.canvas) return planMascot(m, collection, items);
+    const pinned = (plan: MascotPlan) => applyPins(plan, m, items, pins?.(m) ?? new Map());
+    if (!m.canvas) return pinned(planMascot(m, collection, items));
     const { canvas, poses } = lockCanvas(m.canvas, exported, items);
-    return { ...planMascot(m, collection, items, poses), canvas };
+    return { ...pinned(planMascot(m, collection, items, poses)), canvas };
   }));
 }
 
@@ -98,8 +107,12 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   }
   if (!env.client) throw new MaskoError('no_api_key', `no API key: set MASKO_API_KEY (or the apiKey option) to resolve ${names}`);
   const client = env.client();
+  // The lockfile's pins, then those of generations made now (edits), then the caller's (a regeneration).
+  const made = new Map<string, Pins>();
+  const pins = (m: ResolvedMascot): Pins => new Map([...pinsFromLock(previous.mascots[m.key], m), ...(made.get(m.key) ?? []), ...(env.pins?.[m.key] ?? [])]);
+  const planWith = (prepare?: (items: WireItem[]) => Promise<void>) => planAll(client, stale, prepare, pins);
 
-  let plans = await waitForPending(client, stale, await planAll(client, stale), logger);
+  let plans = await waitForPending(client, stale, await planWith(), logger);
   const unavailable = plans.flatMap((p) => p.unavailable.map((n) => `${p.key}/"${n}"`));
   if (unavailable.length) {
     throw new MaskoError('pose_unavailable', `not in the collection and no prompt to generate it: ${unavailable.join(', ')}`,
@@ -129,9 +142,12 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
         `Raise generate.maxCredits to at least ${cost}, or declare fewer poses.`);
     }
     if (env.dryRun) return result;
-    result.creditsSpent = await generateAll(client, plans);
+    result.creditsSpent = await generateAll(client, plans, (plan, pose, made_) => {
+      const pin = pinFromResult(made_);
+      if (pin) made.set(plan.key, new Map([...(made.get(plan.key) ?? []), [pose, pin]]));
+    });
     if (result.creditsSpent !== cost) logger.warn(`the API charged ${result.creditsSpent} credits for a plan priced at ${cost}; our price list may be out of date`);
-    plans = await planAll(client, stale);
+    plans = await planWith();
     const left = plans.flatMap((p) => p.generate.map((g) => g.pose));
     if (left.length) throw new MaskoError('generation_incomplete', `generated poses did not appear in the collection: ${left.join(', ')}`);
   } else {
@@ -142,6 +158,10 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   // Every mascot's files at once under one limit; the first failure stops them all (see settle.ts).
   const run: DownloadRun = { cache: env.cache, limit: pLimit(options.concurrency), abort: new AbortController(), progress: env.progress, downloaded: result.downloaded, posters: [] };
   setMaxListeners(0, run.abort.signal); // one listener per download in flight, by design
+  // An API without sizes on its assets: probe the files, then plan again with what they say.
+  if (plans.some((p) => needsProbe([...p.poses, ...p.transitions].map((c) => c.item)))) {
+    plans = await planWith((items) => probeListing({ cache: env.cache, limit: run.limit, signal: run.abort.signal }, items));
+  }
   const locked = await settleAll(run.abort, stale.map((m, i) => lockMascot(run, m, plans[i]!)))
     .finally(() => Promise.allSettled(run.posters)); // a failed sync returns only once nothing writes
   stale.forEach((m, i) => { next.mascots[m.key] = locked[i]!; });
@@ -152,19 +172,25 @@ async function readPrevious(env: SyncEnv): Promise<Lockfile> {
   return (await readLockfile(env.options.lockfile)) ?? emptyLockfile();
 }
 
-/** Sends every planned generation in batches of ≤10 per collection, then awaits all jobs together. Returns credits spent. */
-export async function generateAll(client: SyncClient, plans: MascotPlan[]): Promise<number> {
+/**
+ * Sends every planned generation in batches of ≤10 per collection, then awaits all jobs together. Returns
+ * credits spent. `onResult` hears each pose's job once it completed (edits are pinned to its assets).
+ */
+export async function generateAll(client: SyncClient, plans: MascotPlan[], onResult?: (plan: MascotPlan, pose: string, result: GenerateResult) => void): Promise<number> {
   let spent = 0;
   const jobIds: string[] = [];
+  const sent: [MascotPlan, string, GenerateResult][] = [];
   for (const plan of plans) {
     for (let i = 0; i < plan.generate.length; i += BATCH) {
-      const bodies = plan.generate.slice(i, i + BATCH).map((g) => g.body);
-      const batch = await client.generateBatch(plan.collection, bodies);
+      const chunk = plan.generate.slice(i, i + BATCH);
+      const batch = await client.generateBatch(plan.collection, chunk.map((g) => g.body));
       spent += batch.total_cost;
       jobIds.push(...batch.jobs.map((j) => j.job_id));
+      batch.jobs.forEach((job, n) => sent.push([plan, chunk[n]!.pose, job]));
     }
   }
   // Awaited together: wall time is the slowest job, not the sum.
   await client.waitForJobs(jobIds, { timeoutMs: 15 * 60_000 });
+  for (const [plan, pose, job] of sent) onResult?.(plan, pose, job);
   return spent;
 }

@@ -5,10 +5,11 @@
 export type AssetType = 'image' | 'transparent_image' | 'video' | 'webm' | 'hevc' | 'stacked_video';
 export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed';
 
+/** Only `id`, `type` and `url` are confirmed by public sources: the rest may be absent (probed from the files). */
 export interface WireAsset {
   id: string;
   type: AssetType;
-  status: JobStatus;
+  status?: JobStatus | undefined;
   url: string;
   size: number | null;
   width: number | null;
@@ -27,9 +28,10 @@ export interface WireItem {
   loop: boolean;
   duration: number | null;
   /** Endpoint ids may be null (API.md): such a transition cannot be placed between poses and is skipped. */
-  transition: { from_item_id: string | null; to_item_id: string | null; reverse_of_item_id: string | null } | null;
+  transition?: { from_item_id: string | null; to_item_id: string | null; reverse_of_item_id: string | null } | null | undefined;
   created_at: string;
-  assets: WireAsset[];
+  /** Inline assets are an assumption (API.md): absent, they are listed with `assets.list(collection, { itemId })`. */
+  assets?: WireAsset[] | undefined;
 }
 
 export interface WireCollection {
@@ -40,19 +42,29 @@ export interface WireCollection {
 
 export type GenerateBody =
   | { type: 'image'; name: string; image_prompt: string; sizes?: number[] }
+  /** Regenerate: fresh assets on the same item (Masko keeps the old ones). */
+  | { type: 'image'; item_id: string; image_prompt: string }
+  /** Edit: new assets on the same item, made from `source_image_asset_id` (1 credit). */
+  | { type: 'edit'; item_id: string; source_image_asset_id: string; edit_instructions: string }
   | { type: 'animation'; name: string; image_prompt: string; animation_prompt: string; duration: number; loop: boolean; sizes?: number[] };
 
-export interface GenerateResult { job_id: string; item_id: string; cost_credits: number }
-export interface WireJob { id: string; status: JobStatus; item_id: string | null; cost_credits: number }
+export interface GenerateResult { job_id: string; item_id: string; cost_credits: number; asset_ids?: Partial<Record<AssetType, string>> }
+export interface WireJob { id: string; status: JobStatus; item_id: string | null; cost_credits: number; asset_ids?: Partial<Record<AssetType, string>> }
 
 /** What the sync engine needs from masko-client (its real surface is larger). */
 export interface SyncClient {
   collections: { get(id: string): Promise<WireCollection> };
   canvases: { export(collectionId: string, canvasId: string): Promise<unknown> };
   items: { list(collectionId: string, filter?: { name?: string }): AsyncIterable<WireItem> };
+  assets: {
+    list(collectionId: string, filter?: { itemId?: string }): AsyncIterable<WireAsset>;
+    get(assetId: string, signal?: AbortSignal): Promise<WireAsset>;
+  };
+  /** One generation (edit, regenerate); never posted twice for one call. */
+  generate(collectionId: string, body: GenerateBody): Promise<GenerateResult>;
   generateBatch(collectionId: string, bodies: GenerateBody[]): Promise<{ jobs: GenerateResult[]; total_cost: number }>;
   waitForJobs(ids: string[], opts?: { timeoutMs?: number }): Promise<WireJob[]>;
-  download(url: string, destPath: string, opts?: { expectedSha256?: string; signal?: AbortSignal; onProgress?(received: number, total: number | undefined): void }):
+  download(url: string, destPath: string, opts?: { expectedSha256?: string; signal?: AbortSignal; onProgress?(received: number, total: number | undefined): void; refreshUrl?(): Promise<string>; durable?: boolean }):
     Promise<{ path: string; sha256: string; bytes: number; contentType?: string | null | undefined }>;
   close(): Promise<void>;
 }
