@@ -26,6 +26,10 @@ export interface MaskoMascotAttributes {
   'release-after'?: number;
   /** `wrap` waits for the loop on screen to wrap before switching (clips that join on a shared frame); default `immediate`. */
   switch?: 'immediate' | 'wrap';
+  /** Bytes fetched ahead per pose on screen for the clips that can come next (default 2000000; 0: none). */
+  'preload-budget'?: number;
+  /** Take pointer input anywhere in the box, not only over the character's opaque pixels. */
+  'hit-box'?: boolean;
 }
 
 /** Every event of `<masko-mascot>` by name, with its typed `CustomEvent` (the element's own map). */
