@@ -6,6 +6,7 @@ import { createRouter, type EngineFactory } from './controllers/router.js';
 import { SizeController } from './controllers/size-controller.js';
 import { StageController, type SwitchAt } from './controllers/stage-controller.js';
 import { VisibilityController } from './controllers/visibility-controller.js';
+import { fallbackSlot } from './features/fallback.js';
 import type { RendererOverride } from './format.js';
 import { loadManifest, reasoned, useManifest, type ReasonedError } from './manifest-source.js';
 import { chooseVariant, DEFAULT_DPR_CAP } from './size.js';
@@ -43,6 +44,7 @@ let machineEngine: EngineFactory | undefined;
  * @csspart media - The `<video>`, `<canvas>` or `<img>` on screen.
  * @csspart stage - The box the media layers are stacked in.
  * @cssprop [--masko-object-fit=contain] - How the media fits the element's box.
+ * @slot - A light-DOM fallback (the poster `<img>` of `masko-mascot/fallback`), shown until the first frame is on screen.
  */
 export class MaskoMascot<M extends MascotManifest = MascotManifest> extends ReactiveElement {
   static override styles = styles;
@@ -219,6 +221,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     const stage = (this.#stage.stage = document.createElement('div'));
     stage.className = 'stage';
     stage.setAttribute('part', 'stage');
+    stage.append(fallbackSlot(this)); // the page's light-DOM poster until the first frame (first paint)
     root.append(stage);
     return root;
   }
