@@ -31,7 +31,7 @@ export interface NoScriptReport {
 const MEDIA = /\.(webm|mp4|mov|png|webp|avif)(\?|$)/;
 
 declare global {
-  interface Window { __cls: number }
+  interface Window { __cls: number; __goTo: string }
 }
 
 async function layoutShiftObserver(page: Page): Promise<void> {
@@ -68,14 +68,17 @@ export async function checkPage(browser: Browser, url: string, pose: string): Pr
       return !!nav && nav.loadEventEnd > 0 && performance.now() >= nav.loadEventEnd + 3000;
     }, null, { timeout: 20_000, polling: 100 });
     const cls = await page.evaluate(() => window.__cls);
+    // Every wait below is bounded: a stuck page fails with its reason instead of hanging the suite.
     await page.waitForFunction(() => document.querySelector('masko-mascot')?.currentSource?.format, null, { timeout: 20_000 });
-    const report = await page.evaluate(async (target) => {
+    // The layer on screen (the hidden one is the idle A/B slot) once it has a frame to read.
+    await page.waitForFunction(() => {
+      const shown = [...document.querySelector('masko-mascot')!.shadowRoot!.querySelectorAll('video, canvas, img')].find((n) => !n.hasAttribute('data-hidden'));
+      return shown instanceof HTMLVideoElement ? shown.readyState >= 2 && shown.currentTime > 0 : !!shown;
+    }, null, { timeout: 20_000, polling: 100 });
+    const report = await page.evaluate(() => {
       const el = document.querySelector('masko-mascot')!;
       const rect = el.getBoundingClientRect();
-      const format = el.currentSource?.format;
-      // The layer on screen (the hidden one is the idle A/B slot).
       const shown = [...el.shadowRoot!.querySelectorAll('video, canvas, img')].find((n) => !n.hasAttribute('data-hidden')) as HTMLVideoElement | HTMLCanvasElement | HTMLImageElement;
-      if (shown instanceof HTMLVideoElement) await new Promise((r) => shown.requestVideoFrameCallback(r));
       const w = shown instanceof HTMLVideoElement ? shown.videoWidth : shown instanceof HTMLImageElement ? shown.naturalWidth : shown.width;
       const h = shown instanceof HTMLVideoElement ? shown.videoHeight : shown instanceof HTMLImageElement ? shown.naturalHeight : shown.height;
       const canvas = document.createElement('canvas');
@@ -86,15 +89,20 @@ export async function checkPage(browser: Browser, url: string, pose: string): Pr
       const data = g.getImageData(0, 0, w, h).data;
       let opaque = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i] === 255) opaque++;
-      await el.goTo(target);
-      return {
-        box: { width: rect.width, height: rect.height },
-        format,
-        pixels: { opaque, corner: data[3]!, width: w },
-        afterGoTo: { pose: el.pose, url: el.currentSource?.url },
-      };
+      return { box: { width: rect.width, height: rect.height }, format: el.currentSource?.format, pixels: { opaque, corner: data[3]!, width: w } };
+    });
+    await page.evaluate((target) => {
+      window.__goTo = 'pending';
+      document.querySelector('masko-mascot')!.goTo(target).then(() => (window.__goTo = 'done'), (e: Error) => (window.__goTo = `rejected: ${e.message}`));
     }, pose);
-    return { cls, media, errors, ...report };
+    await page.waitForFunction(() => window.__goTo !== 'pending', null, { timeout: 20_000, polling: 100 }).catch(() => {});
+    const settled = await page.evaluate(() => window.__goTo);
+    if (settled !== 'done') errors.push(`goTo(${pose}): ${settled === 'pending' ? 'not settled after 20 s' : settled}`);
+    const afterGoTo = await page.evaluate(() => {
+      const el = document.querySelector('masko-mascot')!;
+      return { pose: el.pose, url: el.currentSource?.url };
+    });
+    return { cls, media, errors, ...report, afterGoTo };
   } finally {
     await context.close();
   }

@@ -6,7 +6,7 @@
  * machine's is older.
  */
 import { execFile, spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,29 +15,24 @@ export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const APPS = fileURLToPath(new URL('./apps/', import.meta.url));
 const PACKAGES = ['manifest', 'client', 'player', 'unplugin'] as const;
 
-export interface Run { code: number; output: string }
+export interface Run { code: number; output: string; stdout: string }
 
 /** Runs a command; never throws on a non-zero exit (the output says why, the caller decides). */
 export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number }): Promise<Run> {
   return new Promise((resolve) => {
     execFile(command, args, { cwd: options.cwd, env: options.env ?? process.env, timeout: options.timeout ?? 600_000, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
-      resolve({ code, output: `${stdout}${stderr}` });
+      resolve({ code, output: `${stdout}${stderr}`, stdout });
     });
   });
 }
 
-/** Packs our four packages into `dir`; returns the tarball path of each package name. */
+/** Packs our four packages into `dir` (one npm process); returns the tarball path of each package name. */
 async function pack(dir: string): Promise<Record<string, string>> {
-  const tarballs: Record<string, string> = {};
-  for (const name of PACKAGES) {
-    const r = await run('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: join(REPO, 'packages', name) });
-    if (r.code) throw new Error(`npm pack packages/${name} failed:\n${r.output}`);
-    const file = r.output.trim().split('\n').pop()!;
-    const pkg = JSON.parse(await readFile(join(REPO, 'packages', name, 'package.json'), 'utf8')) as { name: string };
-    tarballs[pkg.name] = join(dir, file);
-  }
-  return tarballs;
+  const r = await run('npm', ['pack', '--json', '--pack-destination', dir, ...PACKAGES.map((name) => `--workspace=packages/${name}`)], { cwd: REPO });
+  if (r.code) throw new Error(`npm pack failed:\n${r.output}`);
+  const packed = JSON.parse(r.stdout) as { name: string; filename: string }[];
+  return Object.fromEntries(packed.map((p) => [p.name, join(dir, p.filename)]));
 }
 
 /** The apps and what each depends on (the frameworks at `latest`, ours as tarballs). */
@@ -80,8 +75,17 @@ const timed = async <T>(timings: Record<string, number>, step: string, work: () 
  * `create-vite` and applies the README quickstart to it, writes each app's masko.config.ts, installs.
  */
 export async function createWorkspace(config: (app: string) => string, viteQuickstart: (dir: string) => Promise<void>): Promise<Workspace> {
-  const timings: Record<string, number> = {};
   const dir = await mkdtemp(join(tmpdir(), 'masko-frameworks-'));
+  try {
+    return await fill(dir, config, viteQuickstart);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function fill(dir: string, config: (app: string) => string, viteQuickstart: (dir: string) => Promise<void>): Promise<Workspace> {
+  const timings: Record<string, number> = {};
   await mkdir(join(dir, 'tarballs'));
   const tarballs = await timed(timings, 'pack', () => pack(join(dir, 'tarballs')));
   const ours = (name: string) => (tarballs[name] ? `file:${tarballs[name]}` : 'latest');
@@ -124,8 +128,11 @@ export async function createWorkspace(config: (app: string) => string, viteQuick
   });
 
   const node = major < 22 ? join(dir, 'node_modules', nodePackage, 'bin', 'node') : process.execPath;
+  // As a user's shell would have it: the test runner's NODE_ENV=test (and its own variables) would make
+  // the frameworks build and serve something else than a production app.
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')));
   const env = (extra: NodeJS.ProcessEnv = {}) => ({
-    ...process.env,
+    ...clean,
     PATH: [dirname(node), join(dir, 'node_modules/.bin'), process.env.PATH].join(delimiter),
     NEXT_TELEMETRY_DISABLED: '1',
     ASTRO_TELEMETRY_DISABLED: '1',
