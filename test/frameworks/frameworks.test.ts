@@ -6,7 +6,6 @@
  * misspelled pose fails type-checking in each app; under pnpm the generated types resolve.
  */
 import { readFile, rm, writeFile, appendFile, cp, mkdir, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
@@ -14,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, serve } from '../e2e/helpers.js';
 import { checkNoScript, checkPage } from './page-checks.js';
-import { createWorkspace, REPO, run, startServer, waitForServer, type Workspace } from './workspace.js';
+import { createWorkspace, REPO, run, startServer, type Workspace } from './workspace.js';
 
 const KEY = `masko_${'f7a3'.repeat(16)}`;
 const QUICKSTART = join(REPO, 'test/frameworks/apps/vite');
@@ -28,13 +27,6 @@ let ws: Workspace;
 let browser: Browser;
 let cache: string;
 const timings: Record<string, number> = {};
-
-const freePort = () => new Promise<number>((resolve) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => resolve(port));
-  }, TIMEOUT);
-});
 
 /** Where the suite's cost is written as it goes (gitignored), for the CI budget: printed, never asserted. */
 const TIMINGS = join(REPO, 'test/artifacts/frameworks-timings.json');
@@ -140,11 +132,9 @@ describe.each(['next-turbopack', 'next-webpack'])('%s', (app) => {
   test('builds, server-renders the first paint, hydrates and plays', async () => {
     const output = await build(app);
     expect(output).toMatch(app === 'next-webpack' ? /webpack/i : /Turbopack/);
-    const port = await freePort();
-    const server = startServer(ws.node, [join(ws.dir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: ws.app(app), env: ws.env() });
+    const server = startServer(ws.node, [join(ws.dir, 'node_modules/next/dist/bin/next'), 'start', '-p', '0', '-H', '127.0.0.1'], { cwd: ws.app(app), env: ws.env() });
     try {
-      await waitForServer(`http://127.0.0.1:${port}/`, server.output);
-      await checkApp(app, `http://127.0.0.1:${port}/`);
+      await checkApp(app, await server.url);
     } finally {
       await server.stop();
     }
@@ -165,11 +155,9 @@ describe.each(['next-turbopack', 'next-webpack'])('%s', (app) => {
 describe('nuxt', () => {
   test('builds, server-renders the first paint, hydrates and plays', async () => {
     await build('nuxt');
-    const port = await freePort();
-    const server = startServer(ws.node, ['.output/server/index.mjs'], { cwd: ws.app('nuxt'), env: ws.env({ PORT: String(port), HOST: '127.0.0.1' }) });
+    const server = startServer(ws.node, ['.output/server/index.mjs'], { cwd: ws.app('nuxt'), env: ws.env({ PORT: '0', HOST: '127.0.0.1' }) });
     try {
-      await waitForServer(`http://127.0.0.1:${port}/`, server.output);
-      await checkApp('nuxt', `http://127.0.0.1:${port}/`);
+      await checkApp('nuxt', await server.url);
     } finally {
       await server.stop();
     }

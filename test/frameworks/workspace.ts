@@ -143,14 +143,29 @@ async function fill(dir: string, config: (app: string) => string, viteQuickstart
   return { dir, tarballs, env, node, app: (name) => join(dir, name), timings };
 }
 
-/** A server process in its own process group (frameworks spawn workers), stopped as a whole. */
-export function startServer(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): { stop(): Promise<void>; output: () => string } {
+/**
+ * A server process in its own process group (frameworks spawn workers), stopped as a whole. It is
+ * started on port 0 and `url` resolves to the address it prints (no port race); it rejects with the
+ * output when the process exits first or prints nothing within a minute.
+ */
+export function startServer(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): { url: Promise<string>; stop(): Promise<void>; output: () => string } {
   const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no address printed within 60 s:\n${output}`)), 60_000);
+    const read = (data: Buffer) => {
+      output += data;
+      const found = /http:\/\/127\.0\.0\.1:([1-9]\d*)/.exec(output);
+      if (found) { clearTimeout(timer); resolve(`http://127.0.0.1:${found[1]}/`); }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    void exited.then(() => { clearTimeout(timer); reject(new Error(`the server exited:\n${output}`)); });
+  });
+  url.catch(() => {}); // the caller awaits it; an early exit is reported there
   return {
+    url,
     output: () => output,
     async stop() {
       try {
@@ -162,13 +177,4 @@ export function startServer(command: string, args: string[], options: { cwd: str
       try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* stopped */ }
     },
   };
-}
-
-/** Resolves once `url` answers (any status), or rejects with what the server printed. */
-export async function waitForServer(url: string, output: () => string, attempts = 150): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    if (await fetch(url).then(() => true, () => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} never answered:\n${output()}`);
 }

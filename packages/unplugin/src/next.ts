@@ -24,8 +24,7 @@ import { syncPublic, type SyncPublicOptions } from './public/sync-public.js';
 const DEV = 'phase-development-server';
 const BUILD = 'phase-production-build';
 
-/** The part of a Next config this reads. */
-interface NextConfigLike { basePath?: string; [key: string]: unknown }
+/** A Next config (object or function); only `basePath` is read, so `next` stays out of our dependencies. */
 type NextConfigInput<C> = C | ((phase: string, context: { defaultConfig: C }) => C | Promise<C>);
 
 export type WithMaskoOptions = Partial<SyncPublicOptions>;
@@ -38,7 +37,7 @@ let synced: Promise<unknown> | undefined;
  * (default `public`), `modulesDir` (default `src/masko` when `src/` exists, else `masko`) and `base`
  * (default: the config's `basePath`).
  */
-export function withMasko<C extends NextConfigLike>(config: NextConfigInput<C> = {} as C, options: WithMaskoOptions = {}) {
+export function withMasko<C extends object>(config: NextConfigInput<C> = {} as C, options: WithMaskoOptions = {}) {
   return async (phase: string, context: { defaultConfig: C }): Promise<C> => {
     const resolved = typeof config === 'function' ? await config(phase, context) : config;
     if (phase === DEV || phase === BUILD) {
@@ -48,7 +47,7 @@ export function withMasko<C extends NextConfigLike>(config: NextConfigInput<C> =
         root,
         publicDir: options.publicDir ?? 'public',
         modulesDir: options.modulesDir ?? (existsSync(join(root, 'src')) ? 'src/masko' : 'masko'),
-        base: options.base ?? resolved.basePath ?? '/',
+        base: options.base ?? (resolved as { basePath?: string }).basePath ?? '/',
       }, phase === DEV ? 'dev' : 'build');
       await synced;
     }
