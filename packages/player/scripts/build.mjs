@@ -40,7 +40,7 @@ const common = {
 const prod = { 'globalThis.MASKO_DEV': 'false' };
 const npm = {
   ...common,
-  entryPoints: ['src/index.ts', 'src/state-machine.ts'],
+  entryPoints: ['src/index.ts', 'src/state-machine.ts', 'src/fallback.ts'],
   splitting: true, // index.js keeps `import('./state-machine.js')` instead of inlining it
   chunkNames: 'lazy/[name]-[hash]',
   external: ['lit', 'lit/*', '@lit/reactive-element', 'masko-manifest'],

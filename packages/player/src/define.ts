@@ -8,6 +8,8 @@ declare global {
 }
 
 // Two copies of the element on one page (e.g. the CDN build and a bundled one) must not throw.
-const defined = customElements.get('masko-mascot');
-if (!defined) customElements.define('masko-mascot', MaskoMascot);
-else if (DEV && defined !== MaskoMascot) warn('defined-twice', 'is already defined by another copy of masko-mascot; this one is not used.');
+// Server code (SSR, prerendering) may import the element: with no registry there is nothing to define.
+const registry = typeof customElements === 'undefined' ? undefined : customElements;
+const defined = registry?.get('masko-mascot');
+if (registry && !defined) customElements.define('masko-mascot', MaskoMascot);
+else if (DEV && defined && defined !== MaskoMascot) warn('defined-twice', 'is already defined by another copy of masko-mascot; this one is not used.');

@@ -5,6 +5,7 @@ import { SizeController } from './controllers/size-controller.js';
 import { StageController, type SwitchAt } from './controllers/stage-controller.js';
 import { VisibilityController } from './controllers/visibility-controller.js';
 import type { Command, EngineFactory } from './engines/router.js';
+import { fallbackSlot } from './features/fallback.js';
 import { engineFor } from './features/engine-loading.js';
 import type { HitTest, Preloader, ReleaseTimer } from './features/deferred.js';
 import { ManifestLoader } from './features/manifest-loading.js';
@@ -37,6 +38,7 @@ type Media = HTMLVideoElement | HTMLCanvasElement | HTMLImageElement;
  * @csspart media - The `<video>`, `<canvas>` or `<img>` on screen.
  * @csspart stage - The box the media layers are stacked in.
  * @cssprop [--masko-object-fit=contain] - How the media fits the element's box.
+ * @slot - A light-DOM fallback (the poster `<img>` of `masko-mascot/fallback`), shown until the first frame is on screen.
  */
 export class MaskoMascot<M extends MascotManifest = MascotManifest> extends ReactiveElement {
   static override styles = styles;
@@ -204,8 +206,8 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     const stage = (this.#stage.stage = document.createElement('div'));
     stage.className = 'stage';
     stage.setAttribute('part', 'stage');
+    stage.append(fallbackSlot(this)); // the page's light-DOM poster until the first frame (first paint)
     root.append(stage);
-    // A light-DOM fallback's <slot> goes here, after the stage (features/fallback.ts), until #presented().
     return root;
   }
 

@@ -1,7 +1,12 @@
+'use client';
 /**
  * `masko-mascot/react`: `<masko-mascot>` as a React component (React 17–19) through `@lit/react`,
  * with typed props and `onMaskoLoad`-style event props. React is a peer dependency: this entry is the
  * only one that imports it, so the element's own bundle never contains React.
+ *
+ * A client component (`'use client'`), so Server Components (Next.js App Router) render it directly.
+ * With a `manifest` it server-renders its first paint (masko-mascot/fallback): the box at its final
+ * size and the poster, before any script runs; the manifest reaches the element after hydration.
  *
  * ```tsx
  * import { MaskoMascot } from 'masko-mascot/react';
@@ -10,6 +15,8 @@
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
+import type { MascotManifest, PoseName } from 'masko-manifest';
+import { fallback } from './fallback.js';
 import { MaskoMascot as MaskoMascotElement } from './index.js';
 import type {
   MaskoErrorEvent,
@@ -20,11 +27,11 @@ import type {
   MaskoTransitionEvent,
 } from './events.js';
 
-export const MaskoMascot = createComponent({
+const Element = createComponent({
   react: React,
   tagName: 'masko-mascot',
   elementClass: MaskoMascotElement,
-  displayName: 'MaskoMascot',
+  displayName: 'MaskoMascotElement',
   events: {
     onMaskoLoad: 'masko-load' as EventName<MaskoLoadEvent>,
     onMaskoError: 'masko-error' as EventName<MaskoErrorEvent>,
@@ -36,5 +43,29 @@ export const MaskoMascot = createComponent({
   },
 });
 
-/** Props of the `MaskoMascot` React component. */
-export type MaskoMascotProps = React.ComponentProps<typeof MaskoMascot>;
+type ElementProps = React.ComponentProps<typeof Element>;
+
+/** Props of the `MaskoMascot` React component; `pose` and `ref` are typed by the manifest's names. */
+export type MaskoMascotProps<M extends MascotManifest = MascotManifest> = Omit<ElementProps, 'manifest' | 'pose' | 'ref'> & {
+  /** The manifest (e.g. a typed manifest module); serializable, so a Server Component may pass it. */
+  manifest?: M;
+  /** The pose on screen; set it to switch poses. */
+  pose?: PoseName<M>;
+  ref?: React.Ref<MaskoMascotElement<M>>;
+};
+
+/** The poster fills the box as the element's media do. */
+const IMG_STYLE = { display: 'block', width: '100%', height: '100%', objectFit: 'contain' } as const;
+
+const Wrapper = React.forwardRef<MaskoMascotElement, ElementProps>(function MaskoMascot(props, ref) {
+  const { manifest, pose, style, children } = props;
+  const width = typeof style?.width === 'number' || typeof style?.width === 'string' ? style.width : undefined;
+  // The first paint, unless the page gave its own children.
+  const first = manifest && children === undefined ? fallback(manifest, { ...(pose ? { pose } : {}), ...(width !== undefined ? { width } : {}) }) : undefined;
+  const img = first?.img;
+  const poster = img && React.createElement('img', { src: img.src, srcSet: img.srcset, sizes: img.sizes, width: img.width, height: img.height, alt: '', decoding: 'async', style: IMG_STYLE });
+  return React.createElement(Element, { ...props, ref, style: first ? { ...first.box, ...style } : style }, children ?? poster);
+});
+
+/** `<masko-mascot>` for React; see the module comment. */
+export const MaskoMascot = Wrapper as unknown as (<M extends MascotManifest = MascotManifest>(props: MaskoMascotProps<M>) => React.ReactElement | null) & { displayName?: string };

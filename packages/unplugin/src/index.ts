@@ -16,3 +16,6 @@ export function defineConfig(options: MaskoOptions): MaskoOptions {
 
 export type { MaskoOptions, MascotOptions, PoseOptions, GenerateOptions, MaskoFormat } from './types.js';
 export { MaskoError } from './core/errors.js';
+export { syncPublic, type SyncPublicOptions, type PublicOptions } from './public/sync-public.js';
+/** The manifest types, for generated declarations (an app's direct dependency, unlike masko-manifest). */
+export type { MascotManifest, PoseName, InputName } from 'masko-manifest';

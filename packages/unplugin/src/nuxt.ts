@@ -1,7 +1,8 @@
 /**
- * `unplugin-masko/nuxt`: a Nuxt module that adds the plugin to Nuxt's Vite, webpack or Rspack build,
- * tells Vue's compiler that `<masko-mascot>` is a custom element, and adds the `virtual:masko/*`
- * fallback types to Nuxt's generated tsconfig.
+ * `unplugin-masko/nuxt`: a Nuxt module that runs the framework-agnostic route (`syncPublic`) when Nuxt
+ * starts (`nuxt dev`, `nuxt build`, `nuxt generate`, `nuxt prepare`): the media go into
+ * `public/masko/` (which Nitro serves and copies to `.output/public`, once) and the typed manifest
+ * modules into `app/masko/`. It also tells Vue's compiler that `<masko-mascot>` is a custom element.
  *
  * ```ts
  * // nuxt.config.ts
@@ -10,46 +11,56 @@
  *   masko: { mascots: { felix: { collection: '…' } } }, // or masko.config.ts
  * });
  * ```
+ * ```vue
+ * <script setup lang="ts">
+ * import 'masko-mascot';
+ * import felix from '~/masko/felix';
+ * </script>
+ * ```
  */
-import unplugin from './index.js';
+import { join } from 'pathe';
+import { syncPublic, type PublicOptions } from './public/sync-public.js';
 import type { MaskoOptions } from './types.js';
 
-interface BundlerConfig { plugins?: unknown[] }
+/** Options of the module (the `masko` key of nuxt.config): every host option, plus where files go. */
+export type MaskoNuxtOptions = MaskoOptions & Partial<PublicOptions>;
 
 /** The part of the Nuxt instance this module uses, typed here so `nuxt` stays out of our dependencies. */
 export interface NuxtLike {
   options: {
     rootDir: string;
-    masko?: MaskoOptions;
+    srcDir?: string;
+    dev?: boolean;
+    dir?: { public?: string };
+    app?: { baseURL?: string };
+    masko?: MaskoNuxtOptions;
     vue?: { compilerOptions?: { isCustomElement?: (tag: string) => boolean } };
   };
-  hook(name: 'vite:extendConfig', fn: (config: BundlerConfig) => void): unknown;
-  hook(name: 'webpack:config' | 'rspack:config', fn: (configs: BundlerConfig[]) => void): unknown;
-  hook(name: 'prepare:types', fn: (options: { references: ({ types: string } | { path: string })[] }) => void): unknown;
 }
 
 /** A Nuxt module as `defineNuxtModule` would make it: callable with meta, no `@nuxt/kit` needed. */
 export interface MaskoNuxtModule {
-  (inlineOptions: MaskoOptions | undefined, nuxt: NuxtLike): void;
+  (inlineOptions: MaskoNuxtOptions | undefined, nuxt: NuxtLike): Promise<void>;
   getMeta(): Promise<{ name: string; configKey: string }>;
-  getOptions(inlineOptions?: MaskoOptions, nuxt?: NuxtLike): Promise<MaskoOptions>;
+  getOptions(inlineOptions?: MaskoNuxtOptions, nuxt?: NuxtLike): Promise<MaskoNuxtOptions>;
 }
 
 const TAG = 'masko-mascot';
 
-function maskoNuxt(inlineOptions: MaskoOptions | undefined, nuxt: NuxtLike): void {
-  // masko.config.ts and masko.lock.json live at the project root, not in Vite's root (app/ in Nuxt 4).
-  const options: MaskoOptions = { root: nuxt.options.rootDir, ...nuxt.options.masko, ...inlineOptions };
-  const add = (config: BundlerConfig, plugin: unknown) => (config.plugins ??= []).push(plugin);
-  nuxt.hook('vite:extendConfig', (config) => add(config, unplugin.vite(options)));
-  nuxt.hook('webpack:config', (configs) => configs.forEach((config) => add(config, unplugin.webpack(options))));
-  nuxt.hook('rspack:config', (configs) => configs.forEach((config) => add(config, unplugin.rspack(options))));
-
+async function maskoNuxt(inlineOptions: MaskoNuxtOptions | undefined, nuxt: NuxtLike): Promise<void> {
+  const { rootDir, srcDir = rootDir, dev = false, dir, app } = nuxt.options;
   const compilerOptions = ((nuxt.options.vue ??= {}).compilerOptions ??= {});
   const isCustomElement = compilerOptions.isCustomElement;
   compilerOptions.isCustomElement = (tag) => tag === TAG || (isCustomElement?.(tag) ?? false);
 
-  nuxt.hook('prepare:types', ({ references }) => references.push({ types: 'unplugin-masko/types' }));
+  // masko.config.ts and masko.lock.json live at the project root, next to nuxt.config.
+  const options = { root: rootDir, ...nuxt.options.masko, ...inlineOptions };
+  await syncPublic({
+    ...options,
+    publicDir: options.publicDir ?? dir?.public ?? join(rootDir, 'public'),
+    modulesDir: options.modulesDir ?? join(srcDir, 'masko'),
+    base: options.base ?? app?.baseURL ?? '/',
+  }, dev ? 'dev' : 'build');
 }
 
 const module = maskoNuxt as MaskoNuxtModule;

@@ -10,6 +10,7 @@ import { AssetCache } from './cache.js';
 import { loadClient } from './client.js';
 import { loadOptions, type LoadedOptions } from './config.js';
 import { renderDts } from './dts.js';
+import { typesPackage } from '../public/types-package.js';
 import { describeError, MaskoError } from './errors.js';
 import { readTextOrUndefined, stableStringify, writeIfChanged } from './fs-utils.js';
 import { commitLockfile, emptyLockfile, readLockfile, type Lockfile } from './lockfile.js';
@@ -65,7 +66,7 @@ function dtsFor(options: ResolvedOptions, lock: Lockfile): string {
     const locked = lock.mascots[m.key];
     return locked ? [[m.key, { locked, inputs: locked.canvas?.inputs.map((i) => i.name) ?? [] }] as const] : [];
   });
-  return renderDts(dict(entries));
+  return renderDts(dict(entries), typesPackage(options.root));
 }
 
 export class MaskoContext {

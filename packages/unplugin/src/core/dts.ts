@@ -8,7 +8,11 @@ import type { LockedMascot } from './lockfile.js';
 const union = (names: string[]) => (names.length ? [...new Set(names)].sort().map((n) => JSON.stringify(n)).join(' | ') : 'never');
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-export function renderDts(mascots: Record<string, { locked: LockedMascot; inputs?: string[] }>): string {
+/**
+ * `from`: the package the manifest type is imported from; one the app depends on directly (see
+ * public/types-package.ts: under pnpm a transitive `masko-manifest` does not resolve).
+ */
+export function renderDts(mascots: Record<string, { locked: LockedMascot; inputs?: string[] }>, from = 'masko-manifest'): string {
   const keys = Object.keys(mascots).sort();
   const out = [
     '/* eslint-disable */',
@@ -23,7 +27,7 @@ export function renderDts(mascots: Record<string, { locked: LockedMascot; inputs
       `declare module 'virtual:masko/${key}' {`,
       `  export type Pose = ${union(Object.keys(locked.poses))}`,
       `  export type Input = ${union(inputs)}`,
-      `  const manifest: import('masko-manifest').MascotManifest<Pose, Input>`,
+      `  const manifest: import('${from}').MascotManifest<Pose, Input>`,
       '  export default manifest',
       '}',
       '',
@@ -32,10 +36,10 @@ export function renderDts(mascots: Record<string, { locked: LockedMascot; inputs
   out.push(`declare module 'virtual:masko' {`);
   for (const key of keys) {
     const type = `import('virtual:masko/${key}').Pose, import('virtual:masko/${key}').Input`;
-    if (IDENT.test(key)) out.push(`  export const ${key}: import('masko-manifest').MascotManifest<${type}>`);
+    if (IDENT.test(key)) out.push(`  export const ${key}: import('${from}').MascotManifest<${type}>`);
   }
   out.push(`  const all: {`);
-  for (const key of keys) out.push(`    ${JSON.stringify(key)}: import('masko-manifest').MascotManifest<import('virtual:masko/${key}').Pose, import('virtual:masko/${key}').Input>`);
+  for (const key of keys) out.push(`    ${JSON.stringify(key)}: import('${from}').MascotManifest<import('virtual:masko/${key}').Pose, import('virtual:masko/${key}').Input>`);
   out.push('  }', '  export default all', '}', '');
   return out.join('\n');
 }

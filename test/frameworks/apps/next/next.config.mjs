@@ -1,0 +1,3 @@
+import { withMasko } from 'unplugin-masko/next';
+
+export default withMasko({ reactStrictMode: true });

@@ -1,0 +1,4 @@
+import { defineConfig } from 'vite';
+import masko from 'unplugin-masko/vite';
+
+export default defineConfig({ plugins: [masko()] });
