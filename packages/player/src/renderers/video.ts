@@ -10,7 +10,14 @@ export function createVideo(events: LayerEvents, crossOrigin: boolean): HTMLVide
   video.disablePictureInPicture = true;
   video.preload = 'auto';
   if (crossOrigin) video.crossOrigin = 'anonymous'; // WebGL uploads need CORS
-  video.addEventListener('ended', () => events.ended());
+  // WebKitGTK (GStreamer) can stop on a clip's last frame and never fire `ended`: `currentTime`
+  // rests within a millisecond of the duration and `paused` stays false. A timeupdate that close to
+  // the end (less than a frame at any rate) is the end too; `ended` is reported once per pass.
+  let ended = false;
+  const end = (): void => void (ended || ((ended = true), events.ended()));
+  video.addEventListener('ended', end);
+  video.addEventListener('timeupdate', () => !video.loop && video.duration - video.currentTime < 0.005 && end());
+  for (const type of ['loadstart', 'seeking']) video.addEventListener(type, () => (ended = false));
   // A looping video seeks back to 0 at its end (HTML: "seek to the earliest possible position").
   video.addEventListener('seeked', () => video.loop && video.currentTime < 0.5 && events.looped());
   return video;
