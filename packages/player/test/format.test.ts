@@ -58,9 +58,18 @@ describe('chooseFormat', () => {
     (name) => expect(pick(UA[name])).toBe('hevc'),
   );
 
-  it.each(['chromeWin', 'chromeMac', 'edge', 'firefoxWin', 'firefoxLinux', 'webkitGtk', 'miniBrowser', 'wpe'] as const)(
+  it.each(['chromeWin', 'chromeMac', 'edge', 'firefoxWin', 'firefoxLinux'] as const)(
     'should pick WebM on desktop %s, and never HEVC even when it decodes HEVC',
     (name) => expect(pick(UA[name])).toBe('webm'),
+  );
+
+  it.each(['webkitGtk', 'miniBrowser', 'wpe'] as const)(
+    'should pick stacked on %s when the pose has it, else WebM (GStreamer keeps VP9 alpha), never HEVC',
+    (name) => {
+      expect(pick(UA[name])).toBe('stacked');
+      expect(pick(UA[name], {}, { webm: ALL.webm, hevc: ALL.hevc })).toBe('webm'); // a Masko export
+      expect(pick(UA[name], { webgl: () => false }, { webm: ALL.webm, stacked: ALL.stacked })).toBe('webm');
+    },
   );
 
   it.each(['chromeAndroid', 'firefoxAndroid', 'androidStock'] as const)(

@@ -1,13 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { chooseFormat, detectEngine } from '../../src/index.js';
 import { hasWebGL } from '../../src/renderers/stacked-gl.js';
+import { webkitGtk } from './engines.js';
 import { testManifest } from './fixtures.js';
 
 // The format rule with this browser's real facts: its user agent, canPlayType() and WebGL. In WebKitGTK
 // it also asks what Safari would get from the same facts (the same engine behind a Mac or iPhone user
 // agent), since those are the WebKit branches no browser here can run for real.
 const ua = navigator.userAgent;
-const webkitGtk = /AppleWebKit\//.test(ua) && !/Chrom(e|ium)\//.test(ua);
 const probe = document.createElement('video');
 const realFacts = { canPlay: (type: string) => probe.canPlayType(type) !== '', webgl: hasWebGL };
 const { media } = testManifest().poses.Red!;
@@ -15,11 +15,13 @@ const SAFARI_MAC = '(Macintosh; Intel Mac OS X 10_15_7)';
 const SAFARI_IOS = '(iPhone; CPU iPhone OS 18_1 like Mac OS X)';
 
 describe('the format rule in this browser', () => {
-  it('should name this engine and give it WebM (VP9 alpha is kept in Chromium, Firefox and WebKitGTK)', () => {
+  it('should name this engine and give it WebM, or in WebKitGTK stacked first (blank WebM loop wraps)', () => {
     const engine = detectEngine(navigator);
     expect(engine.engine).to.equal(/Firefox\//.test(ua) ? 'gecko' : webkitGtk ? 'webkit' : 'chromium');
     expect(engine.mobile).to.equal(false);
-    expect(chooseFormat(media, { ...engine, ...realFacts })).to.equal('webm');
+    expect(chooseFormat(media, { ...engine, ...realFacts })).to.equal(webkitGtk ? 'stacked' : 'webm');
+    // A Masko canvas export carries WebM and HEVC only: it animates in all three (VP9 alpha kept).
+    expect(chooseFormat({ webm: media.webm, hevc: media.hevc }, { ...engine, ...realFacts })).to.equal('webm');
   });
 
   // Only WebKit has these facts to lend (not a skip elsewhere: Chromium and Firefox are not WebKit).
