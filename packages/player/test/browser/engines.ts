@@ -17,5 +17,4 @@ export const GSTREAMER_WEBM_FRAMES =
   'WebKitGTK: GStreamer WebM gives blank loop wraps and empty reads of a just-revealed video (Safari never plays WebM)';
 
 /** `it`, or `it.skip` in WebKitGTK for the WebM path's frames (see {@link GSTREAMER_WEBM_FRAMES}). */
-export const itUnlessGStreamerWebM = (webm: boolean): Mocha.TestFunction | Mocha.PendingTestFunction =>
-  webm && webkitGtk ? it.skip : it;
+export const itUnlessGStreamerWebM = (webm: boolean): typeof it => (webm && webkitGtk ? it.skip : it) as typeof it;
