@@ -1,16 +1,20 @@
 // Browser tests: Debian Chromium through Playwright's launcher, Firefox ESR through
-// puppeteer-core over WebDriver BiDi (no browser downloads, see shared/reference/toolchain.md).
-// Firefox needs a display for WebGL: scripts/browser-tests.mjs runs this under xvfb-run.
+// puppeteer-core over WebDriver BiDi, WebKitGTK through WebKitWebDriver (no browser downloads,
+// see shared/reference/toolchain.md). Firefox's WebGL and WebKit's MiniBrowser need a display:
+// scripts/browser-tests.mjs runs this under xvfb-run.
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { webkitLauncher } from './scripts/webkit-launcher.mjs';
+import { pagePixelsPlugin } from './scripts/page-pixels-plugin.mjs';
+import { rangeMiddleware } from './scripts/range-middleware.mjs';
 
 const chromiumArgs = [
   '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--autoplay-policy=no-user-gesture-required',
 ];
-const want = (process.env.WTR_BROWSERS || 'chromium,firefox').split(',');
+const want = (process.env.WTR_BROWSERS || 'chromium,firefox,webkit').split(',');
 const browsers = [];
 if (want.includes('chromium')) {
   browsers.push(playwrightLauncher({
@@ -29,11 +33,13 @@ if (want.includes('firefox')) {
     },
   }));
 }
+if (want.includes('webkit')) browsers.push(webkitLauncher());
 
 export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['packages/*/test/browser/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  middleware: [rangeMiddleware()],
   nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/player/tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/player/tsconfig.json' }), pagePixelsPlugin()],
   concurrency: 1,
   browsers,
   testFramework: { config: { timeout: 20000 } },

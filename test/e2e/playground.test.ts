@@ -1,12 +1,17 @@
 // `npm start` as a newcomer runs it: scripts/start.mjs (emulator + the playground's Vite dev server) in its
 // own process group, the page in Chromium, every pose button and every input control clicked, a
 // screenshot per step in test/artifacts/playground/. Any console error, page error or failed request fails.
+// Then the same page in WebKit (WebKitGTK's MiniBrowser through WebKitWebDriver): every pose button, and
+// the screenshot around each mascot equal, pixel for pixel, to the page without the mascot.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { remote } from 'webdriverio';
+import { startWebKitDriver, webkitCapabilities } from '../../scripts/webkit-driver.mjs';
 import { launchChromium } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,6 +39,7 @@ async function freePortPair(): Promise<number> {
 
 let server: ChildProcess;
 let output = '';
+let pageUrl = '';
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
@@ -76,7 +82,7 @@ beforeAll(async () => {
     // No real key: start.mjs points the playground at its emulator.
     env: { ...process.env, MASKO_API_KEY: '', MASKO_EMULATOR_PORT: String(port), PORT: String(vitePort), NO_COLOR: '1' },
   });
-  const url = await viteUrl(server);
+  const url = (pageUrl = await viteUrl(server));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
@@ -186,3 +192,100 @@ test('every background control recolours the gallery', async () => {
   }
   expect(problems).toEqual([]);
 }, 180_000);
+
+describe('in WebKit', () => {
+  let driver: Awaited<ReturnType<typeof startWebKitDriver>>;
+  let webkit: WebdriverIO.Browser;
+  let webkitStep = 0;
+  const webkitShot = async (name: string) => {
+    const png = Buffer.from(await webkit.takeScreenshot(), 'base64');
+    writeFileSync(`${artifacts}/webkit-${String(++webkitStep).padStart(2, '0')}-${name.replace(/\W+/g, '-')}.png`, png);
+    return png;
+  };
+  /** Page errors and masko-error events since the page loaded (WebDriver classic has no console events). */
+  const webkitProblems = () => webkit.execute(() => (window as any).__problems as string[]);
+
+  beforeAll(async () => {
+    driver = await startWebKitDriver();
+    webkit = await remote({ hostname: '127.0.0.1', port: driver.port, logLevel: 'error', capabilities: webkitCapabilities as never });
+    await webkit.setWindowSize(1280, 900);
+    await webkit.url(pageUrl);
+    await webkit.execute(() => {
+      const problems: string[] = ((window as any).__problems = []);
+      addEventListener('error', (event) => problems.push(`page error: ${event.message}`));
+      addEventListener('unhandledrejection', (event) => problems.push(`unhandled rejection: ${event.reason}`));
+      for (const mascot of document.querySelectorAll('masko-mascot')) {
+        mascot.addEventListener('masko-error', (event) => problems.push(`masko-error on ${mascot.getAttribute('alt')}: ${(event as CustomEvent).detail.message}`));
+      }
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await webkit?.deleteSession().catch(() => {});
+    driver?.stop();
+  });
+
+  test('the demo plays stacked in WebKitGTK, and the page around every mascot is exactly the page', async () => {
+    await webkit.waitUntil(() => webkit.execute(() => (document.querySelector('#hero') as any).currentSource?.format), { timeout: 60_000 });
+    // WebKit off Apple: stacked when the pose has it (GStreamer blanks WebM loop wraps), else WebM.
+    expect(await webkit.execute(() => (document.querySelector('#hero') as any).currentSource.format)).toBe('stacked');
+    const mascots = await webkit.execute(() => [...document.querySelectorAll('masko-mascot')].map((m) => m.getAttribute('alt')!));
+    expect(mascots.length).toBe(5); // the hero and the gallery's webm, stacked, hevc and image tiles
+    for (const [index, alt] of mascots.entries()) {
+      // Scroll the mascot into view, wait until it shows a picture, and return viewport points near its
+      // corners and edges (transparent in every pose) and at its centre (the character).
+      const points = await webkit.executeAsync((index: number, done: (points: [number, number][]) => void) => {
+        const mascot = document.querySelectorAll('masko-mascot')[index] as HTMLElement & { currentSource?: unknown };
+        mascot.scrollIntoView({ block: 'center' });
+        const ready = () => mascot.currentSource && mascot.shadowRoot!.querySelector('[part="media"]:not([data-hidden])');
+        const wait = () => (ready() ? requestAnimationFrame(() => requestAnimationFrame(report)) : setTimeout(wait, 50));
+        const report = () => {
+          const box = mascot.getBoundingClientRect();
+          const at = (x: number, y: number): [number, number] => [box.left + x * box.width, box.top + y * box.height];
+          done([at(0.5, 0.5), at(0.03, 0.03), at(0.97, 0.03), at(0.03, 0.5), at(0.97, 0.5), at(0.5, 0.03)]);
+        };
+        wait();
+      }, index);
+      const shown = await pixels(await webkitShot(`${alt}-shown`), points);
+      await webkit.execute(() => document.querySelectorAll<HTMLElement>('masko-mascot').forEach((m) => (m.style.visibility = 'hidden')));
+      await webkit.executeAsync((done: () => void) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+      const page = await pixels(await webkitShot(`${alt}-hidden`), points);
+      await webkit.execute(() => document.querySelectorAll<HTMLElement>('masko-mascot').forEach((m) => (m.style.visibility = '')));
+      expect(shown[0], `${alt}: the character is on screen`).not.toEqual(page[0]);
+      // Exact: WebKitGTK once drew the transparent area one level darker than the page (46,133,221 on 46,134,222).
+      expect(shown.slice(1), `${alt}: the transparent area equals the page without the mascot`).toEqual(page.slice(1));
+    }
+    expect(await webkitProblems()).toEqual([]);
+  }, 180_000);
+
+  test('every pose button takes the mascot to its pose in WebKit', async () => {
+    await webkit.execute(() => document.querySelector('#hero')!.scrollIntoView({ block: 'center' }));
+    const names = await webkit.execute(() => [...document.querySelectorAll('#poses button')].map((b) => b.textContent!));
+    expect(names).toEqual(expect.arrayContaining(['Idle', 'Thumbs Up', 'Wave']));
+    // Thinking is left at once while the `thinking` input is false (see the Chromium test above).
+    for (const name of names.filter((n) => n !== 'Thinking')) {
+      const reached = await webkit.executeAsync((name: string, done: (pose: string | null) => void) => {
+        const hero = document.querySelector('#hero')!;
+        if (hero.getAttribute('pose') === name) return done(name);
+        hero.addEventListener('masko-pose-change', function on(event) {
+          if ((event as CustomEvent<{ to: string }>).detail.to !== name) return;
+          hero.removeEventListener('masko-pose-change', on);
+          done((event as CustomEvent<{ to: string }>).detail.to);
+        });
+        [...document.querySelectorAll<HTMLButtonElement>('#poses button')].find((b) => b.textContent === name)!.click();
+      }, name);
+      expect(reached).toBe(name);
+      await webkitShot(`pose-${name}`);
+    }
+    expect(await webkitProblems()).toEqual([]);
+  }, 180_000);
+});
+
+/** RGBA of a PNG screenshot at viewport points (CSS pixels; the MiniBrowser window has a DPR of 1). */
+async function pixels(png: Buffer, points: [number, number][]): Promise<number[][]> {
+  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return points.map(([x, y]) => {
+    const i = (Math.floor(y) * info.width + Math.floor(x)) * info.channels;
+    return [...data.subarray(i, i + 4)];
+  });
+}

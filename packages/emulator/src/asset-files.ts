@@ -1,6 +1,6 @@
 import { badRequest } from './errors.js';
 import { newId, nowIso, sha256Hex } from './ids.js';
-import type { Media, MediaClip } from './media.js';
+import { UNLISTED_TYPES, type Media, type MediaClip } from './media.js';
 import type { AssetRec, AssetType, CollectionRec, ItemRec, JobStatus } from './types.js';
 
 const EXT: Record<AssetType, string> = {
@@ -36,11 +36,12 @@ export function checkSizes(media: Media, sizes: number[], field: string): number
   return [...new Set(sizes.filter((s) => s !== media.index.width))].sort((a, b) => a - b);
 }
 
-/** Asset records for one item: an original per type, then the size variants the clip has. */
+/** Asset records for one item: an original per listed type, then the size variants the clip has. */
 export function buildAssets(b: BuildAssets): AssetRec[] {
   const out: AssetRec[] = [];
   const original = String(b.media.index.width);
   for (const type of b.types) {
+    if (UNLISTED_TYPES.includes(type)) continue;
     const files = b.clip.files[type];
     const origFile = files?.[original];
     if (!files || !origFile) continue;

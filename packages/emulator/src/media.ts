@@ -38,6 +38,14 @@ export interface FileMeta {
   mime: string;
 }
 
+/**
+ * Asset types the emulator never lists, though `media/` has their files. The demo's HEVC `.mov` has
+ * no alpha (no encoder here makes HEVC with alpha), and an `hevc` asset is what Safari and every iOS
+ * browser take as their alpha format: listing it would show Felix in an opaque box there. Without
+ * it, Apple WebKit plays the stacked MP4, transparent, like every other engine.
+ */
+export const UNLISTED_TYPES: readonly AssetType[] = ['hevc'];
+
 export const DEFAULT_MEDIA_DIR = fileURLToPath(new URL('../media/', import.meta.url));
 
 const FALLBACK_MIME: Record<AssetType, string> = {

@@ -38,7 +38,7 @@ export interface Fallback {
 /** The poster fills the box exactly as the element's own media do (`object-fit: contain`). */
 const IMG_STYLE = 'display:block;width:100%;height:100%;object-fit:contain';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** The `<masko-mascot>` markup's first paint for `manifest` (see the module comment). */
 export function fallback(manifest: MascotManifest, options: FallbackOptions = {}): Fallback {
@@ -66,6 +66,6 @@ export function fallback(manifest: MascotManifest, options: FallbackOptions = {}
     decoding: 'async',
     style: IMG_STYLE,
   } as const;
-  const html = `<img ${Object.entries(img).map(([k, v]) => `${k}="${escape(String(v))}"`).join(' ')}>`;
+  const html = `<img ${Object.entries(img).map(([k, v]) => `${k}="${escapeAttribute(String(v))}"`).join(' ')}>`;
   return { style, box, img, html };
 }

@@ -10,13 +10,18 @@ import type { MediaFormat, Pose } from 'masko-manifest';
  * |------------------------------------------------------------|------------------------|
  * | Apple WebKit: Safari macOS/iOS, every iOS browser, WKWebView | hevc → stacked → image |
  * | Chromium and Firefox on desktop (VP9 alpha kept)           | webm → stacked → image |
- * | anything else: Android browsers, WebKitGTK, unknown        | stacked → image        |
+ * | WebKit off Apple: WebKitGTK, WPE (GStreamer keeps VP9 alpha) | stacked → webm → image |
+ * | anything else: Android browsers, unknown                   | stacked → image        |
  *
  * A format is taken only when the pose has it, the browser says it can decode its MIME type,
  * and, for `stacked`, WebGL is available. `canPlayType` cannot see alpha (Safari says yes to
  * VP9 and drops the alpha), so the engine decides which formats are *eligible* and
  * `canPlayType` only rules out what cannot decode at all. HEVC is eligible on Apple WebKit only:
  * Chromium and Firefox decode HEVC on some machines, but without alpha.
+ *
+ * WebKit off Apple keeps VP9 alpha, so a Masko export (WebM and HEVC only) animates there, but
+ * GStreamer shows a blank frame at each WebM loop wrap (measured in WebKitGTK 2.50 from a
+ * screenshot), so a pose that also has a stacked file plays that instead.
  *
  * Android is kept off WebM on purpose: Chrome Android has shipped broken VP9 alpha and
  * Firefox Android stalls on it; the stacked path is exact there.
@@ -28,7 +33,7 @@ export type RenderFormat = MediaFormat | 'image';
 export type RendererOverride = 'auto' | RenderFormat;
 
 /** The browser engine, as far as it matters for alpha video. */
-export type Engine = 'apple-webkit' | 'chromium' | 'gecko' | 'other';
+export type Engine = 'apple-webkit' | 'webkit' | 'chromium' | 'gecko' | 'other';
 
 export interface EngineFacts {
   engine: Engine;
@@ -48,6 +53,7 @@ export interface FormatFacts extends EngineFacts {
 
 const ORDER: Record<Engine, readonly MediaFormat[]> = {
   'apple-webkit': ['hevc', 'stacked'],
+  webkit: ['stacked', 'webm'],
   chromium: ['webm', 'stacked'],
   gecko: ['webm', 'stacked'],
   other: ['stacked'],
@@ -88,7 +94,8 @@ export interface PlatformFacts {
 /**
  * The engine from the user agent. Every iOS/iPadOS browser is Apple WebKit (App Store rule
  * 2.5.6), including iPads that claim to be a Mac; a macOS WKWebView has `AppleWebKit` and no
- * browser token. WebKitGTK and WPE also say `AppleWebKit` but run on Linux: they are `other`.
+ * browser token. WebKitGTK and WPE also say `AppleWebKit` but run on Linux (or a BSD): they are
+ * `webkit`, whose media is GStreamer's, which keeps VP9 alpha where Apple's drops it.
  */
 export function detectEngine({ userAgent: ua, maxTouchPoints = 0 }: PlatformFacts): EngineFacts {
   const ios = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && maxTouchPoints > 1);
@@ -96,6 +103,9 @@ export function detectEngine({ userAgent: ua, maxTouchPoints = 0 }: PlatformFact
   const mobile = /Android|Mobile/.test(ua);
   if (/Firefox\//.test(ua)) return { engine: 'gecko', mobile };
   if (/Chrom(e|ium)\/|Edg\//.test(ua)) return { engine: 'chromium', mobile };
-  if (/Macintosh/.test(ua) && /AppleWebKit\//.test(ua)) return { engine: 'apple-webkit', mobile: false };
+  if (/AppleWebKit\//.test(ua)) {
+    if (/Macintosh/.test(ua)) return { engine: 'apple-webkit', mobile: false };
+    if (/Linux|X11|BSD/.test(ua)) return { engine: 'webkit', mobile };
+  }
   return { engine: 'other', mobile };
 }

@@ -23,6 +23,10 @@ const UA = {
   chromeAndroid: 'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
   firefoxAndroid: 'Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0',
   webkitGtk: 'Mozilla/5.0 (X11; Ubuntu; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15',
+  // Debian's WebKitGTK 2.50 MiniBrowser, as the browser suite's WebKit reports itself.
+  miniBrowser: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/60.5 Safari/605.1.15',
+  wpe: 'Mozilla/5.0 (Linux; x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15 WPE/2.44',
+  androidStock: 'Mozilla/5.0 (Linux; U; Android 4.0.3; en-us) AppleWebKit/534.30 (KHTML, like Gecko) Version/4.0 Mobile Safari/534.30',
 };
 
 /** Facts for a user agent; by default every codec "plays" (canPlayType lies) and WebGL works. */
@@ -37,7 +41,8 @@ describe('detectEngine', () => {
     ['firefoxIos', 'apple-webkit', true], ['wkWebViewMac', 'apple-webkit', false], ['wkWebViewIos', 'apple-webkit', true],
     ['chromeWin', 'chromium', false], ['chromeMac', 'chromium', false], ['edge', 'chromium', false],
     ['firefoxWin', 'gecko', false], ['firefoxLinux', 'gecko', false], ['chromeAndroid', 'chromium', true],
-    ['firefoxAndroid', 'gecko', true], ['webkitGtk', 'other', false],
+    ['firefoxAndroid', 'gecko', true], ['webkitGtk', 'webkit', false], ['miniBrowser', 'webkit', false],
+    ['wpe', 'webkit', false], ['androidStock', 'webkit', true],
   ] as const)('%s is %s (mobile: %s)', (name, engine, mobile) => {
     expect(detectEngine({ userAgent: UA[name] })).toEqual({ engine, mobile });
   });
@@ -58,7 +63,16 @@ describe('chooseFormat', () => {
     (name) => expect(pick(UA[name])).toBe('webm'),
   );
 
-  it.each(['chromeAndroid', 'firefoxAndroid', 'webkitGtk'] as const)(
+  it.each(['webkitGtk', 'miniBrowser', 'wpe'] as const)(
+    'should pick stacked on %s when the pose has it, else WebM (GStreamer keeps VP9 alpha), never HEVC',
+    (name) => {
+      expect(pick(UA[name])).toBe('stacked');
+      expect(pick(UA[name], {}, { webm: ALL.webm, hevc: ALL.hevc })).toBe('webm'); // a Masko export
+      expect(pick(UA[name], { webgl: () => false }, { webm: ALL.webm, stacked: ALL.stacked })).toBe('webm');
+    },
+  );
+
+  it.each(['chromeAndroid', 'firefoxAndroid', 'androidStock'] as const)(
     'should pick stacked on %s (WebM alpha is unreliable there)',
     (name) => expect(pick(UA[name])).toBe('stacked'),
   );

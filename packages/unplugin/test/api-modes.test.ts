@@ -130,7 +130,7 @@ describe('expiring signed URLs', () => {
     await rm(victim.path);
     const healed = await during(emu, () => context(emu, root).prepare());
     expect(healed.requests.map((r) => `${r.origin} ${r.method} ${r.path.replace(/[0-9a-f-]{36}/, ':id')}`)).toEqual([
-      'api GET /v1/assets/:id', 'assets GET ' + healed.requests[1]!.path,
+      'api GET /v1/assets/:id', `assets GET ${healed.requests[1]!.path}`,
     ]);
     expect(healed.requests[1]!.status).toBe(200);
     expect(await readFile(join(root, 'masko.lock.json'), 'utf8')).toBe(lockText);

@@ -9,8 +9,12 @@
  * video decode, and the canvases on the page are plain 2D canvases with no context limit.
  *
  * Colour: the browser converts the video's YUV to RGB by the file's colour tags (our stacked
- * files are tagged BT.709, limited range, which Chromium and Firefox both honour); the alpha
- * half is grey, where every matrix gives R = G = B, so its red channel is the alpha.
+ * files are tagged BT.709, limited range). The alpha half is grey (Cb = Cr = 128), but not every
+ * browser keeps it grey: WebKitGTK (GStreamer) turns luma 16 into RGB (1, 0, 1), as if neutral
+ * chroma were 0.5 rather than 128/255, so reading red as alpha left the "transparent" area at
+ * alpha 1/255, one level darker than the page. The alpha is therefore the BT.709 luma of the
+ * alpha half: luma is what the matrix keeps exact under any chroma offset, (1, 0, 1) gives 0.29
+ * of a level (stored as 0), and for true grey it equals the red channel, as before.
  * Premultiplied: the context has `premultipliedAlpha: true` and the shader multiplies, so
  * `drawImage` composites semi-transparent edges exactly. The video itself is opaque, so
  * Firefox's premultiplied `texImage2D` uploads change nothing.
@@ -18,7 +22,7 @@
 
 const VERTEX = `attribute vec2 p;varying vec2 v;void main(){v=vec2(p.x,-p.y)*.5+.5;gl_Position=vec4(p,0.,1.);}`;
 const FRAGMENT = `precision mediump float;uniform sampler2D t;varying vec2 v;
-void main(){vec3 c=texture2D(t,vec2(v.x,v.y*.5)).rgb;float a=texture2D(t,vec2(v.x,.5+v.y*.5)).r;gl_FragColor=vec4(c*a,a);}`;
+void main(){vec3 c=texture2D(t,vec2(v.x,v.y*.5)).rgb;float a=dot(texture2D(t,vec2(v.x,.5+v.y*.5)).rgb,vec3(.2126,.7152,.0722));gl_FragColor=vec4(c*a,a);}`;
 
 interface Shared {
   gl: WebGLRenderingContext;

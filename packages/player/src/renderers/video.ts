@@ -11,7 +11,18 @@ export function createVideo(events: LayerEvents, crossOrigin: boolean): HTMLVide
   video.preload = 'auto';
   if (crossOrigin) video.crossOrigin = 'anonymous'; // WebGL uploads need CORS
   // `ended` can arrive queued from the clip before a reuse: only one that is still true counts.
-  video.addEventListener('ended', () => video.ended && events.ended());
+  // WebKitGTK (GStreamer) can also stop on a clip's last frame and never fire `ended`: `currentTime`
+  // rests within a millisecond of the duration and `paused` stays false. A timeupdate that close to
+  // the end (less than a frame at any rate) is the end too; `ended` is reported once per pass.
+  let ended = false;
+  const end = (): void => {
+    if (ended) return;
+    ended = true;
+    events.ended();
+  };
+  video.addEventListener('ended', () => video.ended && end());
+  video.addEventListener('timeupdate', () => !video.loop && video.duration - video.currentTime < 0.005 && end());
+  for (const type of ['loadstart', 'seeking']) video.addEventListener(type, () => (ended = false));
   // A looping video seeks back to 0 at its end (HTML: "seek to the earliest possible position"),
   // reported by `seeked`; `timeupdate` sees the time go back should a browser skip that event.
   let last = 0;

@@ -1,4 +1,5 @@
 import { oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { MaskoMascot } from '../../src/index.js';
 
 export type RGBA = [number, number, number, number];
@@ -16,6 +17,8 @@ export function snapshot(el: MaskoMascot): { media: Element; read(x: number, y: 
     media instanceof HTMLVideoElement ? media.videoWidth : media instanceof HTMLImageElement ? media.naturalWidth : media.width;
   const height =
     media instanceof HTMLVideoElement ? media.videoHeight : media instanceof HTMLImageElement ? media.naturalHeight : media.height;
+  // A video with no frame yet (WebKit reports a size only once one is decoded) has no picture.
+  if (!width || !height) return { media, width, read: () => [0, 0, 0, 0] };
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -86,3 +89,18 @@ export function sampleFrames(el: MaskoMascot, { centre = [0.5, 0.5], posterMarke
 
 /** For waitUntil(): its 1 s default is too short on a busy machine (the assertions stay the same). */
 export const PATIENCE = { timeout: 10_000 };
+
+/**
+ * Pixels of what the page really shows, at viewport points in CSS pixels: a screenshot taken by the
+ * test runner (scripts/page-pixels-plugin.mjs), not a canvas read-back of the element's media.
+ */
+export async function pagePixels(points: readonly (readonly [number, number])[]): Promise<RGBA[]> {
+  // Let the last style change reach the screen first: WebKit's screenshot is of the last painted frame.
+  await nextFrame();
+  await nextFrame();
+  const pixels = await executeServerCommand<RGBA[], { points: readonly (readonly [number, number])[]; devicePixelRatio: number }>(
+    'page-pixels', { points, devicePixelRatio },
+  );
+  if (!pixels) throw new Error('the test runner has no page-pixels command (web-test-runner.config.mjs)');
+  return pixels;
+}
