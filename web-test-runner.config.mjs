@@ -2,36 +2,47 @@
 // puppeteer-core over WebDriver BiDi, WebKitGTK through WebKitWebDriver (no browser downloads,
 // see shared/reference/toolchain.md). Firefox's WebGL and WebKit's MiniBrowser need a display:
 // scripts/browser-tests.mjs runs this under xvfb-run.
-import { playwrightLauncher } from '@web/test-runner-playwright';
-import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { webkitLauncher } from './scripts/webkit-launcher.mjs';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { playwrightLauncher } from '@web/test-runner-playwright';
 import { pagePixelsPlugin } from './scripts/page-pixels-plugin.mjs';
 import { rangeMiddleware } from './scripts/range-middleware.mjs';
+import { webkitLauncher } from './scripts/webkit-launcher.mjs';
 
 const chromiumArgs = [
-  '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
   '--autoplay-policy=no-user-gesture-required',
 ];
 const want = (process.env.WTR_BROWSERS || 'chromium,firefox,webkit').split(',');
 const browsers = [];
 if (want.includes('chromium')) {
-  browsers.push(playwrightLauncher({
-    product: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: chromiumArgs },
-  }));
+  browsers.push(
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: chromiumArgs },
+    }),
+  );
 }
 if (want.includes('firefox')) {
-  browsers.push(chromeLauncher({
-    puppeteer: puppeteerCore,
-    launchOptions: {
-      browser: 'firefox',
-      executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
-      headless: !process.env.DISPLAY,
-      extraPrefsFirefox: { 'media.autoplay.default': 0, 'media.autoplay.blocking_policy': 0 },
-    },
-  }));
+  browsers.push(
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+        headless: !process.env.DISPLAY,
+        extraPrefsFirefox: { 'media.autoplay.default': 0, 'media.autoplay.blocking_policy': 0 },
+      },
+    }),
+  );
 }
 if (want.includes('webkit')) browsers.push(webkitLauncher());
 

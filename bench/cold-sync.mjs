@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DEMO, startEmulator } from 'masko-emulator';
+import { printTable, record, summarize, versionOf } from './lib.mjs';
 import { masko, project } from './support/cli.mjs';
 import { startLatencyProxy } from './support/latency-proxy.mjs';
-import { printTable, record, summarize, versionOf } from './lib.mjs';
 
 const LATENCY_MS = 50;
 const CONNECTIONS = 16; // unplugin-masko's default `concurrency`, which it passes to masko-client as `connections`
@@ -44,7 +44,12 @@ async function throughput() {
 
 /** Most asset requests the proxy had open at once. */
 function peakConcurrency(requests) {
-  const edges = requests.flatMap((r) => [[r.start, 1], [r.end, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const edges = requests
+    .flatMap((r) => [
+      [r.start, 1],
+      [r.end, -1],
+    ])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let open = 0;
   let peak = 0;
   for (const [, step] of edges) peak = Math.max(peak, (open += step));
@@ -62,11 +67,16 @@ try {
     const result = await masko('sync', app.root, proxy.apiUrl);
     const requests = proxy.log.slice(before);
     const lock = JSON.parse(await readFile(join(app.root, 'masko.lock.json'), 'utf8'));
-    files = Object.values(lock.mascots).flatMap((m) => [...Object.values(m.poses), ...m.transitions]).flatMap((clip) => clip.files);
+    files = Object.values(lock.mascots)
+      .flatMap((m) => [...Object.values(m.poses), ...m.transitions])
+      .flatMap((clip) => clip.files);
     const assetRequests = requests.filter((r) => r.origin === 'assets');
     runs.push({
-      wallMs: result.wallMs, files: files.length, bytes: files.reduce((sum, f) => sum + f.bytes, 0),
-      apiRequests: requests.length - assetRequests.length, assetRequests: assetRequests.length,
+      wallMs: result.wallMs,
+      files: files.length,
+      bytes: files.reduce((sum, f) => sum + f.bytes, 0),
+      apiRequests: requests.length - assetRequests.length,
+      assetRequests: assetRequests.length,
       downloadPhaseMs: Math.max(...assetRequests.map((r) => r.end)) - Math.min(...assetRequests.map((r) => r.start)),
       // Process start to its first API request (node, CLI, config loading), and last asset to exit (posters, lockfile).
       startupMs: Math.min(...requests.map((r) => r.start)) - result.startedAt,
@@ -100,26 +110,81 @@ const boundMs = Math.ceil(fileCount / CONNECTIONS) * LATENCY_MS + (bytes / loopb
 const downloads = summarize(runs.map((r) => r.downloadPhaseMs));
 const spread = (s) => `${s.min.toFixed(0)}–${s.max.toFixed(0)} (n=${s.n})`;
 printTable([
-  { what: 'masko sync (CLI, whole run)', 'median ms': ours.median.toFixed(0), 'min–max ms': spread(ours), 'sequential / this': (seq.median / ours.median).toFixed(1), 'this / bound': (ours.median / boundMs).toFixed(2) },
-  { what: '  of which downloads (first to last asset)', 'median ms': downloads.median.toFixed(0), 'min–max ms': spread(downloads), 'sequential / this': (seq.median / downloads.median).toFixed(1), 'this / bound': (downloads.median / boundMs).toFixed(2) },
-  { what: 'sequential download (baseline)', 'median ms': seq.median.toFixed(0), 'min–max ms': spread(seq), 'sequential / this': '1.0', 'this / bound': (seq.median / boundMs).toFixed(2) },
-  { what: `ideal bound (ceil(${fileCount}/${CONNECTIONS}) x ${LATENCY_MS} ms + bytes / loopback)`, 'median ms': boundMs.toFixed(0), 'min–max ms': '', 'sequential / this': (seq.median / boundMs).toFixed(1), 'this / bound': '1.00' },
+  {
+    what: 'masko sync (CLI, whole run)',
+    'median ms': ours.median.toFixed(0),
+    'min–max ms': spread(ours),
+    'sequential / this': (seq.median / ours.median).toFixed(1),
+    'this / bound': (ours.median / boundMs).toFixed(2),
+  },
+  {
+    what: '  of which downloads (first to last asset)',
+    'median ms': downloads.median.toFixed(0),
+    'min–max ms': spread(downloads),
+    'sequential / this': (seq.median / downloads.median).toFixed(1),
+    'this / bound': (downloads.median / boundMs).toFixed(2),
+  },
+  {
+    what: 'sequential download (baseline)',
+    'median ms': seq.median.toFixed(0),
+    'min–max ms': spread(seq),
+    'sequential / this': '1.0',
+    'this / bound': (seq.median / boundMs).toFixed(2),
+  },
+  {
+    what: `ideal bound (ceil(${fileCount}/${CONNECTIONS}) x ${LATENCY_MS} ms + bytes / loopback)`,
+    'median ms': boundMs.toFixed(0),
+    'min–max ms': '',
+    'sequential / this': (seq.median / boundMs).toFixed(1),
+    'this / bound': '1.00',
+  },
 ]);
-console.log(`machine load when done (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${os.cpus().length} cores`);
+console.log(
+  `machine load when done (1/5/15 min): ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} on ${os.cpus().length} cores`,
+);
 const phase = (key) => summarize(runs.map((r) => r[key])).median.toFixed(0);
-console.log(`\nphases (median ms): start-up to first API request ${phase('startupMs')}, API listing ${phase('planMs')}, downloads ${phase('downloadPhaseMs')}, last download to exit ${phase('finishMs')}`);
-console.log(`asset request in the proxy: median ${phase('assetRequestMs')} ms; peak requests in flight ${phase('peakInFlight')}; a download slot lasts ${(summarize(runs.map((r) => r.downloadPhaseMs)).median / Math.ceil(fileCount / CONNECTIONS)).toFixed(0)} ms on average`);
+console.log(
+  `\nphases (median ms): start-up to first API request ${phase('startupMs')}, API listing ${phase('planMs')}, downloads ${phase('downloadPhaseMs')}, last download to exit ${phase('finishMs')}`,
+);
+console.log(
+  `asset request in the proxy: median ${phase('assetRequestMs')} ms; peak requests in flight ${phase('peakInFlight')}; a download slot lasts ${(summarize(runs.map((r) => r.downloadPhaseMs)).median / Math.ceil(fileCount / CONNECTIONS)).toFixed(0)} ms on average`,
+);
 console.log(`${fileCount} files, ${(bytes / 2 ** 20).toFixed(1)} MB, ${runs[0].apiRequests} API requests; loopback ${(loopback / 2 ** 20).toFixed(0)} MB/s`);
 const met = seq.median / ours.median >= TARGETS.fasterThanSequential && ours.median / boundMs <= TARGETS.overBound;
-console.log(`target: ≥ ${TARGETS.fasterThanSequential}x faster than sequential (${(seq.median / ours.median).toFixed(1)}x) and ≤ ${TARGETS.overBound}x the bound (${(ours.median / boundMs).toFixed(2)}x): ${met ? 'met' : 'MISSED'}`);
+console.log(
+  `target: ≥ ${TARGETS.fasterThanSequential}x faster than sequential (${(seq.median / ours.median).toFixed(1)}x) and ≤ ${TARGETS.overBound}x the bound (${(ours.median / boundMs).toFixed(2)}x): ${met ? 'met' : 'MISSED'}`,
+);
 record('cold-sync', {
-  headline: { figure: `Cold sync, ${fileCount} files, +${LATENCY_MS} ms per request`, ours: `${ours.median.toFixed(0)} ms (downloads ${downloads.median.toFixed(0)} ms)`,
-    baseline: `sequential ${seq.median.toFixed(0)} ms; bound ${boundMs.toFixed(0)} ms`, ratio: `${(seq.median / ours.median).toFixed(1)}x faster; ${(ours.median / boundMs).toFixed(2)}x bound`,
-    target: `≥ ${TARGETS.fasterThanSequential}x faster, ≤ ${TARGETS.overBound}x bound`, met },
-  unit: 'ms', latencyMs: LATENCY_MS, connections: CONNECTIONS, files: fileCount, bytes, loopbackBytesPerSecond: loopback,
+  headline: {
+    figure: `Cold sync, ${fileCount} files, +${LATENCY_MS} ms per request`,
+    ours: `${ours.median.toFixed(0)} ms (downloads ${downloads.median.toFixed(0)} ms)`,
+    baseline: `sequential ${seq.median.toFixed(0)} ms; bound ${boundMs.toFixed(0)} ms`,
+    ratio: `${(seq.median / ours.median).toFixed(1)}x faster; ${(ours.median / boundMs).toFixed(2)}x bound`,
+    target: `≥ ${TARGETS.fasterThanSequential}x faster, ≤ ${TARGETS.overBound}x bound`,
+    met,
+  },
+  unit: 'ms',
+  latencyMs: LATENCY_MS,
+  connections: CONNECTIONS,
+  files: fileCount,
+  bytes,
+  loopbackBytesPerSecond: loopback,
   versions: { 'unplugin-masko': versionOf('unplugin-masko'), 'masko-client': versionOf('masko-client'), 'masko-emulator': versionOf('masko-emulator') },
-  targets: TARGETS, met,
-  summary: { sync: ours, downloadPhase: downloads, sequential: seq, boundMs, sequentialOverSync: seq.median / ours.median, syncOverBound: ours.median / boundMs },
-  spread: { sync: { min: ours.min, max: ours.max }, sequential: { min: seq.min, max: seq.max } }, loadAverage: os.loadavg(),
-  runs, sequentialMs: sequential,
+  targets: TARGETS,
+  met,
+  summary: {
+    sync: ours,
+    downloadPhase: downloads,
+    sequential: seq,
+    boundMs,
+    sequentialOverSync: seq.median / ours.median,
+    syncOverBound: ours.median / boundMs,
+  },
+  spread: { sync: { min: ours.min, max: ours.max }, sequential: { min: seq.min, max: seq.max } },
+  loadAverage: os.loadavg(),
+  runs,
+  sequentialMs: sequential,
 });

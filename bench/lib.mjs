@@ -1,8 +1,9 @@
 // Shared by the benchmarks: machine facts, a printed table, and the JSON record.
+
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
@@ -107,5 +108,14 @@ export function figure(samples, { q = 0.5, atMost, atLeast, unit = '' } = {}) {
   const interval = quantileInterval(sorted, q);
   const enough = sorted.length >= MIN_SAMPLES;
   const met = atMost !== undefined ? enough && interval[1] <= atMost : atLeast !== undefined ? enough && interval[0] >= atLeast : undefined;
-  return { q, n: sorted.length, value, interval, unit, ...(atMost !== undefined ? { atMost } : {}), ...(atLeast !== undefined ? { atLeast } : {}), ...(met !== undefined ? { met } : {}) };
+  return {
+    q,
+    n: sorted.length,
+    value,
+    interval,
+    unit,
+    ...(atMost !== undefined ? { atMost } : {}),
+    ...(atLeast !== undefined ? { atLeast } : {}),
+    ...(met !== undefined ? { met } : {}),
+  };
 }

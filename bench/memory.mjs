@@ -7,9 +7,9 @@
 // download), and a naive buffered download (fetch -> arrayBuffer -> write).
 // Peak RSS = process.resourceUsage().maxRSS (the kernel's VmHWM) at exit. Writes bench/results/memory.json.
 import { DEMO, startEmulator } from 'masko-emulator';
+import { printTable, record, versionOf } from './lib.mjs';
 import { masko, project, runNode } from './support/cli.mjs';
 import { startLatencyProxy } from './support/latency-proxy.mjs';
-import { printTable, record, versionOf } from './lib.mjs';
 
 const BIG = 512 * 2 ** 20;
 const SMALLER = 64 * 2 ** 20; // the same sync of a smaller stream: a flat peak means the body is streamed
@@ -21,7 +21,8 @@ function swapIdleWebm(body, { streamUrl }) {
   for (const item of Array.isArray(body?.data) ? body.data : []) {
     if (item?.name !== 'Idle' || !Array.isArray(item.assets)) continue;
     for (const asset of item.assets) {
-      if (asset.type === 'webm' && asset.size === null) Object.assign(asset, { url: streamUrl(`felix-idle-${assetBytes}.webm`, assetBytes), bytes: assetBytes });
+      if (asset.type === 'webm' && asset.size === null)
+        Object.assign(asset, { url: streamUrl(`felix-idle-${assetBytes}.webm`, assetBytes), bytes: assetBytes });
     }
   }
   return body;
@@ -39,7 +40,8 @@ async function syncOnce() {
     const sync = await masko('sync', app.root, proxy.apiUrl);
     const streamed = proxy.log.slice(before).filter((r) => r.path.startsWith('/__bench/stream/'));
     const size = `${(assetBytes / 2 ** 20).toFixed(1)} MB`;
-    if (streamed.length !== 1 || !sync.output.includes(`downloaded 1 (${size})`)) throw new Error(`memory: the sync did not download the ${size} asset once:\n${sync.output}`);
+    if (streamed.length !== 1 || !sync.output.includes(`downloaded 1 (${size})`))
+      throw new Error(`memory: the sync did not download the ${size} asset once:\n${sync.output}`);
     return { peakRss: sync.peakRss, wallMs: sync.wallMs };
   } finally {
     await app.remove();
@@ -58,15 +60,18 @@ try {
   const small = await project(CONFIG);
   try {
     const sync = await masko('sync', small.root, emulator.apiUrl); // no swap: the real 110 KB Idle WebM
-    rows.push({ what: 'masko sync (the demo\'s 110 KB asset)', peakRss: sync.peakRss, wallMs: sync.wallMs });
+    rows.push({ what: "masko sync (the demo's 110 KB asset)", peakRss: sync.peakRss, wallMs: sync.wallMs });
   } finally {
     await small.remove();
   }
   const floor = await runNode(['-e', '']);
   rows.push({ what: 'bare node (floor)', peakRss: floor.peakRss, wallMs: floor.wallMs });
-  const naive = await runNode(['--input-type=module', '-e',
-    `const r = await fetch(${JSON.stringify(proxy.streamUrl('naive.webm', BIG))}); const b = Buffer.from(await r.arrayBuffer());` +
-    ` (await import('node:fs')).writeFileSync('/dev/null', b); if (b.length !== ${BIG}) process.exit(1);`]);
+  const naive = await runNode([
+    '--input-type=module',
+    '-e',
+    `const r = await fetch(${JSON.stringify(proxy.streamUrl('naive.webm', BIG))}); const b = Buffer.from(await r.arrayBuffer());`
+      + ` (await import('node:fs')).writeFileSync('/dev/null', b); if (b.length !== ${BIG}) process.exit(1);`,
+  ]);
   rows.push({ what: 'buffered download (fetch -> arrayBuffer)', peakRss: naive.peakRss, wallMs: naive.wallMs });
 } finally {
   await proxy.close();
@@ -75,12 +80,27 @@ try {
 
 const mb = (n) => `${(n / 2 ** 20).toFixed(0)} MB`;
 const ours = rows[0].peakRss;
-printTable(rows.map((r) => ({ what: r.what, 'peak RSS': mb(r.peakRss), 'vs masko sync': (r.peakRss / ours).toFixed(2), 'wall s': (r.wallMs / 1000).toFixed(1) })));
+printTable(
+  rows.map((r) => ({ what: r.what, 'peak RSS': mb(r.peakRss), 'vs masko sync': (r.peakRss / ours).toFixed(2), 'wall s': (r.wallMs / 1000).toFixed(1) })),
+);
 const met = ours <= TARGET_BYTES;
-console.log(`\ntarget: peak RSS ≤ ${mb(TARGET_BYTES)} (masko sync: ${mb(ours)}, ${mb(ours - rows[3].peakRss)} above bare node, ${mb(ours - rows[2].peakRss)} above the same sync of a small file): ${met ? 'met' : 'MISSED'}`);
+console.log(
+  `\ntarget: peak RSS ≤ ${mb(TARGET_BYTES)} (masko sync: ${mb(ours)}, ${mb(ours - rows[3].peakRss)} above bare node, ${mb(ours - rows[2].peakRss)} above the same sync of a small file): ${met ? 'met' : 'MISSED'}`,
+);
 record('memory', {
-  headline: { figure: 'Memory, masko sync of a 512 MB asset (peak RSS)', ours: mb(ours), baseline: `buffered ${mb(rows[4].peakRss)}; same sync, small file ${mb(rows[2].peakRss)}; 64 MB ${mb(rows[1].peakRss)}; bare node ${mb(rows[3].peakRss)}`,
-    ratio: `${(rows[4].peakRss / ours).toFixed(1)}x less than buffered`, target: `≤ ${mb(TARGET_BYTES)}`, met },
-  unit: 'bytes', assetBytes: BIG, versions: { 'unplugin-masko': versionOf('unplugin-masko'), 'masko-client': versionOf('masko-client'), node: process.version },
-  targets: { peakRssBytes: TARGET_BYTES }, met, rows, syncSamples,
+  headline: {
+    figure: 'Memory, masko sync of a 512 MB asset (peak RSS)',
+    ours: mb(ours),
+    baseline: `buffered ${mb(rows[4].peakRss)}; same sync, small file ${mb(rows[2].peakRss)}; 64 MB ${mb(rows[1].peakRss)}; bare node ${mb(rows[3].peakRss)}`,
+    ratio: `${(rows[4].peakRss / ours).toFixed(1)}x less than buffered`,
+    target: `≤ ${mb(TARGET_BYTES)}`,
+    met,
+  },
+  unit: 'bytes',
+  assetBytes: BIG,
+  versions: { 'unplugin-masko': versionOf('unplugin-masko'), 'masko-client': versionOf('masko-client'), node: process.version },
+  targets: { peakRssBytes: TARGET_BYTES },
+  met,
+  rows,
+  syncSamples,
 });

@@ -11,10 +11,10 @@
 // with ~95% intervals; a target is met only when the interval clears it (bench/lib.mjs figure()).
 // Writes bench/results/pose-switch.json.
 import { fileURLToPath } from 'node:url';
+import { figure, MIN_SAMPLES, printTable, record, versionOf } from './lib.mjs';
 import { launchChromium } from './support/chromium.mjs';
 import { demoManifest } from './support/demo-manifest.mjs';
 import { serveDir } from './support/static-server.mjs';
-import { figure, MIN_SAMPLES, printTable, record, versionOf } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Math.max(MIN_SAMPLES, Number(process.env.BENCH_SWITCHES ?? 50));
@@ -80,9 +80,33 @@ const oursSampled = runs.predicted.sampledFrames + runs.unpredicted.sampledFrame
 const f = (x) => `${x.value.toFixed(2)} [${x.interval.map((v) => v.toFixed(2)).join(', ')}]`;
 const verdict = (x) => (x.met === undefined ? '' : x.met ? 'met' : 'MISSED');
 printTable([
-  { case: 'predicted (canvas edge, idle 2 loops)', n: figures.predictedMedian.n, 'median frames [95% interval]': f(figures.predictedMedian), 'p95 frames [interval]': f(figures.predictedP95), target: 'median ≤ 1, p95 ≤ 3', verdict: `${verdict(figures.predictedMedian)} / ${verdict(figures.predictedP95)}`, blank: `${runs.predicted.blankFrames}/${runs.predicted.sampledFrames}` },
-  { case: 'unpredicted preloaded goTo()', n: figures.unpredictedMedian.n, 'median frames [95% interval]': f(figures.unpredictedMedian), 'p95 frames [interval]': '', target: 'median ≤ 2', verdict: verdict(figures.unpredictedMedian), blank: `${runs.unpredicted.blankFrames}/${runs.unpredicted.sampledFrames}` },
-  { case: '<video> src swap (baseline, preloaded)', n: figures.videoMedian.n, 'median frames [95% interval]': f(figures.videoMedian), 'p95 frames [interval]': f(figures.videoP95), target: '', verdict: '', blank: `${runs.video.blankFrames}/${runs.video.sampledFrames}` },
+  {
+    case: 'predicted (canvas edge, idle 2 loops)',
+    n: figures.predictedMedian.n,
+    'median frames [95% interval]': f(figures.predictedMedian),
+    'p95 frames [interval]': f(figures.predictedP95),
+    target: 'median ≤ 1, p95 ≤ 3',
+    verdict: `${verdict(figures.predictedMedian)} / ${verdict(figures.predictedP95)}`,
+    blank: `${runs.predicted.blankFrames}/${runs.predicted.sampledFrames}`,
+  },
+  {
+    case: 'unpredicted preloaded goTo()',
+    n: figures.unpredictedMedian.n,
+    'median frames [95% interval]': f(figures.unpredictedMedian),
+    'p95 frames [interval]': '',
+    target: 'median ≤ 2',
+    verdict: verdict(figures.unpredictedMedian),
+    blank: `${runs.unpredicted.blankFrames}/${runs.unpredicted.sampledFrames}`,
+  },
+  {
+    case: '<video> src swap (baseline, preloaded)',
+    n: figures.videoMedian.n,
+    'median frames [95% interval]': f(figures.videoMedian),
+    'p95 frames [interval]': f(figures.videoP95),
+    target: '',
+    verdict: '',
+    blank: `${runs.video.blankFrames}/${runs.video.sampledFrames}`,
+  },
 ]);
 const met = oursBlank === 0 && figures.predictedMedian.met && figures.predictedP95.met && figures.unpredictedMedian.met;
 console.log(`\nblank frames (ours): ${oursBlank} of ${oursSampled}; targets ${met ? 'met' : 'NOT all met'}`);
@@ -96,16 +120,20 @@ record('pose-switch', {
     target: 'predicted median ≤ 1 fr, p95 ≤ 3 fr; unpredicted median ≤ 2 fr; 0 blank frames (met only when the interval clears the target)',
     met,
   },
-  method: `Chromium (headless, software GL), one <masko-mascot> ${WIDTH} CSS px wide on the demo mascot, WebM path. `
+  method:
+    `Chromium (headless, software GL), one <masko-mascot> ${WIDTH} CSS px wide on the demo mascot, WebM path. `
     + `Predicted: a canvas whose Idle has one way out (to Wave when the input go is set); before each of ${N_PREDICTED} switches the mascot idles ${IDLE_LOOPS} loops, `
     + 'time from setInput() to the requestAnimationFrame after masko-transition-start. '
     + `Unpredicted: ${N} goTo() cuts to poses at URLs of their own, fetched into the HTTP cache first but never decoded, called at moments spread over the loop; `
     + 'time from goTo() to the requestAnimationFrame after it resolves. Baseline in the same run: a plain <video> whose src is swapped to a preloaded file, '
     + `time to the frame after its first requestVideoFrameCallback (${N} swaps). Every rendered frame is sampled: blank = no visible layer, a video without a frame of its source, or fewer than 10 of 16x16 samples opaque. `
     + 'Frames are latency / 16.7 ms. Each figure is the median (or p95) with a distribution-free ~95% interval from order statistics; a target is met only when the whole interval clears it.',
-  unit: 'frames at 60 Hz', width: WIDTH, format: 'webm',
+  unit: 'frames at 60 Hz',
+  width: WIDTH,
+  format: 'webm',
   versions: { player: versionOf('masko-mascot'), chromium: browser.version() },
-  figures, met,
+  figures,
+  met,
   blankFrames: { ours: oursBlank, oursSampled, video: runs.video.blankFrames, videoSampled: runs.video.sampledFrames },
   raw: Object.fromEntries(Object.entries(runs).map(([name, { intervals, ...run }]) => [name, run])),
 });

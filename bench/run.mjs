@@ -1,9 +1,9 @@
 #!/usr/bin/env node
+import { spawnSync } from 'node:child_process';
 // `npm run bench` runs every benchmark in this folder; `npm run bench -- <name>` runs one.
 // Each benchmark prints its table and writes bench/results/<name>.json (see lib.mjs). Rebuilds the
 // packages first, then regenerates docs/performance.md from the results (support/summary.mjs).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { printTable } from './lib.mjs';
 
@@ -26,7 +26,10 @@ if (unknown.length) {
 build();
 function build() {
   console.log('bench: building (tsc -b, player bundle) first');
-  for (const [command, args] of [['npx', ['tsc', '-b']], ['npm', ['run', 'build', '-w', 'packages/player']]]) {
+  for (const [command, args] of [
+    ['npx', ['tsc', '-b']],
+    ['npm', ['run', 'build', '-w', 'packages/player']],
+  ]) {
     const built = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
     if (built.status !== 0) {
       console.error(`bench: ${command} ${args.join(' ')} failed; fix the build, then run the benchmarks`);
@@ -52,7 +55,12 @@ for (const name of wanted.length ? wanted : all) {
   const after = resultOf(name);
   // A missed target is a result, not a failure; a benchmark fails when it wrote no result this run.
   const wrote = !!after && after.mtime >= wall - 1000;
-  summary.push({ benchmark: name, seconds: ((performance.now() - started) / 1000).toFixed(0), 'result written': wrote ? 'yes' : `NO (exit ${result.status})`, 'target met': wrote ? ({ true: 'yes', false: 'no' }[after.met] ?? 'n/a') : '' });
+  summary.push({
+    benchmark: name,
+    seconds: ((performance.now() - started) / 1000).toFixed(0),
+    'result written': wrote ? 'yes' : `NO (exit ${result.status})`,
+    'target met': wrote ? ({ true: 'yes', false: 'no' }[after.met] ?? 'n/a') : '',
+  });
 }
 console.log(`\n== summary (${((performance.now() - startedAll) / 1000).toFixed(0)} s)`);
 printTable(summary);

@@ -8,8 +8,8 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO, startEmulator } from 'masko-emulator';
-import { KEY, masko, project } from './support/cli.mjs';
 import { printTable, record, summarize, versionOf } from './lib.mjs';
+import { KEY, masko, project } from './support/cli.mjs';
 
 const APP = fileURLToPath(new URL('../test/e2e/fixtures/app/', import.meta.url));
 const REPEATS = Math.max(Number(process.env.BENCH_REPEATS ?? 15), 5); // builds take ~0.1 s: many samples are cheap
@@ -80,18 +80,39 @@ const withPlugin = summarize(samples.plugin);
 const asFile = summarize(samples.plain);
 const overhead = withPlugin.median / asFile.median - 1;
 printTable([
-  { build: 'vite build + unplugin-masko (warm cache)', 'median ms': withPlugin.median.toFixed(0), 'p95 ms': withPlugin.p95.toFixed(0), 'vs plain file': `${(withPlugin.median / asFile.median).toFixed(2)}x` },
-  { build: '  of which the plugin\'s prepare() (config, lockfile, cache checks)', 'median ms': summarize(samples.prepare).median.toFixed(0), 'p95 ms': summarize(samples.prepare).p95.toFixed(0), 'vs plain file': '' },
+  {
+    build: 'vite build + unplugin-masko (warm cache)',
+    'median ms': withPlugin.median.toFixed(0),
+    'p95 ms': withPlugin.p95.toFixed(0),
+    'vs plain file': `${(withPlugin.median / asFile.median).toFixed(2)}x`,
+  },
+  {
+    build: "  of which the plugin's prepare() (config, lockfile, cache checks)",
+    'median ms': summarize(samples.prepare).median.toFixed(0),
+    'p95 ms': summarize(samples.prepare).p95.toFixed(0),
+    'vs plain file': '',
+  },
   { build: 'vite build, manifest as a plain JSON file', 'median ms': asFile.median.toFixed(0), 'p95 ms': asFile.p95.toFixed(0), 'vs plain file': '1.00x' },
 ]);
 const met = overhead <= TARGET_OVERHEAD && requestsDuringWarmBuilds === 0;
 console.log(`\n${emittedFiles} output files; network requests during warm builds: ${requestsDuringWarmBuilds}`);
-console.log(`target: ≤ ${TARGET_OVERHEAD * 100}% overhead (${(overhead * 100).toFixed(1)}%) and zero requests (${requestsDuringWarmBuilds}): ${met ? 'met' : 'MISSED'}`);
+console.log(
+  `target: ≤ ${TARGET_OVERHEAD * 100}% overhead (${(overhead * 100).toFixed(1)}%) and zero requests (${requestsDuringWarmBuilds}): ${met ? 'met' : 'MISSED'}`,
+);
 record('warm-build', {
-  headline: { figure: 'Warm vite build of the fixture app', ours: `${withPlugin.median.toFixed(0)} ms, ${requestsDuringWarmBuilds} requests`, baseline: `plain JSON manifest ${asFile.median.toFixed(0)} ms`,
-    ratio: `+${(overhead * 100).toFixed(0)}%`, target: `≤ +${TARGET_OVERHEAD * 100}%, 0 requests`, met },
-  unit: 'ms', repeats: REPEATS, versions: { vite: versionOf('vite'), 'unplugin-masko': versionOf('unplugin-masko') },
-  targets: { overhead: TARGET_OVERHEAD, requests: 0 }, met,
+  headline: {
+    figure: 'Warm vite build of the fixture app',
+    ours: `${withPlugin.median.toFixed(0)} ms, ${requestsDuringWarmBuilds} requests`,
+    baseline: `plain JSON manifest ${asFile.median.toFixed(0)} ms`,
+    ratio: `+${(overhead * 100).toFixed(0)}%`,
+    target: `≤ +${TARGET_OVERHEAD * 100}%, 0 requests`,
+    met,
+  },
+  unit: 'ms',
+  repeats: REPEATS,
+  versions: { vite: versionOf('vite'), 'unplugin-masko': versionOf('unplugin-masko') },
+  targets: { overhead: TARGET_OVERHEAD, requests: 0 },
+  met,
   summary: { plugin: withPlugin, plain: asFile, prepare: summarize(samples.prepare), overhead, requestsDuringWarmBuilds, emittedFiles },
   samples,
 });

@@ -1,7 +1,7 @@
-import { defineConfig } from 'vite';
-import masko from 'unplugin-masko/vite';
-import { DEMO } from 'masko-emulator';
 import { createMaskoClient } from 'masko-client';
+import { DEMO } from 'masko-emulator';
+import masko from 'unplugin-masko/vite';
+import { defineConfig } from 'vite';
 
 // `npm start` (scripts/start.mjs) points MASKO_API_URL at the emulator it started, with a fake key.
 // With your own MASKO_API_KEY the same page runs on the real Masko API: it shows MASKO_COLLECTION

@@ -29,7 +29,9 @@ const checks = [
 // Each check packs its own tarball, so they can run side by side (one per core).
 const jobs = packages.flatMap(({ dir, manifest }) => checks.map(({ tool, args }) => ({ dir, name: manifest.name, tool, args: args(dir) })));
 const run = ({ args: [command, ...rest] }) =>
-  new Promise((resolve) => execFile(command, rest, { cwd: root, maxBuffer: 16 << 20 }, (error, stdout, stderr) => resolve({ ok: !error, output: `${stdout}${stderr}` })));
+  new Promise((resolve) =>
+    execFile(command, rest, { cwd: root, maxBuffer: 16 << 20 }, (error, stdout, stderr) => resolve({ ok: !error, output: `${stdout}${stderr}` })),
+  );
 const results = new Array(jobs.length);
 let next = 0;
 await Promise.all(

@@ -20,7 +20,10 @@ export function pagePixelsPlugin() {
     async executeCommand({ command, payload, session }) {
       if (command !== 'page-pixels') return undefined;
       const { points, devicePixelRatio = 1 } = payload;
-      const { data, info } = await sharp(await screenshot(session)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const { data, info } = await sharp(await screenshot(session))
+        .ensureAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       return points.map(([x, y]) => {
         const px = Math.min(info.width - 1, Math.floor(x * devicePixelRatio));
         const py = Math.min(info.height - 1, Math.floor(y * devicePixelRatio));

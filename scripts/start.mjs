@@ -1,13 +1,12 @@
 #!/usr/bin/env node
+import { spawn, spawnSync } from 'node:child_process';
 // `npm start`: the demo. Builds the workspace when it has not been built yet, starts the
 // emulator (the demo mascot, offline) and the playground's Vite dev server against it.
 import { existsSync } from 'node:fs';
-import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const built = ['manifest', 'client', 'emulator', 'player', 'unplugin']
-  .every((name) => existsSync(`${root}packages/${name}/dist/index.js`));
+const built = ['manifest', 'client', 'emulator', 'player', 'unplugin'].every((name) => existsSync(`${root}packages/${name}/dist/index.js`));
 if (!built) {
   console.log('masko: first run, building the workspace…');
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -31,8 +30,10 @@ async function startOnFreePorts() {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!/EADDRINUSE/.test(message) || asked !== undefined) {
-      console.error(`[masko] the emulator cannot start: ${message.replace(/^\[masko-emulator\] /, '')}` +
-        (asked !== undefined ? `\n  hint: MASKO_EMULATOR_PORT=${asked} is taken; choose another port, or unset it to let npm start pick free ones.` : ''));
+      console.error(
+        `[masko] the emulator cannot start: ${message.replace(/^\[masko-emulator\] /, '')}`
+          + (asked !== undefined ? `\n  hint: MASKO_EMULATOR_PORT=${asked} is taken; choose another port, or unset it to let npm start pick free ones.` : ''),
+      );
       process.exit(1);
     }
     console.log(`masko: port ${port} or ${port + 1} is taken; the emulator uses free ports instead (set MASKO_EMULATOR_PORT to choose)`);

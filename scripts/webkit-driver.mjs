@@ -48,14 +48,20 @@ export async function startWebKitDriver() {
   // Its own process group, so one signal ends the driver, xvfb-run, Xvfb and MiniBrowser together.
   const stop = () => {
     if (exited !== null) return;
-    try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-driver.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
   };
   process.once('exit', stop); // also when the run ends without stopping it (Ctrl-C, a crash)
   for (let attempt = 0; attempt < 100; attempt++) {
     if (exited !== null) throw new Error(`[masko] ${DRIVER} exited (${exited}) before answering on port ${port}: ${tail.trim()}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) return { port, stop };
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   stop();

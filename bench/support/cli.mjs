@@ -26,7 +26,9 @@ export async function runNode(args, { env = {}, cwd, timeoutMs = 300_000 } = {})
   const rssFile = join(dir, 'rss');
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', RSS_HOOK, ...args], {
-    cwd, env: { ...process.env, CI: '1', NO_COLOR: '1', BENCH_RSS_FILE: rssFile, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd,
+    env: { ...process.env, CI: '1', NO_COLOR: '1', BENCH_RSS_FILE: rssFile, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (d) => (output += d));

@@ -19,7 +19,12 @@ function canvas2dCompositor(url, width) {
     if (!running) return;
     const w = video.videoWidth;
     const h = video.videoHeight / 2;
-    if (work.width !== w) { work.width = w; work.height = h * 2; out.width = w; out.height = h; }
+    if (work.width !== w) {
+      work.width = w;
+      work.height = h * 2;
+      out.width = w;
+      out.height = h;
+    }
     workContext.drawImage(video, 0, 0);
     const frame = workContext.getImageData(0, 0, w, h * 2).data;
     const picture = outContext.createImageData(w, h);
@@ -36,12 +41,26 @@ function canvas2dCompositor(url, width) {
   };
   video.requestVideoFrameCallback(draw);
   const started = video.play();
-  return { el: out, started, stop: () => { running = false; video.pause(); video.removeAttribute('src'); video.load(); } };
+  return {
+    el: out,
+    started,
+    stop: () => {
+      running = false;
+      video.pause();
+      video.removeAttribute('src');
+      video.load();
+    },
+  };
 }
 
 const frameCounter = () => {
   const state = { frames: 0, running: true };
-  const tick = () => { if (state.running) { state.frames++; requestAnimationFrame(tick); } };
+  const tick = () => {
+    if (state.running) {
+      state.frames++;
+      requestAnimationFrame(tick);
+    }
+  };
   requestAnimationFrame(tick);
   return state;
 };
@@ -56,10 +75,12 @@ export async function mountOurs(manifest, n, width) {
     el.setAttribute('loading', 'eager');
     el.setAttribute('renderer', 'stacked');
     el.style.width = `${width}px`;
-    loads.push(new Promise((resolve, reject) => {
-      el.addEventListener('masko-load', (e) => (e.detail.format === 'stacked' ? resolve() : reject(new Error(`played ${e.detail.format}`))), { once: true });
-      el.addEventListener('masko-error', (e) => reject(new Error(e.detail.message)), { once: true });
-    }));
+    loads.push(
+      new Promise((resolve, reject) => {
+        el.addEventListener('masko-load', (e) => (e.detail.format === 'stacked' ? resolve() : reject(new Error(`played ${e.detail.format}`))), { once: true });
+        el.addEventListener('masko-error', (e) => reject(new Error(e.detail.message)), { once: true });
+      }),
+    );
     el.manifest = manifest;
     document.body.append(el);
     current.push({ stop: () => el.remove() });
@@ -71,11 +92,24 @@ export async function mountBaseline(url, n, width) {
   for (let i = 0; i < n; i++) {
     const c = canvas2dCompositor(url, width);
     document.body.append(c.el);
-    current.push({ stop: () => { c.stop(); c.el.remove(); } });
+    current.push({
+      stop: () => {
+        c.stop();
+        c.el.remove();
+      },
+    });
     await c.started;
   }
 }
 
-export function startCounting() { counter = frameCounter(); }
-export function stopCounting() { counter.running = false; return counter.frames; }
-export function unmount() { for (const c of current) c.stop(); current = []; }
+export function startCounting() {
+  counter = frameCounter();
+}
+export function stopCounting() {
+  counter.running = false;
+  return counter.frames;
+}
+export function unmount() {
+  for (const c of current) c.stop();
+  current = [];
+}

@@ -30,12 +30,21 @@ export function demoManifest({ transitions = true, query = '' } = {}) {
   const index = demoIndex();
   const poses = {};
   for (const clip of index.clips.filter((c) => c.kind === 'pose')) {
-    poses[clip.pose] = { loop: clip.loop, duration: clip.duration, aspect: index.width / index.height,
-      poster: variants(clip, 'transparent_image', query), media: media(clip, query) };
+    poses[clip.pose] = {
+      loop: clip.loop,
+      duration: clip.duration,
+      aspect: index.width / index.height,
+      poster: variants(clip, 'transparent_image', query),
+      media: media(clip, query),
+    };
   }
   const clips = transitions ? index.clips.filter((c) => c.kind === 'transition') : [];
   return {
-    version: 1, name: index.character, initial: 'Idle', poses, inputs: [],
+    version: 1,
+    name: index.character,
+    initial: 'Idle',
+    poses,
+    inputs: [],
     transitions: clips.map((clip) => ({ from: clip.from, to: clip.to, duration: clip.duration, media: media(clip, query), conditions: [] })),
   };
 }

@@ -46,7 +46,9 @@ export async function startLatencyProxy(emulator, { latencyMs = 50, rewriteJson 
   const handler = (which) => async (req, res) => {
     const entry = { origin: which, method: req.method, path: req.url, start: performance.now(), end: 0, bytes: 0 };
     log.push(entry);
-    res.on('finish', () => { entry.end = performance.now(); });
+    res.on('finish', () => {
+      entry.end = performance.now();
+    });
     await sleep(latencyMs);
     if (req.url.startsWith(STREAM_PATH)) {
       const bytes = Number(new URL(req.url, 'http://x').searchParams.get('bytes'));
@@ -60,7 +62,9 @@ export async function startLatencyProxy(emulator, { latencyMs = 50, rewriteJson 
       if (!json) {
         if (answer.headers['content-length']) out['content-length'] = answer.headers['content-length'];
         res.writeHead(answer.statusCode, out);
-        answer.on('data', (chunk) => { entry.bytes += chunk.length; });
+        answer.on('data', (chunk) => {
+          entry.bytes += chunk.length;
+        });
         return answer.pipe(res);
       }
       const chunks = [];

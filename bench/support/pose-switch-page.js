@@ -103,7 +103,12 @@ async function mount(manifest, width) {
 
 export async function runOurs(base, { n, preloaded, tag, width, spreadMs }) {
   const manifest = expand(base, tag, n);
-  if (preloaded) await preload(Object.entries(manifest.poses).filter(([k]) => k !== 'Idle').flatMap(([, p]) => p.media.webm.map((v) => v.url)));
+  if (preloaded)
+    await preload(
+      Object.entries(manifest.poses)
+        .filter(([k]) => k !== 'Idle')
+        .flatMap(([, p]) => p.media.webm.map((v) => v.url)),
+    );
   const el = await mount(manifest, width);
   await sleep(300);
   const state = sampler(() => el.shadowRoot.querySelector('[part="media"]:not([data-hidden])'));
@@ -127,12 +132,24 @@ export async function runOurs(base, { n, preloaded, tag, width, spreadMs }) {
   }
   state.running = false;
   el.remove();
-  return { latencies, frames, split: splitAtWraps(starts, ends, wraps), sampledFrames: state.frames, blankFrames: state.blank, heldFrames: state.held, blankReasons: state.reasons, intervals: state.intervals };
+  return {
+    latencies,
+    frames,
+    split: splitAtWraps(starts, ends, wraps),
+    sampledFrames: state.frames,
+    blankFrames: state.blank,
+    heldFrames: state.held,
+    blankReasons: state.reasons,
+    intervals: state.intervals,
+  };
 }
 
 export async function runVideo(base, { n, preloaded, tag, width, spreadMs }) {
   const manifest = expand(base, tag, n);
-  const urls = Array.from({ length: n }, (_, i) => manifest.poses[`s${i}`].media.webm.find((v) => v.width >= width) ?? manifest.poses[`s${i}`].media.webm.at(-1)).map((v) => v.url);
+  const urls = Array.from(
+    { length: n },
+    (_, i) => manifest.poses[`s${i}`].media.webm.find((v) => v.width >= width) ?? manifest.poses[`s${i}`].media.webm.at(-1),
+  ).map((v) => v.url);
   if (preloaded) await preload(urls);
   const video = document.createElement('video');
   Object.assign(video, { muted: true, loop: true, playsInline: true, preload: 'auto' });
@@ -166,7 +183,16 @@ export async function runVideo(base, { n, preloaded, tag, width, spreadMs }) {
   }
   state.running = false;
   video.remove();
-  return { latencies, frames, split: splitAtWraps(starts, ends, wraps), sampledFrames: state.frames, blankFrames: state.blank, heldFrames: state.held, blankReasons: state.reasons, intervals: state.intervals };
+  return {
+    latencies,
+    frames,
+    split: splitAtWraps(starts, ends, wraps),
+    sampledFrames: state.frames,
+    blankFrames: state.blank,
+    heldFrames: state.held,
+    blankReasons: state.reasons,
+    intervals: state.intervals,
+  };
 }
 
 /** Resolves on the element's next `type` event whose detail passes `test`. */

@@ -7,8 +7,14 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES = {
-  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json',
-  '.webm': 'video/webm', '.mp4': 'video/mp4', '.mov': 'video/quicktime', '.png': 'image/png',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.webm': 'video/webm',
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.png': 'image/png',
 };
 
 /**
@@ -25,9 +31,15 @@ export async function serveDir(dir, { pages = {}, cache = false } = {}) {
       return res.end(pages[path]);
     }
     const file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) { res.statusCode = 403; return res.end(); }
+    if (!file.startsWith(dir)) {
+      res.statusCode = 403;
+      return res.end();
+    }
     const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) { res.statusCode = 404; return res.end(); }
+    if (!info?.isFile()) {
+      res.statusCode = 404;
+      return res.end();
+    }
     res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
     res.setHeader('Accept-Ranges', 'bytes');
     res.setHeader('Cache-Control', cache ? 'public, max-age=3600' : 'no-store');
@@ -52,6 +64,10 @@ export async function serveDir(dir, { pages = {}, cache = false } = {}) {
     /** Body bytes sent per path since the last reset. */
     sent: () => new Map(sent),
     resetCounts: () => sent.clear(),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

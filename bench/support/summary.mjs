@@ -10,7 +10,11 @@ const dir = fileURLToPath(new URL('../results/', import.meta.url));
 const doc = fileURLToPath(new URL('../../docs/performance.md', import.meta.url));
 const ORDER = ['size', 'pose-switch', 'compositing', 'bytes', 'cold-sync', 'warm-build', 'memory', 'generation', 'soak'];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const cell = (s) => String(s ?? '').replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('\n', ' ');
+const cell = (s) =>
+  String(s ?? '')
+    .replaceAll('|', '\\|')
+    .replaceAll('<', '&lt;')
+    .replaceAll('\n', ' ');
 
 function headlineOf(name, data) {
   if (data.headline) return data.headline;
@@ -18,10 +22,12 @@ function headlineOf(name, data) {
     const [ours, ...others] = data.rows;
     const named = (prefix) => others.find((r) => r.name.startsWith(prefix));
     return {
-      figure: 'Weight of dist/masko-mascot.js, min + gzip (brotli)', ours: `${kb(ours.gzip)} = ${ours.gzip} B (${kb(ours.brotli)})`,
+      figure: 'Weight of dist/masko-mascot.js, min + gzip (brotli)',
+      ours: `${kb(ours.gzip)} = ${ours.gzip} B (${kb(ours.brotli)})`,
       baseline: `lottie-web ${kb(named('lottie-web').gzip)}; dotlottie-wc ${kb(named('@lottiefiles').gzip)} + WASM; Rive ${kb(named('@rive-app').gzip)} + WASM`,
       ratio: `${(named('lottie-web').gzip / ours.gzip).toFixed(1)}x / ${(named('@lottiefiles').gzip / ours.gzip).toFixed(1)}x / ${(named('@rive-app').gzip / ours.gzip).toFixed(1)}x smaller (JS only)`,
-      target: `≤ ${kb(data.targetGzip)} gzip${data.beforeGzip ? `; no larger than before (${data.beforeGzip} B)` : ''}`, met: data.withinTarget,
+      target: `≤ ${kb(data.targetGzip)} gzip${data.beforeGzip ? `; no larger than before (${data.beforeGzip} B)` : ''}`,
+      met: data.withinTarget,
     };
   }
   const met = data.met ?? (Array.isArray(data.over) ? data.over.length === 0 : undefined);
@@ -39,7 +45,9 @@ function verdict(data, h) {
   return h.met ? 'yes' : '**no**';
 }
 
-const names = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''))
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
   .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
 const results = names.map((name) => ({ name, data: JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8')) }));
 
@@ -69,10 +77,18 @@ line('|---|---|---|---|---|---|---|---|');
 results.forEach(({ name, data }, i) => {
   const h = headlineOf(name, data);
   const when = `${data.machine?.date?.slice(0, 16).replace('T', ' ') ?? '?'}, ${data.source?.commit ?? 'commit not recorded'}${data.source?.builtSha256 ? `, built ${data.source.builtSha256.slice(0, 12)}` : ', built files not hashed'}`;
-  line(`| ${i + 1} | ${cell(h.figure)} ([${name}](../bench/results/${name}.json)) | ${cell(h.ours)} | ${cell(h.baseline)} | ${cell(h.ratio)} | ${cell(h.target)} | ${verdict(data, h)} | ${cell(when)} |`);
+  line(
+    `| ${i + 1} | ${cell(h.figure)} ([${name}](../bench/results/${name}.json)) | ${cell(h.ours)} | ${cell(h.baseline)} | ${cell(h.ratio)} | ${cell(h.target)} | ${verdict(data, h)} | ${cell(when)} |`,
+  );
 });
 line();
-const machines = new Set(results.map(({ data }) => data.machine && `${data.machine.cpuModel}, ${data.machine.cpus} cores, ${data.machine.memoryGiB} GiB, ${data.machine.platform}, Node ${data.machine.node}`));
+const machines = new Set(
+  results.map(
+    ({ data }) =>
+      data.machine
+      && `${data.machine.cpuModel}, ${data.machine.cpus} cores, ${data.machine.memoryGiB} GiB, ${data.machine.platform}, Node ${data.machine.node}`,
+  ),
+);
 line(`Machines: ${[...machines].filter(Boolean).join('; ')}.`);
 for (const [i, { name, data }] of results.entries()) {
   line();
@@ -91,7 +107,9 @@ for (const [i, { name, data }] of results.entries()) {
     const q = f.q === 0.5 ? 'median' : `p${Math.round(f.q * 100)}`;
     const target = f.atMost !== undefined ? `≤ ${f.atMost}` : f.atLeast !== undefined ? `≥ ${f.atLeast}` : '';
     const fmt = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
-    line(`| ${key} (${q}, ${f.unit}) | ${f.deterministic ? '1 (deterministic)' : f.n} | ${fmt(f.value)} | ${f.interval.map(fmt).join(' – ')} | ${target} | ${f.met === undefined ? '' : f.met ? 'yes' : '**no**'} |`);
+    line(
+      `| ${key} (${q}, ${f.unit}) | ${f.deterministic ? '1 (deterministic)' : f.n} | ${fmt(f.value)} | ${f.interval.map(fmt).join(' – ')} | ${target} | ${f.met === undefined ? '' : f.met ? 'yes' : '**no**'} |`,
+    );
   }
 }
 const text = `${out.join('\n')}\n`;

@@ -1,5 +1,5 @@
-import { defineConfig } from 'vite';
 import masko from 'unplugin-masko/vite';
+import { defineConfig } from 'vite';
 
 // MASKO_API_KEY from the environment; MASKO_COLLECTION is your Masko collection id.
 // Vite 8 compiles TSX with the automatic React runtime on its own; add @vitejs/plugin-react for Fast Refresh.

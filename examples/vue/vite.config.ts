@@ -1,6 +1,6 @@
-import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import masko from 'unplugin-masko/vite';
+import { defineConfig } from 'vite';
 
 // MASKO_API_KEY from the environment; MASKO_COLLECTION is your Masko collection id.
 export default defineConfig({

@@ -1,6 +1,6 @@
+import felix from 'virtual:masko/felix';
 import { MaskoMascot } from 'masko-mascot';
 import { stateMachineEngine } from 'masko-mascot/state-machine';
-import felix from 'virtual:masko/felix';
 import { renderCode } from './code.js';
 
 type Format = 'webm' | 'hevc' | 'stacked' | 'image';

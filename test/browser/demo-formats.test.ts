@@ -1,15 +1,26 @@
 // The other demo formats as a browser sees them: transparent PNG posters, the opaque PNG and
 // H.264 on the background colour, the opaque HEVC .mov, and the MIME strings in demo.json.
 import { expect } from '@open-wc/testing';
-import { grabFrame, loadVideo, pixel, release, seek, type Frame, type Rgba } from './helpers/video-frames.js';
+import { type Frame, grabFrame, loadVideo, pixel, type Rgba, release, seek } from './helpers/video-frames.js';
 
 const MEDIA = '/packages/emulator/media';
 const BACKGROUND: [number, number, number] = [0xe8, 0xf1, 0xfa];
 const TOLERANCE = 16;
 
-interface Meta { width: number; height: number; mime: string }
-interface Clip { slug: string; files: Record<string, Record<string, string>>; meta: Record<string, Meta> }
-interface DemoIndex { width: number; clips: Clip[] }
+interface Meta {
+  width: number;
+  height: number;
+  mime: string;
+}
+interface Clip {
+  slug: string;
+  files: Record<string, Record<string, string>>;
+  meta: Record<string, Meta>;
+}
+interface DemoIndex {
+  width: number;
+  clips: Clip[];
+}
 
 let index: DemoIndex;
 let idle: Clip;

@@ -1,7 +1,7 @@
 // The demo mascot media plays with its transparency intact in real browsers: VP9+alpha WebM read
 // through a 2D canvas and WebGL2, and the stacked-alpha MP4 composited in 2D and in a shader.
 import { expect } from '@open-wc/testing';
-import { compositeStacked, grabFrame, loadVideo, pixel, release, seek, type Frame, type Rgba } from './helpers/video-frames.js';
+import { compositeStacked, type Frame, grabFrame, loadVideo, pixel, type Rgba, release, seek } from './helpers/video-frames.js';
 import { readThroughWebGL } from './helpers/webgl-frames.js';
 
 const MEDIA = '/packages/emulator/media';

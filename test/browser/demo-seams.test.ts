@@ -1,9 +1,9 @@
 // Pose switches are seamless: every transition in demo.json starts on the image its source loop
 // ends on and ends on the image its target loop starts on, as decoded by the browser.
 import { expect } from '@open-wc/testing';
-import { meanDifference } from './helpers/frame-diff.js';
 import { itUnlessGStreamerWebM } from '../../packages/player/test/browser/engines.js';
-import { grabFrame, loadVideo, release, seek, type Frame } from './helpers/video-frames.js';
+import { meanDifference } from './helpers/frame-diff.js';
+import { type Frame, grabFrame, loadVideo, release, seek } from './helpers/video-frames.js';
 
 const MEDIA = '/packages/emulator/media';
 const WIDTH = '160'; // the smallest variant: the joins are the same at every size
@@ -12,8 +12,19 @@ const SAME = 2;
 /** A different pose differs by about 16; the check must tell them apart. */
 const DIFFERENT = 8;
 
-interface Clip { slug: string; kind: string; pose?: string; from?: string; to?: string; duration: number; files: Record<string, Record<string, string>> }
-interface DemoIndex { fps: number; clips: Clip[] }
+interface Clip {
+  slug: string;
+  kind: string;
+  pose?: string;
+  from?: string;
+  to?: string;
+  duration: number;
+  files: Record<string, Record<string, string>>;
+}
+interface DemoIndex {
+  fps: number;
+  clips: Clip[];
+}
 
 let index: DemoIndex;
 const frames = new Map<string, Frame>();
@@ -62,8 +73,7 @@ describe('demo media: seamless joins', () => {
 
   itUnlessGStreamerWebM(true)('should start every transition where its source loop ends and end where its target loop starts', async () => {
     const transitions = index.clips.filter((c) => c.kind === 'transition');
-    expect(transitions.map((c) => c.slug)).to.have.members(
-      ['idle-wave', 'wave-idle', 'idle-thumbs-up', 'thumbs-up-idle', 'idle-thinking', 'thinking-idle']);
+    expect(transitions.map((c) => c.slug)).to.have.members(['idle-wave', 'wave-idle', 'idle-thumbs-up', 'thumbs-up-idle', 'idle-thinking', 'thinking-idle']);
     for (const clip of transitions) {
       const into = meanDifference(await edgeFrame(poseClip(clip.from!), 'last'), await edgeFrame(clip, 'first'));
       expect(into, `${clip.slug}: ${clip.from} end vs transition start`).to.be.below(SAME);

@@ -9,7 +9,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DEMO, startEmulator, type EmulatorOptions } from 'masko-emulator';
+import { DEMO, type EmulatorOptions, startEmulator } from 'masko-emulator';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from './builders.js';
@@ -17,12 +17,32 @@ import { launchChromium, probe, serve } from './helpers.js';
 
 const KEY = `masko_${'e2e1'.repeat(16)}`;
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); }, 60_000);
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
 
-interface LockedFile { format: string; asset: string; width: number; height: number; sha256: string }
+interface LockedFile {
+  format: string;
+  asset: string;
+  width: number;
+  height: number;
+  sha256: string;
+}
 const ffprobe = async (path: string) => {
-  const { stdout } = await promisify(execFile)('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', path]);
+  const { stdout } = await promisify(execFile)('ffprobe', [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=width,height',
+    '-of',
+    'csv=p=0',
+    path,
+  ]);
   const [width, height] = stdout.trim().split(',').map(Number);
   return { width, height };
 };
@@ -33,15 +53,22 @@ const MODES: [string, EmulatorOptions][] = [
 ];
 
 describe.each(MODES)('vite build against an API with %s', (_, mode) => {
-  it('plays the requested size variant; the lockfile dimensions are the emitted files\'', async () => {
+  it("plays the requested size variant; the lockfile dimensions are the emitted files'", async () => {
     const emu = await startEmulator({ port: 0, admin: true, ...mode });
     const root = await mkdtemp(join(tmpdir(), 'masko-e2e-modes-'));
     try {
       const outDir = join(root, 'out');
-      await build.vite({ outDir, options: {
-        root, configFile: false, apiKey: KEY, apiUrl: emu.apiUrl, cacheDir: join(root, 'cache'),
-        mascots: { felix: { collection: DEMO.collectionId, sizes: [240, 360], formats: ['webm', 'stacked', 'png'] } },
-      } });
+      await build.vite({
+        outDir,
+        options: {
+          root,
+          configFile: false,
+          apiKey: KEY,
+          apiUrl: emu.apiUrl,
+          cacheDir: join(root, 'cache'),
+          mascots: { felix: { collection: DEMO.collectionId, sizes: [240, 360], formats: ['webm', 'stacked', 'png'] } },
+        },
+      });
       const server = await serve(outDir);
       try {
         const report = await probe(browser, server.url);
@@ -55,10 +82,18 @@ describe.each(MODES)('vite build against an API with %s', (_, mode) => {
         await server.close();
       }
       // Every locked video and PNG, measured by ffprobe in the build output (emitted names end in <sha256:8>).
-      const lock = JSON.parse(await readFile(join(root, 'masko.lock.json'), 'utf8')) as { mascots: { felix: { poses: Record<string, { files: LockedFile[] }> } } };
+      const lock = JSON.parse(await readFile(join(root, 'masko.lock.json'), 'utf8')) as {
+        mascots: { felix: { poses: Record<string, { files: LockedFile[] }> } };
+      };
       const emitted = (await readdir(join(outDir, 'assets'))).filter((f) => f.startsWith('felix-'));
       const idle = lock.mascots.felix.poses.Idle!.files;
-      expect(idle.map((f) => `${f.format} ${f.width}x${f.height}`).sort()).toEqual(['png 480x480', 'stacked 240x480', 'stacked 360x720', 'webm 240x240', 'webm 360x360']);
+      expect(idle.map((f) => `${f.format} ${f.width}x${f.height}`).sort()).toEqual([
+        'png 480x480',
+        'stacked 240x480',
+        'stacked 360x720',
+        'webm 240x240',
+        'webm 360x360',
+      ]);
       for (const f of idle.filter((x) => x.format !== 'png')) {
         const name = emitted.find((e) => e.startsWith(`felix-idle-${f.format}-${f.width}.${f.sha256.slice(0, 8)}.`));
         expect(name, `${f.format} ${f.width}`).toBeDefined();

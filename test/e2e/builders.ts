@@ -1,7 +1,7 @@
 /** One in-process production build per bundler, all of the same fixture app, each into its own directory. */
-import { writeFile, mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { MaskoOptions } from 'unplugin-masko';
 
 export const APP = fileURLToPath(new URL('./fixtures/app/', import.meta.url));
@@ -10,21 +10,31 @@ const HTML = '<!doctype html><html><head><meta charset="utf-8"></head><body><scr
 
 export type Bundler = 'vite' | 'webpack' | 'rspack' | 'rollup' | 'esbuild';
 
-export interface BuildTarget { outDir: string; options: MaskoOptions; base?: string; webpackCacheDir?: string }
+export interface BuildTarget {
+  outDir: string;
+  options: MaskoOptions;
+  base?: string;
+  webpackCacheDir?: string;
+}
 
 async function page(outDir: string, script = './main.js'): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await writeFile(join(outDir, 'index.html'), HTML.replace('./main.js', script));
 }
 
-function runWebpackLike(compiler: { run(cb: (err: Error | null, stats?: { hasErrors(): boolean; toString(o: unknown): string }) => void): void; close(cb: (err?: Error | null) => void): void }): Promise<void> {
-  return new Promise((resolve, reject) => compiler.run((err, stats) => {
-    compiler.close(() => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    });
-  }));
+function runWebpackLike(compiler: {
+  run(cb: (err: Error | null, stats?: { hasErrors(): boolean; toString(o: unknown): string }) => void): void;
+  close(cb: (err?: Error | null) => void): void;
+}): Promise<void> {
+  return new Promise((resolve, reject) =>
+    compiler.run((err, stats) => {
+      compiler.close(() => {
+        if (err) return reject(err);
+        if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+        resolve();
+      });
+    }),
+  );
 }
 
 export const build: Record<Bundler, (t: BuildTarget) => Promise<void>> = {
@@ -37,7 +47,10 @@ export const build: Record<Bundler, (t: BuildTarget) => Promise<void>> = {
     const { default: webpack } = await import('webpack');
     const masko = (await import('unplugin-masko/webpack')).default;
     const compiler = webpack({
-      mode: 'production', context: APP, entry: ENTRY, output: { path: outDir, filename: 'main.js', publicPath: '/', clean: true },
+      mode: 'production',
+      context: APP,
+      entry: ENTRY,
+      output: { path: outDir, filename: 'main.js', publicPath: '/', clean: true },
       plugins: [masko(options)],
       ...(webpackCacheDir ? { cache: { type: 'filesystem' as const, cacheDirectory: webpackCacheDir } } : { cache: false as const }),
     });
@@ -47,7 +60,13 @@ export const build: Record<Bundler, (t: BuildTarget) => Promise<void>> = {
   async rspack({ outDir, options }) {
     const { rspack } = await import('@rspack/core');
     const masko = (await import('unplugin-masko/rspack')).default;
-    const compiler = rspack({ mode: 'production', context: APP, entry: ENTRY, output: { path: outDir, filename: 'main.js', publicPath: '/', clean: true }, plugins: [masko(options)] });
+    const compiler = rspack({
+      mode: 'production',
+      context: APP,
+      entry: ENTRY,
+      output: { path: outDir, filename: 'main.js', publicPath: '/', clean: true },
+      plugins: [masko(options)],
+    });
     await runWebpackLike(compiler as never);
     await page(outDir);
   },
@@ -62,7 +81,15 @@ export const build: Record<Bundler, (t: BuildTarget) => Promise<void>> = {
   async esbuild({ outDir, options }) {
     const esbuild = await import('esbuild');
     const masko = (await import('unplugin-masko/esbuild')).default;
-    await esbuild.build({ entryPoints: { main: ENTRY }, bundle: true, format: 'esm', outdir: outDir, publicPath: '/', logLevel: 'silent', plugins: [masko(options)] });
+    await esbuild.build({
+      entryPoints: { main: ENTRY },
+      bundle: true,
+      format: 'esm',
+      outdir: outDir,
+      publicPath: '/',
+      logLevel: 'silent',
+      plugins: [masko(options)],
+    });
     await page(outDir);
   },
 };

@@ -6,11 +6,11 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import type { Browser } from 'playwright-core';
 import type { MaskoOptions } from 'unplugin-masko';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type Bundler } from './builders.js';
+import { type Bundler, build } from './builders.js';
 import { launchChromium, probe, serve } from './helpers.js';
 
 const KEY = `masko_${'e2e0'.repeat(16)}`;
@@ -22,12 +22,20 @@ let root: string;
 let browser: Browser;
 
 const options = (extra: MaskoOptions = {}): MaskoOptions => ({
-  root, configFile: false, apiKey: KEY, apiUrl: emu.apiUrl, cacheDir: join(root, 'cache'),
-  mascots: { felix: { collection: DEMO.collectionId, sizes: [360] } }, ...extra,
+  root,
+  configFile: false,
+  apiKey: KEY,
+  apiUrl: emu.apiUrl,
+  cacheDir: join(root, 'cache'),
+  mascots: { felix: { collection: DEMO.collectionId, sizes: [360] } },
+  ...extra,
 });
 
 async function listFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true })).map(String).filter((f) => f.includes('.')).sort();
+  return (await readdir(dir, { recursive: true }))
+    .map(String)
+    .filter((f) => f.includes('.'))
+    .sort();
 }
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import type { MaskoOptions } from 'unplugin-masko';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serve } from './helpers.js';
@@ -30,8 +30,12 @@ beforeAll(async () => {
   // Everything the plugin writes goes to the temp folder, so the committed fixture stays clean.
   const options: MaskoOptions = {
     mascots: { felix: { collection: DEMO.collectionId, canvas: DEMO.canvasId, sizes: [160] } },
-    apiUrl: emu.apiUrl, apiKey: KEY, configFile: false,
-    lockfile: join(tmp, 'masko.lock.json'), dts: join(tmp, 'masko.d.ts'), cacheDir: join(tmp, 'cache'),
+    apiUrl: emu.apiUrl,
+    apiKey: KEY,
+    configFile: false,
+    lockfile: join(tmp, 'masko.lock.json'),
+    dts: join(tmp, 'masko.d.ts'),
+    cacheDir: join(tmp, 'cache'),
   };
   const { build } = await import('vite');
   const masko = (await import('unplugin-masko/vite')).default;
@@ -44,16 +48,28 @@ afterAll(async () => {
 });
 
 async function tsc(files: string[]): Promise<string[]> {
-  await writeFile(join(tmp, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: {
-      strict: true, noEmit: true, module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2022', lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-      skipLibCheck: true, customConditions: ['source'], types: [],
-      paths: { 'masko-mascot': [join(REPO, 'packages/player/src/index.ts')], 'masko-manifest': [join(REPO, 'packages/manifest/src/index.ts')] },
-    },
-    files: [join(tmp, 'masko.d.ts'), ...files],
-  }));
-  const out = await run(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(tmp, 'tsconfig.json')], { cwd: tmp })
-    .then((r) => r.stdout, (e: { stdout: string }) => e.stdout);
+  await writeFile(
+    join(tmp, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        target: 'ES2022',
+        lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+        skipLibCheck: true,
+        customConditions: ['source'],
+        types: [],
+        paths: { 'masko-mascot': [join(REPO, 'packages/player/src/index.ts')], 'masko-manifest': [join(REPO, 'packages/manifest/src/index.ts')] },
+      },
+      files: [join(tmp, 'masko.d.ts'), ...files],
+    }),
+  );
+  const out = await run(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(tmp, 'tsconfig.json')], { cwd: tmp }).then(
+    (r) => r.stdout,
+    (e: { stdout: string }) => e.stdout,
+  );
   return out.split('\n').filter((line) => /error TS/.test(line));
 }
 
@@ -75,18 +91,21 @@ describe('a Vite app with a Masko canvas (unplugin-masko `canvas:`)', () => {
   it('should type the canvas: tsc accepts its input and pose names and rejects wrong ones', async () => {
     expect(await tsc([join(APP, 'src/main.ts')]), 'the fixture app type-checks').toEqual([]);
 
-    await writeFile(join(tmp, 'wrong.ts'), [
-      `import type { MaskoMascot } from 'masko-mascot';`,
-      `import felix from 'virtual:masko/felix';`,
-      `const mascot = document.querySelector<MaskoMascot<typeof felix>>('masko-mascot')!;`,
-      `mascot.setInput('thinking', true);`,
-      `mascot.fire('wave');`,
-      `mascot.setInput('mouseOver', true);`,
-      `mascot.setInput('wavy', true);`,
-      `mascot.fire('thinkin');`,
-      `void mascot.goTo('Thumbs Upp');`,
-      `export const on: boolean | number | undefined = mascot.inputs.thinking;`,
-    ].join('\n'));
+    await writeFile(
+      join(tmp, 'wrong.ts'),
+      [
+        `import type { MaskoMascot } from 'masko-mascot';`,
+        `import felix from 'virtual:masko/felix';`,
+        `const mascot = document.querySelector<MaskoMascot<typeof felix>>('masko-mascot')!;`,
+        `mascot.setInput('thinking', true);`,
+        `mascot.fire('wave');`,
+        `mascot.setInput('mouseOver', true);`,
+        `mascot.setInput('wavy', true);`,
+        `mascot.fire('thinkin');`,
+        `void mascot.goTo('Thumbs Upp');`,
+        `export const on: boolean | number | undefined = mascot.inputs.thinking;`,
+      ].join('\n'),
+    );
     const errors = await tsc([join(tmp, 'wrong.ts')]);
     expect(errors.map((line) => line.replace(/^.*wrong\.ts/, 'wrong.ts'))).toEqual([
       `wrong.ts(7,17): error TS2345: Argument of type '"wavy"' is not assignable to parameter of type 'BuiltinInput | Input'.`,
@@ -105,9 +124,17 @@ describe('a Vite app with a Masko canvas (unplugin-masko `canvas:`)', () => {
     try {
       const page = await browser.newPage();
       await page.goto(server.url);
-      await page.waitForFunction(() => (window as unknown as { __masko?: { events: string[] } }).__masko?.events.includes('pose-change Idle>Wave'), undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => (window as unknown as { __masko?: { events: string[] } }).__masko?.events.includes('pose-change Idle>Wave'), undefined, {
+        timeout: 30_000,
+      });
       const events = await page.evaluate(() => (window as unknown as { __masko: { events: string[] } }).__masko.events);
-      expect(events.slice(0, 5)).toEqual(['load Idle', 'pose-change undefined>Idle', 'transition-start Idle>Wave', 'transition-end Idle>Wave', 'pose-change Idle>Wave']);
+      expect(events.slice(0, 5)).toEqual([
+        'load Idle',
+        'pose-change undefined>Idle',
+        'transition-start Idle>Wave',
+        'transition-end Idle>Wave',
+        'pose-change Idle>Wave',
+      ]);
     } finally {
       await browser.close();
       await server.close();

@@ -4,13 +4,13 @@
  * `pull --out` output plays in <masko-mascot>, and the key appears in no output or file.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, probe, serve } from './helpers.js';
 
@@ -30,8 +30,14 @@ async function masko(...args: string[]): Promise<{ stdout: string; stderr: strin
 
 async function maskoWith(extraEnv: Record<string, string>, ...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   const env = { ...process.env, MASKO_API_KEY: KEY, MASKO_API_URL: emu.apiUrl, CI: '1', NO_COLOR: '1', ...extraEnv };
-  const result = await run(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args, '--root', root], { env, cwd: REPO, timeout: 120_000 })
-    .then((r) => ({ ...r, code: 0 }), (e: { stdout: string; stderr: string; code: number }) => ({ stdout: e.stdout, stderr: e.stderr, code: e.code }));
+  const result = await run(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args, '--root', root], {
+    env,
+    cwd: REPO,
+    timeout: 120_000,
+  }).then(
+    (r) => ({ ...r, code: 0 }),
+    (e: { stdout: string; stderr: string; code: number }) => ({ stdout: e.stdout, stderr: e.stderr, code: e.code }),
+  );
   outputs.push(result.stdout, result.stderr);
   return result;
 }
@@ -50,12 +56,15 @@ async function copyStandalone(entry: string, out: string, seen = new Set<string>
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, admin: true, jobDelayMs: 100 });
   root = await mkdtemp(join(tmpdir(), 'masko-cli-'));
-  await writeFile(join(root, 'masko.config.ts'), [
-    `const config: { mascots: Record<string, { collection: string; sizes: number[]; poses?: Record<string, object> }> } = {`,
-    `  mascots: { felix: { collection: '${DEMO.collectionId}', sizes: [360] } },`,
-    `};`,
-    `export default config;`,
-  ].join('\n'));
+  await writeFile(
+    join(root, 'masko.config.ts'),
+    [
+      `const config: { mascots: Record<string, { collection: string; sizes: number[]; poses?: Record<string, object> }> } = {`,
+      `  mascots: { felix: { collection: '${DEMO.collectionId}', sizes: [360] } },`,
+      `};`,
+      `export default config;`,
+    ].join('\n'),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -71,16 +80,35 @@ describe('masko CLI', () => {
     expect(sync.stdout + sync.stderr).toMatch(/downloaded \d+\/\d+ files/);
     expect(existsSync(join(root, 'masko.lock.json'))).toBe(true);
 
-    await writeFile(join(root, 'good.ts'), `import felix, { type Pose } from 'virtual:masko/felix';\nconst p: Pose = 'Thumbs Up';\nexport const poster = felix.poses[p].poster;\nexport const wave = felix.poses.Wave;\n`);
-    await writeFile(join(root, 'bad.ts'), `import felix, { type Pose } from 'virtual:masko/felix';\nexport const p: Pose = 'Wavy';\nexport const q = felix.poses.Dance;\n`);
-    await writeFile(join(root, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', skipLibCheck: true,
-        baseUrl: '.', paths: { 'masko-manifest': [join(REPO, 'packages/manifest/src/index.ts')] } },
-      // The shipped wildcard fallback is included too: the exact declarations must win over it.
-      files: [join(REPO, 'packages/unplugin/types/virtual.d.ts'), 'masko.d.ts', 'good.ts', 'bad.ts'],
-    }));
-    const tsc = await run(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { cwd: root })
-      .then((r) => r.stdout, (e: { stdout: string }) => e.stdout);
+    await writeFile(
+      join(root, 'good.ts'),
+      `import felix, { type Pose } from 'virtual:masko/felix';\nconst p: Pose = 'Thumbs Up';\nexport const poster = felix.poses[p].poster;\nexport const wave = felix.poses.Wave;\n`,
+    );
+    await writeFile(
+      join(root, 'bad.ts'),
+      `import felix, { type Pose } from 'virtual:masko/felix';\nexport const p: Pose = 'Wavy';\nexport const q = felix.poses.Dance;\n`,
+    );
+    await writeFile(
+      join(root, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          skipLibCheck: true,
+          baseUrl: '.',
+          paths: { 'masko-manifest': [join(REPO, 'packages/manifest/src/index.ts')] },
+        },
+        // The shipped wildcard fallback is included too: the exact declarations must win over it.
+        files: [join(REPO, 'packages/unplugin/types/virtual.d.ts'), 'masko.d.ts', 'good.ts', 'bad.ts'],
+      }),
+    );
+    const tsc = await run(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { cwd: root }).then(
+      (r) => r.stdout,
+      (e: { stdout: string }) => e.stdout,
+    );
     const errors = tsc.split('\n').filter((l) => /error TS/.test(l));
     expect(errors.filter((l) => !l.startsWith('bad.ts'))).toEqual([]);
     expect(errors.some((l) => l.startsWith('bad.ts(2,') && l.includes('"Wavy"'))).toBe(true);
@@ -93,7 +121,10 @@ describe('masko CLI', () => {
     expect(status.stdout + status.stderr).toMatch(/felix: "Felix the Fox", 4 poses, \d+ transitions, (\d+)\/\1 files cached; lock matches the options/);
 
     const config = await readFile(join(root, 'masko.config.ts'), 'utf8');
-    await writeFile(join(root, 'masko.config.ts'), config.replace('sizes: [360] }', `sizes: [360], poses: { Dance: { image: 'Felix dancing', animation: 'a jig', duration: 3 } } }`));
+    await writeFile(
+      join(root, 'masko.config.ts'),
+      config.replace('sizes: [360] }', `sizes: [360], poses: { Dance: { image: 'Felix dancing', animation: 'a jig', duration: 3 } } }`),
+    );
     const before = emu.requests().filter((r) => r.method === 'POST').length;
     const dry = await masko('generate', '--dry-run');
     await writeFile(join(root, 'masko.config.ts'), config);

@@ -3,10 +3,10 @@
  * clearly, and Vite dev serves the files from the cache and reloads when the lockfile changes.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import type { MaskoOptions } from 'unplugin-masko';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP, build } from './builders.js';
@@ -16,7 +16,11 @@ let emu: Emulator;
 let root: string;
 
 const options = (): MaskoOptions => ({
-  root, configFile: false, apiKey: KEY, apiUrl: emu.apiUrl, cacheDir: join(root, 'cache'),
+  root,
+  configFile: false,
+  apiKey: KEY,
+  apiUrl: emu.apiUrl,
+  cacheDir: join(root, 'cache'),
   mascots: { felix: { collection: DEMO.collectionId, sizes: [360] } },
 });
 
@@ -49,8 +53,16 @@ describe('hosts', () => {
   it('esbuild: without outdir the build fails and says what to set', async () => {
     const esbuild = await import('esbuild');
     const masko = (await import('unplugin-masko/esbuild')).default;
-    await expect(esbuild.build({ entryPoints: [join(APP, 'src/main.js')], bundle: true, format: 'esm', outfile: join(root, 'es/out.js'), logLevel: 'silent', plugins: [masko(options())] }))
-      .rejects.toThrow(/\[masko\] esbuild needs `outdir`/);
+    await expect(
+      esbuild.build({
+        entryPoints: [join(APP, 'src/main.js')],
+        bundle: true,
+        format: 'esm',
+        outfile: join(root, 'es/out.js'),
+        logLevel: 'silent',
+        plugins: [masko(options())],
+      }),
+    ).rejects.toThrow(/\[masko\] esbuild needs `outdir`/);
   }, 60_000);
 
   it('vite dev: serves files from the cache under /@masko/ and reloads when the lockfile changes', async () => {
@@ -58,11 +70,20 @@ describe('hosts', () => {
     const masko = (await import('unplugin-masko/vite')).default;
     await writeFile(join(root, 'masko.config.json'), JSON.stringify({ concurrency: 4 }));
     const { configFile: _none, ...withConfigFile } = options();
-    const server = await createServer({ root: APP, configFile: false, logLevel: 'silent', plugins: [masko(withConfigFile)], server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false } });
+    const server = await createServer({
+      root: APP,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [masko(withConfigFile)],
+      server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+    });
     await server.listen();
     const sent: unknown[] = [];
     const send = server.ws.send.bind(server.ws);
-    server.ws.send = ((payload: unknown) => { sent.push(payload); return send(payload as never); }) as typeof server.ws.send;
+    server.ws.send = ((payload: unknown) => {
+      sent.push(payload);
+      return send(payload as never);
+    }) as typeof server.ws.send;
     try {
       const base = server.resolvedUrls!.local[0]!;
       const code = await (await fetch(new URL('/@id/__x00__virtual:masko/felix', base))).text();
@@ -93,7 +114,13 @@ describe('hosts', () => {
 
     const { createServer } = await import('vite');
     const masko = (await import('unplugin-masko/vite')).default;
-    const server = await createServer({ root: APP, configFile: false, logLevel: 'silent', plugins: [masko(withGhost)], server: { host: '127.0.0.1', port: 0, hmr: false } });
+    const server = await createServer({
+      root: APP,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [masko(withGhost)],
+      server: { host: '127.0.0.1', port: 0, hmr: false },
+    });
     await server.listen();
     try {
       const base = server.resolvedUrls!.local[0]!;

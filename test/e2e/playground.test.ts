@@ -3,7 +3,7 @@
 // screenshot per step in test/artifacts/playground/. Any console error, page error or failed request fails.
 // Then the same page in WebKit (WebKitGTK's MiniBrowser through WebKitWebDriver): every pose button, and
 // the screenshot around each mascot equal, pixel for pixel, to the page without the mascot.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -64,10 +64,20 @@ async function stopServer(): Promise<void> {
   if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((resolve) => server.once('exit', resolve));
   process.kill(-server.pid, 'SIGTERM');
-  const timer = setTimeout(() => { try { process.kill(-server.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5_000);
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-server.pid!, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }, 5_000);
   await exited;
   clearTimeout(timer);
-  try { process.kill(-server.pid, 'SIGKILL'); } catch { /* the group is gone, as it should be */ }
+  try {
+    process.kill(-server.pid, 'SIGKILL');
+  } catch {
+    /* the group is gone, as it should be */
+  }
 }
 
 beforeAll(async () => {
@@ -85,14 +95,18 @@ beforeAll(async () => {
   const url = (pageUrl = await viteUrl(server));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
     // A video the element releases mid-download (pose switched, layer dropped) is aborted on purpose.
     const aborted = request.failure()?.errorText === 'net::ERR_ABORTED' && request.resourceType() === 'media';
     if (!aborted) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
   });
-  page.on('response', (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`); });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
   await page.goto(url);
   // Vite reloads the page when a watched file changes; during this test that means something rebuilt
   // packages/*/dist underneath it (another build running at the same time), not a playground bug.
@@ -107,19 +121,24 @@ afterAll(async () => {
 });
 
 let step = 0;
-const shot = (name: string) => page.screenshot({ path: `${artifacts}/${String(++step).padStart(2, '0')}-${name.replace(/\W+/g, '-')}.png`, fullPage: true, timeout: 90_000 });
+const shot = (name: string) =>
+  page.screenshot({ path: `${artifacts}/${String(++step).padStart(2, '0')}-${name.replace(/\W+/g, '-')}.png`, fullPage: true, timeout: 90_000 });
 
 /** Resolves with the first of `types` the hero fires with `detail.to === pose`. */
 function heading(pose: string, types = ['masko-pose-change']): Promise<string> {
-  return page.evaluate(({ pose, types }) => new Promise<string>((resolve) => {
-    const hero = document.querySelector('#hero')!;
-    const on = (event: Event) => {
-      if ((event as CustomEvent<{ to: string }>).detail.to !== pose) return;
-      for (const type of types) hero.removeEventListener(type, on);
-      resolve(event.type);
-    };
-    for (const type of types) hero.addEventListener(type, on);
-  }), { pose, types });
+  return page.evaluate(
+    ({ pose, types }) =>
+      new Promise<string>((resolve) => {
+        const hero = document.querySelector('#hero')!;
+        const on = (event: Event) => {
+          if ((event as CustomEvent<{ to: string }>).detail.to !== pose) return;
+          for (const type of types) hero.removeEventListener(type, on);
+          resolve(event.type);
+        };
+        for (const type of types) hero.addEventListener(type, on);
+      }),
+    { pose, types },
+  );
 }
 const poseChange = (pose: string) => heading(pose);
 
@@ -168,7 +187,10 @@ test('every input control drives the state machine', async () => {
   const thinking = poseChange('Thinking');
   await inputs.getByRole('checkbox', { name: 'thinking' }).check();
   await thinking;
-  await page.locator('#events li', { hasText: /masko-input-change .*"thinking":true/ }).first().waitFor();
+  await page
+    .locator('#events li', { hasText: /masko-input-change .*"thinking":true/ })
+    .first()
+    .waitFor();
   await shot('input-thinking-on');
   const idle = poseChange('Idle');
   await inputs.getByRole('checkbox', { name: 'thinking' }).uncheck();
@@ -215,7 +237,9 @@ describe('in WebKit', () => {
       addEventListener('error', (event) => problems.push(`page error: ${event.message}`));
       addEventListener('unhandledrejection', (event) => problems.push(`unhandled rejection: ${event.reason}`));
       for (const mascot of document.querySelectorAll('masko-mascot')) {
-        mascot.addEventListener('masko-error', (event) => problems.push(`masko-error on ${mascot.getAttribute('alt')}: ${(event as CustomEvent).detail.message}`));
+        mascot.addEventListener('masko-error', (event) =>
+          problems.push(`masko-error on ${mascot.getAttribute('alt')}: ${(event as CustomEvent).detail.message}`),
+        );
       }
     });
   }, 120_000);

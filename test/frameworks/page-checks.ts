@@ -4,8 +4,9 @@
  * type, no page error, cumulative layout shift over load + 3 s under 0.01, and with JavaScript off
  * the box already has its final size and shows the poster.
  */
-import type { Browser, Page } from 'playwright-core';
+
 import type {} from 'masko-mascot'; // types document.querySelector('masko-mascot')
+import type { Browser, Page } from 'playwright-core';
 
 export interface PageReport {
   /** Sum of `layout-shift` entries (without recent input) from navigation to load + 3 s. */
@@ -31,7 +32,10 @@ export interface NoScriptReport {
 const MEDIA = /\.(webm|mp4|mov|png|webp|avif)(\?|$)/;
 
 declare global {
-  interface Window { __cls: number; __goTo: string }
+  interface Window {
+    __cls: number;
+    __goTo: string;
+  }
 }
 
 async function layoutShiftObserver(page: Page): Promise<void> {
@@ -53,8 +57,12 @@ export async function checkPage(browser: Browser, url: string, pose: string): Pr
   const media: PageReport['media'] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   // A failed load is reported by its response (with the URL) rather than the console's bare line.
-  page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`); });
-  page.on('requestfailed', (r) => { if (MEDIA.test(r.url())) errors.push(`failed: ${r.url()} ${r.failure()?.errorText}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => {
+    if (MEDIA.test(r.url())) errors.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on('response', (r) => {
     if (MEDIA.test(r.url())) media.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'] ?? '' });
     else if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`response ${r.status()} ${r.url()}`); // no app ships an icon
@@ -63,22 +71,35 @@ export async function checkPage(browser: Browser, url: string, pose: string): Pr
     await layoutShiftObserver(page);
     await page.goto(url, { waitUntil: 'load' });
     // The window the budget is about: load + 3 s (the mascot loads and starts playing in it).
-    await page.waitForFunction(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return !!nav && nav.loadEventEnd > 0 && performance.now() >= nav.loadEventEnd + 3000;
-    }, null, { timeout: 20_000, polling: 100 });
+    await page.waitForFunction(
+      () => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        return !!nav && nav.loadEventEnd > 0 && performance.now() >= nav.loadEventEnd + 3000;
+      },
+      null,
+      { timeout: 20_000, polling: 100 },
+    );
     const cls = await page.evaluate(() => window.__cls);
     // Every wait below is bounded: a stuck page fails with its reason instead of hanging the suite.
     await page.waitForFunction(() => document.querySelector('masko-mascot')?.currentSource?.format, null, { timeout: 20_000 });
     // The layer on screen (the hidden one is the idle A/B slot) once it has a frame to read.
-    await page.waitForFunction(() => {
-      const shown = [...document.querySelector('masko-mascot')!.shadowRoot!.querySelectorAll('video, canvas, img')].find((n) => !n.hasAttribute('data-hidden'));
-      return shown instanceof HTMLVideoElement ? shown.readyState >= 2 && shown.currentTime > 0 : !!shown;
-    }, null, { timeout: 20_000, polling: 100 });
+    await page.waitForFunction(
+      () => {
+        const shown = [...document.querySelector('masko-mascot')!.shadowRoot!.querySelectorAll('video, canvas, img')].find(
+          (n) => !n.hasAttribute('data-hidden'),
+        );
+        return shown instanceof HTMLVideoElement ? shown.readyState >= 2 && shown.currentTime > 0 : !!shown;
+      },
+      null,
+      { timeout: 20_000, polling: 100 },
+    );
     const report = await page.evaluate(() => {
       const el = document.querySelector('masko-mascot')!;
       const rect = el.getBoundingClientRect();
-      const shown = [...el.shadowRoot!.querySelectorAll('video, canvas, img')].find((n) => !n.hasAttribute('data-hidden')) as HTMLVideoElement | HTMLCanvasElement | HTMLImageElement;
+      const shown = [...el.shadowRoot!.querySelectorAll('video, canvas, img')].find((n) => !n.hasAttribute('data-hidden')) as
+        | HTMLVideoElement
+        | HTMLCanvasElement
+        | HTMLImageElement;
       const w = shown instanceof HTMLVideoElement ? shown.videoWidth : shown instanceof HTMLImageElement ? shown.naturalWidth : shown.width;
       const h = shown instanceof HTMLVideoElement ? shown.videoHeight : shown instanceof HTMLImageElement ? shown.naturalHeight : shown.height;
       const canvas = document.createElement('canvas');
@@ -93,7 +114,13 @@ export async function checkPage(browser: Browser, url: string, pose: string): Pr
     });
     await page.evaluate((target) => {
       window.__goTo = 'pending';
-      document.querySelector('masko-mascot')!.goTo(target).then(() => (window.__goTo = 'done'), (e: Error) => (window.__goTo = `rejected: ${e.message}`));
+      document
+        .querySelector('masko-mascot')!
+        .goTo(target)
+        .then(
+          () => (window.__goTo = 'done'),
+          (e: Error) => (window.__goTo = `rejected: ${e.message}`),
+        );
     }, pose);
     await page.waitForFunction(() => window.__goTo !== 'pending', null, { timeout: 20_000, polling: 100 }).catch(() => {});
     const settled = await page.evaluate(() => window.__goTo);

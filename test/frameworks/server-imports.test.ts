@@ -11,8 +11,14 @@ import { REPO } from './workspace.js';
 const exec = promisify(execFile);
 
 const ENTRIES = [
-  'masko-mascot', 'masko-mascot/react', 'masko-mascot/fallback', 'masko-mascot/state-machine',
-  'unplugin-masko', 'unplugin-masko/next', 'unplugin-masko/nuxt', 'unplugin-masko/astro',
+  'masko-mascot',
+  'masko-mascot/react',
+  'masko-mascot/fallback',
+  'masko-mascot/state-machine',
+  'unplugin-masko',
+  'unplugin-masko/next',
+  'unplugin-masko/nuxt',
+  'unplugin-masko/astro',
 ];
 
 test.each(ENTRIES)('%s imports in Node without throwing', async (entry) => {
@@ -22,7 +28,14 @@ test.each(ENTRIES)('%s imports in Node without throwing', async (entry) => {
 });
 
 test('the React wrapper is a client component, so Server Components render it', async () => {
-  const { stdout } = await exec(process.execPath, ['-e', `process.stdout.write(require('fs').readFileSync(require.resolve('masko-mascot/package.json').replace('package.json', 'dist/react.js'), 'utf8').split('\\n')[0])`], { cwd: REPO });
+  const { stdout } = await exec(
+    process.execPath,
+    [
+      '-e',
+      `process.stdout.write(require('fs').readFileSync(require.resolve('masko-mascot/package.json').replace('package.json', 'dist/react.js'), 'utf8').split('\\n')[0])`,
+    ],
+    { cwd: REPO },
+  );
   expect(stdout).toBe('"use client";');
 });
 

@@ -15,15 +15,24 @@ export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const APPS = fileURLToPath(new URL('./apps/', import.meta.url));
 const PACKAGES = ['manifest', 'client', 'player', 'unplugin'] as const;
 
-export interface Run { code: number; output: string; stdout: string }
+export interface Run {
+  code: number;
+  output: string;
+  stdout: string;
+}
 
 /** Runs a command; never throws on a non-zero exit (the output says why, the caller decides). */
 export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number }): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(command, args, { cwd: options.cwd, env: options.env ?? process.env, timeout: options.timeout ?? 600_000, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
-      resolve({ code, output: `${stdout}${stderr}`, stdout });
-    });
+    execFile(
+      command,
+      args,
+      { cwd: options.cwd, env: options.env ?? process.env, timeout: options.timeout ?? 600_000, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
+        resolve({ code, output: `${stdout}${stderr}`, stdout });
+      },
+    );
   });
 }
 
@@ -37,8 +46,18 @@ async function pack(dir: string): Promise<Record<string, string>> {
 
 /** The apps and what each depends on (the frameworks at `latest`, ours as tarballs). */
 const DEPS: Record<string, { dependencies: string[]; devDependencies: string[]; scripts: Record<string, string>; from: string }> = {
-  'next-turbopack': { from: 'next', dependencies: ['next', 'react', 'react-dom', 'masko-mascot'], devDependencies: ['unplugin-masko', 'typescript', '@types/react', '@types/node'], scripts: { build: 'next build' } },
-  'next-webpack': { from: 'next', dependencies: ['next', 'react', 'react-dom', 'masko-mascot'], devDependencies: ['unplugin-masko', 'typescript', '@types/react', '@types/node'], scripts: { build: 'next build --webpack' } },
+  'next-turbopack': {
+    from: 'next',
+    dependencies: ['next', 'react', 'react-dom', 'masko-mascot'],
+    devDependencies: ['unplugin-masko', 'typescript', '@types/react', '@types/node'],
+    scripts: { build: 'next build' },
+  },
+  'next-webpack': {
+    from: 'next',
+    dependencies: ['next', 'react', 'react-dom', 'masko-mascot'],
+    devDependencies: ['unplugin-masko', 'typescript', '@types/react', '@types/node'],
+    scripts: { build: 'next build --webpack' },
+  },
   nuxt: { from: 'nuxt', dependencies: ['nuxt', 'vue', 'masko-mascot'], devDependencies: ['unplugin-masko', 'typescript'], scripts: { build: 'nuxt build' } },
   astro: { from: 'astro', dependencies: ['astro', 'masko-mascot'], devDependencies: ['unplugin-masko', 'typescript'], scripts: { build: 'astro build' } },
   sveltekit: {
@@ -94,7 +113,10 @@ async function fill(dir: string, config: (app: string) => string, viteQuickstart
     const app = join(dir, name);
     await cp(join(APPS, spec.from), app, { recursive: true });
     const deps = (list: string[]) => Object.fromEntries(list.map((d) => [d, ours(d)]));
-    await writeFile(join(app, 'package.json'), `${JSON.stringify({ name, private: true, type: 'module', scripts: spec.scripts, dependencies: deps(spec.dependencies), devDependencies: deps(spec.devDependencies) }, null, 2)}\n`);
+    await writeFile(
+      join(app, 'package.json'),
+      `${JSON.stringify({ name, private: true, type: 'module', scripts: spec.scripts, dependencies: deps(spec.dependencies), devDependencies: deps(spec.devDependencies) }, null, 2)}\n`,
+    );
     await writeFile(join(app, 'masko.config.ts'), config(name));
   }
 
@@ -104,7 +126,10 @@ async function fill(dir: string, config: (app: string) => string, viteQuickstart
     if (r.code) throw new Error(`create-vite failed:\n${r.output}`);
   });
   const vite = join(dir, 'vite-app');
-  const vitePkg = JSON.parse(await readFile(join(vite, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies: Record<string, string> };
+  const vitePkg = JSON.parse(await readFile(join(vite, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
   vitePkg.dependencies = { ...vitePkg.dependencies, 'masko-mascot': ours('masko-mascot') };
   vitePkg.devDependencies['unplugin-masko'] = ours('unplugin-masko');
   await writeFile(join(vite, 'package.json'), `${JSON.stringify(vitePkg, null, 2)}\n`);
@@ -148,7 +173,11 @@ async function fill(dir: string, config: (app: string) => string, viteQuickstart
  * started on port 0 and `url` resolves to the address it prints (no port race); it rejects with the
  * output when the process exits first or prints nothing within a minute.
  */
-export function startServer(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): { url: Promise<string>; stop(): Promise<void>; output: () => string } {
+export function startServer(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): { url: Promise<string>; stop(): Promise<void>; output: () => string } {
   const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -157,11 +186,17 @@ export function startServer(command: string, args: string[], options: { cwd: str
     const read = (data: Buffer) => {
       output += data;
       const found = /http:\/\/127\.0\.0\.1:([1-9]\d*)/.exec(output);
-      if (found) { clearTimeout(timer); resolve(`http://127.0.0.1:${found[1]}/`); }
+      if (found) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${found[1]}/`);
+      }
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
-    void exited.then(() => { clearTimeout(timer); reject(new Error(`the server exited:\n${output}`)); });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited:\n${output}`));
+    });
   });
   url.catch(() => {}); // the caller awaits it; an early exit is reported there
   return {
@@ -174,7 +209,11 @@ export function startServer(command: string, args: string[], options: { cwd: str
         return; // already gone
       }
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* stopped */ }
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* stopped */
+      }
     },
   };
 }

@@ -7,7 +7,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Emulator } from 'masko-emulator';
 
-export interface Raw { status: number; type: string; body: string }
+export interface Raw {
+  status: number;
+  type: string;
+  body: string;
+}
 /**
  * Return a Raw answer, a replacement JSON body, or undefined to pass the emulator's answer through.
  * `url` is the whole request URL (its query: `limit`, `offset`, filters).
@@ -24,7 +28,11 @@ export async function apiProxy(emu: Emulator, rewrite: Rewrite): Promise<{ apiUr
     const answer = await fetch(`${upstream.origin}${req.url}`, { method: req.method!, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
     const text = await answer.text();
     let json: unknown;
-    try { json = JSON.parse(text); } catch { json = undefined; }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
     const url = new URL(req.url!, upstream.origin);
     const out = answer.ok ? rewrite(url.pathname, json, url) : undefined;
     if (out && 'status' in out) {
@@ -37,6 +45,10 @@ export async function apiProxy(emu: Emulator, rewrite: Rewrite): Promise<{ apiUr
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}${upstream.pathname}`,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

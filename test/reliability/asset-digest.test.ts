@@ -6,7 +6,7 @@
  * tested whatever the emulator itself publishes.
  */
 import { createHash } from 'node:crypto';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiProxy, type Rewrite } from './api-proxy.js';
 import { KEY, makeProject, snapshot, syncInProcess } from './harness.js';
@@ -25,16 +25,34 @@ beforeAll(async () => {
   const res = await fetch(`${emu.apiUrl}${ITEMS.slice(3)}?limit=100`, { headers: { authorization: `Bearer ${KEY}` } });
   for (const item of ((await res.json()) as { data: Item[] }).data) {
     for (const a of item.assets) {
-      digests.set(a.url, createHash('sha256').update(Buffer.from(await (await fetch(a.url)).arrayBuffer())).digest('hex'));
+      digests.set(
+        a.url,
+        createHash('sha256')
+          .update(Buffer.from(await (await fetch(a.url)).arrayBuffer()))
+          .digest('hex'),
+      );
     }
   }
 });
-afterAll(async () => { await emu?.close(); });
+afterAll(async () => {
+  await emu?.close();
+});
 
 /** Every asset with a digest: `wrong(asset)` true gives it one its bytes never match. */
-const publish = (wrong: (a: Asset, item: Item) => boolean = () => false): Rewrite => (path, body) => (path === ITEMS
-  ? { json: { ...(body as object), data: (body as { data: Item[] }).data.map((item) => ({ ...item, assets: item.assets.map((a) => ({ ...a, sha256: wrong(a, item) ? '0'.repeat(64) : digests.get(a.url) })) })) } }
-  : undefined);
+const publish =
+  (wrong: (a: Asset, item: Item) => boolean = () => false): Rewrite =>
+  (path, body) =>
+    path === ITEMS
+      ? {
+          json: {
+            ...(body as object),
+            data: (body as { data: Item[] }).data.map((item) => ({
+              ...item,
+              assets: item.assets.map((a) => ({ ...a, sha256: wrong(a, item) ? '0'.repeat(64) : digests.get(a.url) })),
+            })),
+          },
+        }
+      : undefined;
 
 async function cleanLock(): Promise<string | undefined> {
   const proxy = await apiProxy(emu, publish());
@@ -61,7 +79,10 @@ describe('published asset digests', () => {
       const outcome = await syncInProcess(project, emu, { apiUrl: proxy.apiUrl });
       emu.clearFaults();
       expect(outcome.ok, outcome.error).toBe(true);
-      const log = emu.requests().slice(before).filter((q) => q.origin === 'assets');
+      const log = emu
+        .requests()
+        .slice(before)
+        .filter((q) => q.origin === 'assets');
       const corrupted = log.filter((q) => q.fault === 'corrupt');
       expect(corrupted).toHaveLength(3);
       // Each corrupted answer was followed by another GET of the same file.
@@ -77,12 +98,17 @@ describe('published asset digests', () => {
   });
 
   it('a digest the bytes never match fails naming the URL, with no lockfile and nothing partial', async () => {
-    const proxy = await apiProxy(emu, publish((a, item) => item.name === 'Wave' && a.type === 'webm'));
+    const proxy = await apiProxy(
+      emu,
+      publish((a, item) => item.name === 'Wave' && a.type === 'webm'),
+    );
     const project = await makeProject({ mascots: { felix } });
     try {
       const outcome = await syncInProcess(project, emu, { apiUrl: proxy.apiUrl, retries: 1 });
       expect(outcome.ok).toBe(false);
-      expect(outcome.error).toMatch(/^\[masko\] mascot "felix", pose "Wave" \(webm asset [^)]+\): GET http:\/\/127\.0\.0\.1:\d+\/\S+\/wave-\S+\.webm: sha256 [0-9a-f]{64} does not match the expected 0{64}/);
+      expect(outcome.error).toMatch(
+        /^\[masko\] mascot "felix", pose "Wave" \(webm asset [^)]+\): GET http:\/\/127\.0\.0\.1:\d+\/\S+\/wave-\S+\.webm: sha256 [0-9a-f]{64} does not match the expected 0{64}/,
+      );
       expect(outcome.error).not.toContain(KEY);
       const snap = await snapshot(project);
       expect(snap.lock).toBeUndefined();

@@ -5,7 +5,7 @@
  * and writes nothing but (possibly) whole cache files.
  */
 import { readFile } from 'node:fs/promises';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiProxy, type Rewrite } from './api-proxy.js';
 import { KEY, listTree, makeProject, snapshot, syncInProcess } from './harness.js';
@@ -17,45 +17,89 @@ const HTML = '<!doctype html><html><head><title>502 Bad Gateway</title></head><b
 
 type Item = Record<string, unknown> & { name: string; assets: Record<string, unknown>[] };
 /** Applies `change` to the items list's entries. */
-const items = (change: (item: Item, index: number) => Item): Rewrite => (path, body) =>
-  path === ITEMS ? { json: { ...(body as object), data: ((body as { data: Item[] }).data).map(change) } } : undefined;
-const firstAsset = (patch: Record<string, unknown>) => items((item) => item.name === 'Idle'
-  ? { ...item, assets: item.assets.map((a) => (a.type === 'webm' && a.size === 160 ? { ...a, ...patch } : a)) } : item);
+const items =
+  (change: (item: Item, index: number) => Item): Rewrite =>
+  (path, body) =>
+    path === ITEMS ? { json: { ...(body as object), data: (body as { data: Item[] }).data.map(change) } } : undefined;
+const firstAsset = (patch: Record<string, unknown>) =>
+  items((item) => (item.name === 'Idle' ? { ...item, assets: item.assets.map((a) => (a.type === 'webm' && a.size === 160 ? { ...a, ...patch } : a)) } : item));
 
 /** [what, rewrite, what the message must contain] */
 const CASES: [string, Rewrite, RegExp][] = [
-  ['HTML error page (502, text/html)', (path) => (path === ITEMS ? { status: 502, type: 'text/html', body: HTML } : undefined), /502.*text\/html.*502 Bad Gateway/s],
-  ['HTML page with 200 (wrong content type)', (path) => (path === COLLECTION ? { status: 200, type: 'text/html', body: HTML } : undefined), /not JSON \(text\/html\)/],
-  ['JSON sent as text/plain, but garbled', (path) => (path === COLLECTION ? { status: 200, type: 'text/plain', body: '{"data": {"id": ' } : undefined), /not JSON \(text\/plain\)/],
-  ['collection data is a string', (path) => (path === COLLECTION ? { json: { data: 'Felix' } } : undefined), /GET \/v1\/collections\/[^:]+: unexpected response/],
+  [
+    'HTML error page (502, text/html)',
+    (path) => (path === ITEMS ? { status: 502, type: 'text/html', body: HTML } : undefined),
+    /502.*text\/html.*502 Bad Gateway/s,
+  ],
+  [
+    'HTML page with 200 (wrong content type)',
+    (path) => (path === COLLECTION ? { status: 200, type: 'text/html', body: HTML } : undefined),
+    /not JSON \(text\/html\)/,
+  ],
+  [
+    'JSON sent as text/plain, but garbled',
+    (path) => (path === COLLECTION ? { status: 200, type: 'text/plain', body: '{"data": {"id": ' } : undefined),
+    /not JSON \(text\/plain\)/,
+  ],
+  [
+    'collection data is a string',
+    (path) => (path === COLLECTION ? { json: { data: 'Felix' } } : undefined),
+    /GET \/v1\/collections\/[^:]+: unexpected response/,
+  ],
   ['items list is an object', (path) => (path === ITEMS ? { json: { data: { items: 'none' } } } : undefined), /data: expected an array/],
-  ['item without a name', items((item, i) => { if (i > 0) return item; const { name: _, ...rest } = item; return rest as Item; }), /data\[0\]\.name/],
+  [
+    'item without a name',
+    items((item, i) => {
+      if (i > 0) return item;
+      const { name: _, ...rest } = item;
+      return rest as Item;
+    }),
+    /data\[0\]\.name/,
+  ],
   ['item with a numeric loop flag', items((item, i) => (i === 0 ? { ...item, loop: 1 } : item)), /data\[0\]\.loop/],
-  ['asset of an unknown type', items((item, i) => (i === 0 ? { ...item, assets: [{ ...item.assets[0], type: 'gif' }] } : item)), /data\[0\]\.assets\[0\]\.type: .*received "gif"/],
+  [
+    'asset of an unknown type',
+    items((item, i) => (i === 0 ? { ...item, assets: [{ ...item.assets[0], type: 'gif' }] } : item)),
+    /data\[0\]\.assets\[0\]\.type: .*received "gif"/,
+  ],
   ['asset URL javascript:', firstAsset({ url: 'javascript:alert(document.cookie)' }), /javascript:/],
   ['asset URL data:', firstAsset({ url: 'data:video/webm;base64,GkXfo59ChoEBQveBAULygQRC84EIQoKEd2VibUKHgQJChYECGFOAZwEAAAAAAAAA' }), /data:/],
 ];
 
 let emu: Emulator;
-beforeAll(async () => { emu = await startEmulator({ port: 0, jobDelayMs: 50, rateLimit: false }); });
-afterAll(async () => { await emu?.close(); });
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, jobDelayMs: 50, rateLimit: false });
+});
+afterAll(async () => {
+  await emu?.close();
+});
 
 describe('bad API answers', () => {
   it('a transparent PNG asset that serves a video: fetched twice, refused naming the URL and what was expected, nothing kept', async () => {
     // The Idle PNGs point at the Idle webm of another size: a real file, just not an image.
-    const proxy = await apiProxy(emu, items((item) => {
-      if (item.name !== 'Idle') return item;
-      const video = item.assets.find((a) => a.type === 'webm' && a.size === 240)!;
-      return { ...item, assets: item.assets.map((a) => (a.type === 'transparent_image' ? { ...a, url: video.url, sha256: null } : a)) };
-    }));
+    const proxy = await apiProxy(
+      emu,
+      items((item) => {
+        if (item.name !== 'Idle') return item;
+        const video = item.assets.find((a) => a.type === 'webm' && a.size === 240)!;
+        return { ...item, assets: item.assets.map((a) => (a.type === 'transparent_image' ? { ...a, url: video.url, sha256: null } : a)) };
+      }),
+    );
     const project = await makeProject({ mascots: { felix } }, { nested: true });
     try {
       const before = emu.requests().length;
       const outcome = await syncInProcess(project, emu, { apiUrl: proxy.apiUrl, retries: 1 });
       expect(outcome.ok, JSON.stringify(outcome)).toBe(false);
-      expect(outcome.error).toMatch(/^\[masko\] mascot "felix", pose "Idle" \(png asset [^)]+\): http:\/\/127\.0\.0\.1:\d+\/\S+-240\.webm: expected a PNG image \(the transparent_image asset [^)]+\), got \d+ bytes that are not a readable image/);
+      expect(outcome.error).toMatch(
+        /^\[masko\] mascot "felix", pose "Idle" \(png asset [^)]+\): http:\/\/127\.0\.0\.1:\d+\/\S+-240\.webm: expected a PNG image \(the transparent_image asset [^)]+\), got \d+ bytes that are not a readable image/,
+      );
       expect(outcome.error).toMatch(/nothing was kept in the cache/);
-      expect(emu.requests().slice(before).filter((q) => q.origin === 'assets' && q.path.endsWith('-240.webm'))).toHaveLength(2);
+      expect(
+        emu
+          .requests()
+          .slice(before)
+          .filter((q) => q.origin === 'assets' && q.path.endsWith('-240.webm')),
+      ).toHaveLength(2);
       const snap = await snapshot(project);
       expect(snap.lock).toBeUndefined();
       expect(snap.leftovers).toEqual([]);

@@ -3,12 +3,13 @@
  * (`export.edges[1].target`, …) — never a TypeError, never a hang — and unsafe URLs never pass.
  */
 import { readFileSync } from 'node:fs';
-import { ManifestError, toManifest, type ManifestIssue } from 'masko-manifest';
+import { ManifestError, type ManifestIssue, toManifest } from 'masko-manifest';
 import { describe, expect, it } from 'vitest';
 import { harness } from '../../packages/player/test/machine/harness.js';
 
 const EXPORT = JSON.parse(readFileSync(new URL('../../packages/manifest/test/fixtures/masko.json', import.meta.url), 'utf8')) as {
-  version: string; nodes: { id: string; name: string; transparentThumbnailUrl: string }[];
+  version: string;
+  nodes: { id: string; name: string; transparentThumbnailUrl: string }[];
   edges: { id: string; source: string; target: string; isLoop?: boolean; duration: number; conditions: unknown[]; videos: { webm: string; hevc: string } }[];
 };
 const copy = () => structuredClone(EXPORT);
@@ -28,18 +29,101 @@ function issues(value: unknown): ManifestIssue[] {
 /** [what, input, a path the issues must name] */
 const CASES: [string, () => unknown, RegExp][] = [
   ['export of another version', () => ({ ...copy(), version: '3.0' }), /^export\.version$/],
-  ['export with a dangling edge target', () => { const e = copy(); e.edges[1]!.target = 'no-such-node'; return e; }, /^export\.edges\[1\]\.target$/],
-  ['export with a dangling edge source', () => { const e = copy(); e.edges[2]!.source = 'ghost'; return e; }, /^export\.edges\[2\]\.source$/],
-  ['export node thumbnail javascript:', () => { const e = copy(); e.nodes[0]!.transparentThumbnailUrl = 'javascript:alert(1)'; return e; }, /^export\.nodes\[0\]\.transparentThumbnailUrl$/],
-  ['export edge video data:', () => { const e = copy(); e.edges[0]!.videos.webm = 'data:video/webm;base64,AAAA'; return e; }, /^export\.edges\[0\]\.videos\.webm$/],
-  ['export edge video obfuscated java\\tscript:', () => { const e = copy(); e.edges[0]!.videos.hevc = ' java\tscript:alert(1)'; return e; }, /^export\.edges\[0\]\.videos\.hevc$/],
+  [
+    'export with a dangling edge target',
+    () => {
+      const e = copy();
+      e.edges[1]!.target = 'no-such-node';
+      return e;
+    },
+    /^export\.edges\[1\]\.target$/,
+  ],
+  [
+    'export with a dangling edge source',
+    () => {
+      const e = copy();
+      e.edges[2]!.source = 'ghost';
+      return e;
+    },
+    /^export\.edges\[2\]\.source$/,
+  ],
+  [
+    'export node thumbnail javascript:',
+    () => {
+      const e = copy();
+      e.nodes[0]!.transparentThumbnailUrl = 'javascript:alert(1)';
+      return e;
+    },
+    /^export\.nodes\[0\]\.transparentThumbnailUrl$/,
+  ],
+  [
+    'export edge video data:',
+    () => {
+      const e = copy();
+      e.edges[0]!.videos.webm = 'data:video/webm;base64,AAAA';
+      return e;
+    },
+    /^export\.edges\[0\]\.videos\.webm$/,
+  ],
+  [
+    'export edge video obfuscated java\\tscript:',
+    () => {
+      const e = copy();
+      e.edges[0]!.videos.hevc = ' java\tscript:alert(1)';
+      return e;
+    },
+    /^export\.edges\[0\]\.videos\.hevc$/,
+  ],
   ['manifest of version 2', () => ({ ...manifest(), version: 2 }), /^manifest\.version$/],
-  ['manifest without poses', () => { const m = manifest(); delete m.poses; return m; }, /^manifest\.poses$/],
+  [
+    'manifest without poses',
+    () => {
+      const m = manifest();
+      delete m.poses;
+      return m;
+    },
+    /^manifest\.poses$/,
+  ],
   ['manifest initial not a pose', () => ({ ...manifest(), initial: 'Sleep' }), /^manifest\.initial$/],
-  ['manifest variant width 0', () => { const m = manifest(); const pose = Object.values(m.poses)[0] as any; pose.media.webm[0].width = 0; return m; }, /^manifest\.poses\..+\.media\.webm\[0\]\.width$/],
-  ['manifest variant URL blob:', () => { const m = manifest(); const pose = Object.values(m.poses)[0] as any; pose.media.webm[0].url = 'blob:https://x/1'; return m; }, /^manifest\.poses\..+\.media\.webm\[0\]\.url$/],
-  ['manifest poster URL data:', () => { const m = manifest(); const pose = Object.values(m.poses)[0] as any; pose.poster[0].url = 'data:image/png;base64,iVBOR'; return m; }, /^manifest\.poses\..+\.poster\[0\]\.url$/],
-  ['manifest transition to a missing pose', () => { const m = manifest(); m.transitions[0].to = 'Nowhere'; return m; }, /^manifest\.transitions\[0\]\.to$/],
+  [
+    'manifest variant width 0',
+    () => {
+      const m = manifest();
+      const pose = Object.values(m.poses)[0] as any;
+      pose.media.webm[0].width = 0;
+      return m;
+    },
+    /^manifest\.poses\..+\.media\.webm\[0\]\.width$/,
+  ],
+  [
+    'manifest variant URL blob:',
+    () => {
+      const m = manifest();
+      const pose = Object.values(m.poses)[0] as any;
+      pose.media.webm[0].url = 'blob:https://x/1';
+      return m;
+    },
+    /^manifest\.poses\..+\.media\.webm\[0\]\.url$/,
+  ],
+  [
+    'manifest poster URL data:',
+    () => {
+      const m = manifest();
+      const pose = Object.values(m.poses)[0] as any;
+      pose.poster[0].url = 'data:image/png;base64,iVBOR';
+      return m;
+    },
+    /^manifest\.poses\..+\.poster\[0\]\.url$/,
+  ],
+  [
+    'manifest transition to a missing pose',
+    () => {
+      const m = manifest();
+      m.transitions[0].to = 'Nowhere';
+      return m;
+    },
+    /^manifest\.transitions\[0\]\.to$/,
+  ],
   ['not an object at all', () => 'felix', /^value$/],
   ['null', () => null, /^value$/],
 ];
@@ -48,7 +132,10 @@ describe('bad manifests and canvas exports', () => {
   for (const [what, make, path] of CASES) {
     it(`${what}: refused, naming ${path.source}`, () => {
       const found = issues(make());
-      expect(found.map((i) => i.path).some((p) => path.test(p)), JSON.stringify(found)).toBe(true);
+      expect(
+        found.map((i) => i.path).some((p) => path.test(p)),
+        JSON.stringify(found),
+      ).toBe(true);
       for (const issue of found) expect(issue.expected.length).toBeGreaterThan(0);
     });
   }

@@ -8,10 +8,10 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiProxy } from './api-proxy.js';
-import { KEY, listTree, makeProject, runMasko, type Project } from './harness.js';
+import { KEY, listTree, makeProject, type Project, runMasko } from './harness.js';
 
 const felix = { collection: DEMO.collectionId, sizes: [160], formats: ['png', 'webm'], include: ['Idle', 'Wave'] };
 const ITEMS = `/v1/collections/${DEMO.collectionId}/items`;
@@ -19,8 +19,12 @@ const STACK = /^\s+at /m;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 let emu: Emulator;
-beforeAll(async () => { emu = await startEmulator({ port: 0, jobDelayMs: 50, rateLimit: false }); });
-afterAll(async () => { await emu?.close(); });
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, jobDelayMs: 50, rateLimit: false });
+});
+afterAll(async () => {
+  await emu?.close();
+});
 
 /** Runs `masko <args>` in a project whose config file is `config` (name → text); nothing may be written. */
 async function failsWritingNothing(files: Record<string, string>, args: string[], message: RegExp, env: Record<string, string> = {}): Promise<string> {
@@ -45,8 +49,11 @@ async function failsWritingNothing(files: Record<string, string>, args: string[]
 
 describe('masko CLI errors', () => {
   it('a syntax error in masko.config.json: one line naming the file and the position, no stack', async () => {
-    const out = await failsWritingNothing({ 'masko.config.json': '{ "mascots": { "felix": { "collection": ' }, ['sync'],
-      /^\[masko\] config file \S+\/masko\.config\.json is not valid JSON: .*(position|JSON)/m);
+    const out = await failsWritingNothing(
+      { 'masko.config.json': '{ "mascots": { "felix": { "collection": ' },
+      ['sync'],
+      /^\[masko\] config file \S+\/masko\.config\.json is not valid JSON: .*(position|JSON)/m,
+    );
     expect(out).not.toMatch(STACK);
   }, 60_000);
 
@@ -59,35 +66,57 @@ describe('masko CLI errors', () => {
   }, 60_000);
 
   it('a config that throws when loaded: one line with its message', async () => {
-    const out = await failsWritingNothing({ 'masko.config.mjs': 'throw new Error("no mascots today");\n' }, ['status'],
-      /^\[masko\] config file \S+\/masko\.config\.mjs could not be loaded: no mascots today/m);
+    const out = await failsWritingNothing(
+      { 'masko.config.mjs': 'throw new Error("no mascots today");\n' },
+      ['status'],
+      /^\[masko\] config file \S+\/masko\.config\.mjs could not be loaded: no mascots today/m,
+    );
     expect(out).not.toMatch(STACK);
   }, 60_000);
 
   it('--config naming a file that does not exist fails, writing no lockfile and no masko.d.ts', async () => {
-    const out = await failsWritingNothing({ 'masko.config.json': JSON.stringify({ mascots: { felix } }) }, ['sync', '--config', 'masko.other.json'],
-      /^\[masko\] config file masko\.other\.json was not found in \S+/m);
+    const out = await failsWritingNothing(
+      { 'masko.config.json': JSON.stringify({ mascots: { felix } }) },
+      ['sync', '--config', 'masko.other.json'],
+      /^\[masko\] config file masko\.other\.json was not found in \S+/m,
+    );
     expect(out).not.toMatch(STACK);
   }, 60_000);
 
   for (const id of ['..', '.', '../projects', 'a/b', '%2e%2e', '..%2f', '']) {
     it(`collection id ${JSON.stringify(id)}: refused naming the option, nothing sent`, async () => {
-      const out = await failsWritingNothing({ 'masko.config.json': JSON.stringify({ mascots: { felix: { ...felix, collection: id } } }) }, ['sync'],
-        new RegExp(`^\\[masko\\] mascots\\.felix\\.collection: expected a collection id \\(letters, digits, "-" and "_", 1 to 128 characters\\), received ${escapeRegExp(`"${id}"`)}`, 'm'));
+      const out = await failsWritingNothing(
+        { 'masko.config.json': JSON.stringify({ mascots: { felix: { ...felix, collection: id } } }) },
+        ['sync'],
+        new RegExp(
+          `^\\[masko\\] mascots\\.felix\\.collection: expected a collection id \\(letters, digits, "-" and "_", 1 to 128 characters\\), received ${escapeRegExp(`"${id}"`)}`,
+          'm',
+        ),
+      );
       expect(out).not.toMatch(STACK);
     }, 60_000);
   }
 
   it('an API asset URL file:///etc/passwd: named as file:/etc/passwd with its mascot, pose and asset (not null/etc/passwd)', async () => {
-    const proxy = await apiProxy(emu, (path, body) => (path === ITEMS ? {
-      json: { ...(body as object), data: (body as { data: { name: string; assets: { type: string; url: string }[] }[] }).data.map((i) => (i.name === 'Idle'
-        ? { ...i, assets: i.assets.map((a) => (a.type === 'webm' ? { ...a, url: 'file:///etc/passwd', sha256: null } : a)) } : i)) },
-    } : undefined));
+    const proxy = await apiProxy(emu, (path, body) =>
+      path === ITEMS
+        ? {
+            json: {
+              ...(body as object),
+              data: (body as { data: { name: string; assets: { type: string; url: string }[] }[] }).data.map((i) =>
+                i.name === 'Idle' ? { ...i, assets: i.assets.map((a) => (a.type === 'webm' ? { ...a, url: 'file:///etc/passwd', sha256: null } : a)) } : i,
+              ),
+            },
+          }
+        : undefined,
+    );
     const project = await makeProject({ mascots: { felix } });
     try {
       const run = await runMasko(['sync', '--root', project.root], { MASKO_API_URL: proxy.apiUrl });
       expect(run.code, run.out).toBe(1);
-      expect(run.out).toMatch(/\[masko\] mascot "felix", pose "Idle" \(webm asset \S+\): download file:\/etc\/passwd: only http\(s\) URLs can be downloaded, got file:/);
+      expect(run.out).toMatch(
+        /\[masko\] mascot "felix", pose "Idle" \(webm asset \S+\): download file:\/etc\/passwd: only http\(s\) URLs can be downloaded, got file:/,
+      );
       expect(run.out).not.toContain('null/etc/passwd');
       expect(run.out).not.toMatch(STACK);
       expect(existsSync(project.lockfile)).toBe(false);
@@ -101,14 +130,20 @@ describe('masko CLI errors', () => {
     const project: Project = await makeProject({ mascots: { felix } });
     try {
       expect((await runMasko(['sync', '--root', project.root], { MASKO_API_URL: emu.apiUrl })).code).toBe(0);
-      const lock = JSON.parse(await readFile(project.lockfile, 'utf8')) as { mascots: { felix: { poses: { Idle: { files: { format: string; url: string; asset: string }[] } } } } };
+      const lock = JSON.parse(await readFile(project.lockfile, 'utf8')) as {
+        mascots: { felix: { poses: { Idle: { files: { format: string; url: string; asset: string }[] } } } };
+      };
       const webm = lock.mascots.felix.poses.Idle.files.find((f) => f.format === 'webm')!;
       webm.url = `${new URL(webm.url).origin}/gone/idle.webm`;
       await writeFile(project.lockfile, JSON.stringify(lock, null, 2));
       await rm(project.cacheDir, { recursive: true });
       const run = await runMasko(['sync', '--root', project.root], { MASKO_API_URL: emu.apiUrl });
       expect(run.code, run.out).toBe(1);
-      expect(run.out).toMatch(new RegExp(`\\[masko\\] mascot "felix", pose "Idle" \\(webm asset ${webm.asset} in the lockfile\\): GET http://127\\.0\\.0\\.1:\\d+/gone/idle\\.webm failed with 404`));
+      expect(run.out).toMatch(
+        new RegExp(
+          `\\[masko\\] mascot "felix", pose "Idle" \\(webm asset ${webm.asset} in the lockfile\\): GET http://127\\.0\\.0\\.1:\\d+/gone/idle\\.webm failed with 404`,
+        ),
+      );
       expect(run.out).not.toMatch(STACK);
     } finally {
       await project.close();

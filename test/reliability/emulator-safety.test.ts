@@ -18,14 +18,23 @@ function reachable(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     socket.setTimeout(2000);
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
 /** This machine's non-loopback IPv4 addresses (there is at least one in CI containers). */
-const external = Object.values(networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal).map((a) => a!.address);
+const external = Object.values(networkInterfaces())
+  .flat()
+  .filter((a) => a && a.family === 'IPv4' && !a.internal)
+  .map((a) => a!.address);
 
 describe('emulator safety', () => {
   it('binds 127.0.0.1 by default: both origins refuse connections on other interfaces', async () => {
@@ -47,11 +56,17 @@ describe('emulator safety', () => {
   });
 
   it('the CLI binds 127.0.0.1 by default too', async () => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(REPO, 'packages/emulator/src/cli.ts'), '--port', '0', '--quiet'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(REPO, 'packages/emulator/src/cli.ts'), '--port', '0', '--quiet'], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const first = await new Promise<string>((resolve, reject) => {
         let out = '';
-        child.stdout!.on('data', (d: Buffer) => { out += d; if (out.includes('\n')) resolve(out.split('\n')[0]!); });
+        child.stdout!.on('data', (d: Buffer) => {
+          out += d;
+          if (out.includes('\n')) resolve(out.split('\n')[0]!);
+        });
         child.once('exit', (code) => reject(new Error(`emulator exited ${code}: ${out}`)));
       });
       const m = /^masko-emulator: api (http:\/\/[^ ]+)\/v1 assets (http:\/\/\S+)$/.exec(first);
@@ -71,13 +86,20 @@ describe('emulator safety', () => {
     try {
       const root = emu.apiUrl.replace(/\/v1$/, '');
       const calls: [string, string, unknown?][] = [
-        ['GET', '/__admin/requests'], ['DELETE', '/__admin/requests'], ['GET', '/__admin/faults'],
-        ['POST', '/__admin/faults', { kind: 'status', status: 500 }], ['DELETE', '/__admin/faults'],
-        ['POST', '/__admin/credits', { balance: 0 }], ['POST', '/__admin/reset'],
+        ['GET', '/__admin/requests'],
+        ['DELETE', '/__admin/requests'],
+        ['GET', '/__admin/faults'],
+        ['POST', '/__admin/faults', { kind: 'status', status: 500 }],
+        ['DELETE', '/__admin/faults'],
+        ['POST', '/__admin/credits', { balance: 0 }],
+        ['POST', '/__admin/reset'],
       ];
       for (const base of [root, emu.assetsUrl.replace(/\/$/, '')]) {
         for (const [method, path, body] of calls) {
-          const res = await fetch(`${base}${path}`, { method, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+          const res = await fetch(`${base}${path}`, {
+            method,
+            ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+          });
           // The API origin answers 404 (admin off); the asset host has no admin API at all (404, or 405 for non-GET).
           expect(base === root ? [404] : [404, 405], `${method} ${base}${path}`).toContain(res.status);
         }
@@ -91,7 +113,11 @@ describe('emulator safety', () => {
     // And with the flag the same calls work (so the 404s above are the flag's doing).
     const admin = await startEmulator({ port: 0, credits: 500, admin: true });
     try {
-      const res = await fetch(`${admin.apiUrl.replace(/\/v1$/, '')}/__admin/credits`, { method: 'POST', body: JSON.stringify({ balance: 7 }), headers: { 'content-type': 'application/json' } });
+      const res = await fetch(`${admin.apiUrl.replace(/\/v1$/, '')}/__admin/credits`, {
+        method: 'POST',
+        body: JSON.stringify({ balance: 7 }),
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.status).toBeLessThan(300);
       expect(await balance(admin)).toBe(7);
     } finally {

@@ -11,16 +11,23 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, REPO, runMasko } from './harness.js';
 
 const run = promisify(execFile);
-const BINS: [pkg: string, bin: string][] = [['packages/unplugin', 'masko'], ['packages/emulator', 'masko-emulator']];
+const BINS: [pkg: string, bin: string][] = [
+  ['packages/unplugin', 'masko'],
+  ['packages/emulator', 'masko-emulator'],
+];
 
 let emu: Emulator;
-beforeAll(async () => { emu = await startEmulator({ port: 0, jobDelayMs: 50, rateLimit: false }); });
-afterAll(async () => { await emu?.close(); });
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, jobDelayMs: 50, rateLimit: false });
+});
+afterAll(async () => {
+  await emu?.close();
+});
 
 /** Holds a loopback port (when free) so whoever wants it next finds it taken. */
 async function hold(port: number): Promise<Server | undefined> {
@@ -33,18 +40,29 @@ async function hold(port: number): Promise<Server | undefined> {
 
 /** `node scripts/start.mjs` in its own process group; the lines it prints until `until` matches; then stopped. */
 async function npmStart(env: Record<string, string | undefined>, until: RegExp): Promise<{ lines: string[]; code: number | null }> {
-  const child = spawn(process.execPath, [join(REPO, 'scripts/start.mjs')], { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1', DEBUG: '', ...env } });
+  const child = spawn(process.execPath, [join(REPO, 'scripts/start.mjs')], {
+    cwd: REPO,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CI: '1', DEBUG: '', ...env },
+  });
   const exited = once(child, 'exit') as Promise<[number | null]>;
   const lines: string[] = [];
   let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => { stderr += c.toString(); });
+  child.stderr!.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
   try {
     for await (const line of createInterface({ input: child.stdout! })) {
       lines.push(line);
       if (until.test(line)) break;
     }
   } finally {
-    try { if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ } // the emulator and Vite with it
+    try {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    } // the emulator and Vite with it
   }
   const [code] = await exited;
   return { lines: [...lines, ...stderr.split('\n').filter(Boolean)], code };
@@ -101,7 +119,12 @@ describe('first run', () => {
       const { lines, code } = await npmStart({ MASKO_EMULATOR_PORT: String(port) }, /^never$/);
       expect(code).toBe(1);
       const text = lines.join('\n');
-      expect(text).toMatch(new RegExp(`^\\[masko\\] the emulator cannot start: cannot listen on 127\\.0\\.0\\.1:${port}: EADDRINUSE\\n  hint: MASKO_EMULATOR_PORT=${port} is taken`, 'm'));
+      expect(text).toMatch(
+        new RegExp(
+          `^\\[masko\\] the emulator cannot start: cannot listen on 127\\.0\\.0\\.1:${port}: EADDRINUSE\\n  hint: MASKO_EMULATOR_PORT=${port} is taken`,
+          'm',
+        ),
+      );
       expect(text).not.toMatch(/^\s+at /m);
     } finally {
       held.close();
@@ -114,7 +137,13 @@ describe('first run', () => {
     delete process.env.MASKO_API_KEY;
     const { createServer: createViteServer } = await import('vite');
     const masko = (await import('unplugin-masko/vite')).default;
-    const server = await createViteServer({ root: project.root, configFile: false, logLevel: 'silent', plugins: [masko({ root: project.root, apiUrl: emu.apiUrl })], server: { host: '127.0.0.1', port: 0, hmr: false } });
+    const server = await createViteServer({
+      root: project.root,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [masko({ root: project.root, apiUrl: emu.apiUrl })],
+      server: { host: '127.0.0.1', port: 0, hmr: false },
+    });
     try {
       await server.listen();
       const res = await fetch(new URL('/@id/__x00__virtual:masko/felix', server.resolvedUrls!.local[0]!));

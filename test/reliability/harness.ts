@@ -17,7 +17,10 @@ import { MaskoContext } from '../../packages/unplugin/src/core/context.js';
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(REPO, 'packages/unplugin/src/cli.ts');
 
-export interface CliRun { code: number; out: string }
+export interface CliRun {
+  code: number;
+  out: string;
+}
 
 /**
  * `masko <args>` as a user runs it: a child process (from the sources, through tsx), plain output (CI),
@@ -25,16 +28,30 @@ export interface CliRun { code: number; out: string }
  */
 export function runMasko(args: string[], env: Record<string, string | undefined>, cwd = REPO): Promise<CliRun> {
   return new Promise((done) => {
-    execFile(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args], {
-      cwd, timeout: 120_000, env: { ...process.env, MASKO_API_KEY: KEY, CI: '1', NO_COLOR: '1', DEBUG: '', ...env },
-    }, (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: stdout + stderr }));
+    execFile(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', CLI, ...args],
+      {
+        cwd,
+        timeout: 120_000,
+        env: { ...process.env, MASKO_API_KEY: KEY, CI: '1', NO_COLOR: '1', DEBUG: '', ...env },
+      },
+      (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: stdout + stderr }),
+    );
   });
 }
 
 /** A recognisable fake key: if it shows up anywhere, we leaked it. */
 export const KEY = `masko_${'feedc0de'.repeat(8)}`;
 
-export interface Project { root: string; outer: string; cacheDir: string; lockfile: string; dts: string; close(): Promise<void> }
+export interface Project {
+  root: string;
+  outer: string;
+  cacheDir: string;
+  lockfile: string;
+  dts: string;
+  close(): Promise<void>;
+}
 
 /** A project dir with its config; `nested` puts it three levels inside `outer`, so escapes can be seen. */
 export async function makeProject(config: Record<string, unknown>, opts: { nested?: boolean } = {}): Promise<Project> {
@@ -52,7 +69,13 @@ export async function makeProject(config: Record<string, unknown>, opts: { neste
   };
 }
 
-export interface SyncOutcome { ok: boolean; error?: string; lines: string[]; creditsSpent?: number; plannedCost?: number }
+export interface SyncOutcome {
+  ok: boolean;
+  error?: string;
+  lines: string[];
+  creditsSpent?: number;
+  plannedCost?: number;
+}
 
 /**
  * One `masko sync` in-process: the plugin's context (the CLI's code path) with masko-client. Short
@@ -61,16 +84,21 @@ export interface SyncOutcome { ok: boolean; error?: string; lines: string[]; cre
 export async function syncInProcess(project: Project, emu: Emulator, opts: { apiUrl?: string; retries?: number } = {}): Promise<SyncOutcome> {
   const lines: string[] = [];
   const logger = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
-  const ctx = new MaskoContext({ root: project.root, apiKey: KEY, apiUrl: opts.apiUrl ?? emu.apiUrl }, {
-    mode: 'build',
-    logger,
-    createClient: (o) => createMaskoClient({
-      apiKey: o.apiKey!, apiUrl: o.apiUrl,
-      timeouts: { body: 1_000, headers: 5_000, total: 60_000 },
-      retry: { minDelayMs: 20, maxDelayMs: 200, ...(opts.retries !== undefined ? { retries: opts.retries } : {}) },
-      logger: { debug: (m) => lines.push(m), warn: (m) => lines.push(m) },
-    }),
-  });
+  const ctx = new MaskoContext(
+    { root: project.root, apiKey: KEY, apiUrl: opts.apiUrl ?? emu.apiUrl },
+    {
+      mode: 'build',
+      logger,
+      createClient: (o) =>
+        createMaskoClient({
+          apiKey: o.apiKey!,
+          apiUrl: o.apiUrl,
+          timeouts: { body: 1_000, headers: 5_000, total: 60_000 },
+          retry: { minDelayMs: 20, maxDelayMs: 200, ...(opts.retries !== undefined ? { retries: opts.retries } : {}) },
+          logger: { debug: (m) => lines.push(m), warn: (m) => lines.push(m) },
+        }),
+    },
+  );
   try {
     const p = await ctx.prepare();
     return { ok: true, lines, creditsSpent: p.sync?.creditsSpent ?? 0, plannedCost: p.sync?.plannedCost ?? 0 };
@@ -113,17 +141,25 @@ export async function snapshot(project: Project): Promise<Snapshot> {
         const data = await readFile(path.slice(0, -'.json'.length)).catch(() => undefined);
         try {
           if (!data || (JSON.parse(bytes.toString('utf8')) as { sha256?: string }).sha256 !== sha(data)) corrupt.push(rel);
-        } catch { corrupt.push(rel); }
+        } catch {
+          corrupt.push(rel);
+        }
       }
       continue;
     }
     const named = /^files\/[0-9a-f]{2}\/([0-9a-f]{64})\.[a-z0-9]+(\.json)?$/.exec(rel);
-    if (!named) { delete files[rel]; leftovers.push(rel); continue; }
+    if (!named) {
+      delete files[rel];
+      leftovers.push(rel);
+      continue;
+    }
     if (named[2]) {
       // A sidecar: whole JSON naming the same sha256.
       try {
         if ((JSON.parse(bytes.toString('utf8')) as { sha256?: string }).sha256 !== named[1]) corrupt.push(rel);
-      } catch { corrupt.push(rel); }
+      } catch {
+        corrupt.push(rel);
+      }
     } else if (sha(bytes) !== named[1]) corrupt.push(rel);
   }
   return { lock: await readLock(project), files, leftovers, corrupt };

@@ -6,9 +6,9 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listTree, makeProject, runMasko, snapshot, type Project } from './harness.js';
+import { listTree, makeProject, type Project, runMasko, snapshot } from './harness.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -20,7 +20,10 @@ const VICTIM_BYTES = 'not yours to delete\n';
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, jobDelayMs: 50, rateLimit: false });
-  project = await makeProject({ mascots: { felix: { collection: DEMO.collectionId, sizes: [160], formats: ['png', 'webm', 'hevc'], include: ['Idle', 'Wave'] } } }, { nested: true });
+  project = await makeProject(
+    { mascots: { felix: { collection: DEMO.collectionId, sizes: [160], formats: ['png', 'webm', 'hevc'], include: ['Idle', 'Wave'] } } },
+    { nested: true },
+  );
   const sync = await runMasko(['sync', '--root', project.root], { MASKO_API_URL: emu.apiUrl });
   expect(sync.code, sync.out).toBe(0);
   pristine = await readFile(project.lockfile, 'utf8');
@@ -54,15 +57,47 @@ const TRAVERSALS: [string, (lock: Json) => void][] = [
 ];
 
 const FIELDS: [string, (lock: Json) => void, RegExp][] = [
-  ['a format that is not ours', (l) => Object.assign(idleFile(l), { format: '../exe' }), /pose "Idle", files\[\d\]\.format: expected one of 'webm', 'hevc', 'stacked', 'png', received "\.\.\/exe"/],
-  ['a file: URL', (l) => Object.assign(idleFile(l), { url: 'file:///etc/passwd' }), /pose "Idle", files\[\d\]\.url: expected an absolute http\(s\) URL, received "file:\/\/\/etc\/passwd"/],
+  [
+    'a format that is not ours',
+    (l) => Object.assign(idleFile(l), { format: '../exe' }),
+    /pose "Idle", files\[\d\]\.format: expected one of 'webm', 'hevc', 'stacked', 'png', received "\.\.\/exe"/,
+  ],
+  [
+    'a file: URL',
+    (l) => Object.assign(idleFile(l), { url: 'file:///etc/passwd' }),
+    /pose "Idle", files\[\d\]\.url: expected an absolute http\(s\) URL, received "file:\/\/\/etc\/passwd"/,
+  ],
   ['a javascript: URL', (l) => Object.assign(idleFile(l), { url: 'javascript:alert(1)' }), /pose "Idle", files\[\d\]\.url: expected an absolute http\(s\) URL/],
   ['an asset id with a slash', (l) => Object.assign(idleFile(l), { asset: '../assets/x' }), /pose "Idle", files\[\d\]\.asset: expected an asset id/],
   ['a negative byte count', (l) => Object.assign(idleFile(l), { bytes: -1 }), /pose "Idle", files\[\d\]\.bytes: expected a byte count/],
-  ['a collection id ".."', (l) => { l.mascots.felix.collection = '..'; }, /mascot "felix", collection: expected a collection id .*received "\.\."/],
-  ['a pose name of 5000 characters', (l) => { l.mascots.felix.poses['x'.repeat(5000)] = l.mascots.felix.poses.Idle; }, /mascot "felix", pose "x{57}\.\.\.", name: expected a pose name of at most 1000 characters/],
-  ['a mascot key with a slash', (l) => { l.mascots['../felix'] = l.mascots.felix; }, /mascot "\.\.\/felix", name: expected a mascot key/],
-  ['a transition endpoint that is not a string', (l) => { (l.mascots.felix.transitions as Json[])[0]!.to = 7; }, /mascot "felix", transition 0.*to: expected a pose name/],
+  [
+    'a collection id ".."',
+    (l) => {
+      l.mascots.felix.collection = '..';
+    },
+    /mascot "felix", collection: expected a collection id .*received "\.\."/,
+  ],
+  [
+    'a pose name of 5000 characters',
+    (l) => {
+      l.mascots.felix.poses['x'.repeat(5000)] = l.mascots.felix.poses.Idle;
+    },
+    /mascot "felix", pose "x{57}\.\.\.", name: expected a pose name of at most 1000 characters/,
+  ],
+  [
+    'a mascot key with a slash',
+    (l) => {
+      l.mascots['../felix'] = l.mascots.felix;
+    },
+    /mascot "\.\.\/felix", name: expected a mascot key/,
+  ],
+  [
+    'a transition endpoint that is not a string',
+    (l) => {
+      (l.mascots.felix.transitions as Json[])[0]!.to = 7;
+    },
+    /mascot "felix", transition 0.*to: expected a pose name/,
+  ],
 ];
 
 async function expectRefused(args: string[], pattern: RegExp): Promise<void> {

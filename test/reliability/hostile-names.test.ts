@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { validateManifest } from 'masko-manifest';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,23 +27,49 @@ const RENAME: Record<string, string> = {
 };
 
 let emu: Emulator;
-beforeAll(async () => { emu = await startEmulator({ port: 0, jobDelayMs: 50, rateLimit: false }); });
-afterAll(async () => { await emu?.close(); });
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, jobDelayMs: 50, rateLimit: false });
+});
+afterAll(async () => {
+  await emu?.close();
+});
 
 describe('hostile item names', () => {
   it('stay inside the output and cache folders, survive as data, and keep masko.d.ts valid', async () => {
-    const proxy = await apiProxy(emu, (path, body) => (path === ITEMS
-      ? { json: { ...(body as object), data: (body as { data: { name: string }[] }).data.map((i) => ({ ...i, name: RENAME[i.name] ?? i.name })) } }
-      : undefined));
+    const proxy = await apiProxy(emu, (path, body) =>
+      path === ITEMS
+        ? { json: { ...(body as object), data: (body as { data: { name: string }[] }).data.map((i) => ({ ...i, name: RENAME[i.name] ?? i.name })) } }
+        : undefined,
+    );
     const project = await makeProject({ mascots: { felix: { collection: DEMO.collectionId, sizes: [160], formats: ['png', 'webm'] } } }, { nested: true });
     try {
-      const r = await run(process.execPath, ['--conditions=source', '--import', 'tsx', join(REPO, 'packages/unplugin/src/cli.ts'), 'pull', '--out', join(project.root, 'site'), '--root', project.root], {
-        cwd: REPO, timeout: 120_000, env: { ...process.env, MASKO_API_KEY: KEY, MASKO_API_URL: proxy.apiUrl, CI: '1', NO_COLOR: '1' },
-      }).then((x) => ({ code: 0, out: x.stdout + x.stderr }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }));
+      const r = await run(
+        process.execPath,
+        [
+          '--conditions=source',
+          '--import',
+          'tsx',
+          join(REPO, 'packages/unplugin/src/cli.ts'),
+          'pull',
+          '--out',
+          join(project.root, 'site'),
+          '--root',
+          project.root,
+        ],
+        {
+          cwd: REPO,
+          timeout: 120_000,
+          env: { ...process.env, MASKO_API_KEY: KEY, MASKO_API_URL: proxy.apiUrl, CI: '1', NO_COLOR: '1' },
+        },
+      ).then(
+        (x) => ({ code: 0, out: x.stdout + x.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+      );
       expect(r.code, r.out).toBe(0);
 
       const tree = await listTree(project.outer);
-      const allowed = /^p\/q\/r\/(masko\.config\.json|masko\.lock\.json|masko\.d\.ts|site\/felix\.json|site\/assets\/[a-z0-9-]+\.[0-9a-f]{8}\.(png|webm)|\.cache\/masko\/.+)$/;
+      const allowed =
+        /^p\/q\/r\/(masko\.config\.json|masko\.lock\.json|masko\.d\.ts|site\/felix\.json|site\/assets\/[a-z0-9-]+\.[0-9a-f]{8}\.(png|webm)|\.cache\/masko\/.+)$/;
       expect(tree.filter((f) => !allowed.test(f))).toEqual([]);
       expect(tree.filter((f) => f.startsWith('p/q/r/site/assets/')).length).toBeGreaterThan(8);
 
@@ -56,7 +82,9 @@ describe('hostile item names', () => {
       // masko.d.ts: no syntax errors, and the pose union holds each name exactly.
       const dts = await readFile(project.dts, 'utf8');
       const source = ts.createSourceFile('masko.d.ts', dts, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-      expect((source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+      expect(
+        (source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+      ).toEqual([]);
       for (const name of Object.values(RENAME)) expect(dts).toContain(JSON.stringify(name));
 
       expect((await snapshot(project)).corrupt).toEqual([]);

@@ -4,14 +4,14 @@
  * with the clean run's lockfile and cache. The CLI runs as a user runs it: a child process, config
  * from masko.config.json, key and API URL from the environment.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, readdir } from 'node:fs/promises';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { copyFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { balance, KEY, makeProject, prng, snapshot, syncInProcess, type Project, type Snapshot } from './harness.js';
+import { balance, KEY, makeProject, type Project, prng, type Snapshot, snapshot, syncInProcess } from './harness.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(REPO, 'packages/unplugin/src/cli.ts');
@@ -26,12 +26,20 @@ let reference: Snapshot;
 
 function cli(root: string, ...args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> } {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args, '--root', root], {
-    cwd: REPO, env: { ...process.env, MASKO_API_KEY: KEY, MASKO_API_URL: emu.apiUrl, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: REPO,
+    env: { ...process.env, MASKO_API_KEY: KEY, MASKO_API_URL: emu.apiUrl, CI: '1', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d; });
-  child.stderr!.on('data', (d: Buffer) => { out += d; });
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, out })));
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d;
+  });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, out })),
+  );
   return { child, done };
 }
 
@@ -72,7 +80,9 @@ describe('masko sync killed by a signal', () => {
         const wanted = 1 + Math.floor(prng(seed)() * 3);
         const run = cli(project.root, 'sync');
         const exited = run.done.then(() => true);
-        while ((await finishedFiles(project)) < wanted && !(await Promise.race([exited, new Promise((r) => setTimeout(() => r(false), 25))]))) { /* poll */ }
+        while ((await finishedFiles(project)) < wanted && !(await Promise.race([exited, new Promise((r) => setTimeout(() => r(false), 25))]))) {
+          /* poll */
+        }
         run.child.kill(signal);
         const killed = await run.done;
         emu.clearFaults();
@@ -94,7 +104,15 @@ describe('masko sync killed by a signal', () => {
         const final = await snapshot(project);
         expect(final.lock).toBe(reference.lock);
         expect(final.corrupt).toEqual([]);
-        expect(Object.entries(final.files).filter(([k]) => k.startsWith('files/')).sort()).toEqual(Object.entries(reference.files).filter(([k]) => k.startsWith('files/')).sort());
+        expect(
+          Object.entries(final.files)
+            .filter(([k]) => k.startsWith('files/'))
+            .sort(),
+        ).toEqual(
+          Object.entries(reference.files)
+            .filter(([k]) => k.startsWith('files/'))
+            .sort(),
+        );
         expect(await balance(emu), 'nothing to generate: no credits spent').toBe(credits);
         // The re-run removed the killed run's temp files: nothing but whole, named files remains.
         expect(final.leftovers).toEqual([]);
@@ -107,7 +125,10 @@ describe('masko sync killed by a signal', () => {
   }
 
   it('SIGKILL while generated jobs run: the re-run waits for them and pays the plan once', async () => {
-    const config = { mascots: { felix: { ...felix, poses: { Dance: { image: 'Felix dancing', animation: 'a jig', duration: 1 } } } }, generate: { maxCredits: 6 } };
+    const config = {
+      mascots: { felix: { ...felix, poses: { Dance: { image: 'Felix dancing', animation: 'a jig', duration: 1 } } } },
+      generate: { maxCredits: 6 },
+    };
     const project = await makeProject(config);
     try {
       const credits = await balance(emu);
@@ -116,7 +137,9 @@ describe('masko sync killed by a signal', () => {
       const run = cli(project.root, 'sync');
       const posted = () => emu.requests().some((r) => r.method === 'POST' && r.path.endsWith('/generate-batch') && r.status === 202);
       const exited = run.done.then(() => true);
-      while (!posted() && !(await Promise.race([exited, new Promise((r) => setTimeout(() => r(false), 25))]))) { /* poll */ }
+      while (!posted() && !(await Promise.race([exited, new Promise((r) => setTimeout(() => r(false), 25))]))) {
+        /* poll */
+      }
       run.child.kill('SIGKILL');
       const killed = await run.done;
       emu.clearFaults();

@@ -8,7 +8,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import type { MascotManifest } from 'masko-manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiProxy } from './api-proxy.js';
@@ -18,13 +18,20 @@ const ITEMS = `/v1/collections/${DEMO.collectionId}/items`;
 const LONG = `Felix ${'waves at you '.repeat(25)}`.slice(0, 300);
 
 let emu: Emulator;
-beforeAll(async () => { emu = await startEmulator({ port: 0, jobDelayMs: 50, rateLimit: false }); });
-afterAll(async () => { await emu?.close(); });
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, jobDelayMs: 50, rateLimit: false });
+});
+afterAll(async () => {
+  await emu?.close();
+});
 
 /** A proxy that renames the demo's four poses. */
-const renaming = (names: Record<string, string>) => apiProxy(emu, (path, body) => (path === ITEMS
-  ? { json: { ...(body as object), data: (body as { data: { name: string }[] }).data.map((i) => ({ ...i, name: names[i.name] ?? i.name })) } }
-  : undefined));
+const renaming = (names: Record<string, string>) =>
+  apiProxy(emu, (path, body) =>
+    path === ITEMS
+      ? { json: { ...(body as object), data: (body as { data: { name: string }[] }).data.map((i) => ({ ...i, name: names[i.name] ?? i.name })) } }
+      : undefined,
+  );
 
 async function pullWith(names: Record<string, string>, mascotKey = 'felix') {
   const proxy = await renaming(names);
@@ -54,7 +61,11 @@ async function builtModule(root: string, key: string): Promise<MascotManifest> {
 describe('odd item names', () => {
   for (const [what, names, key] of [
     ['a 300-character name and __proto__, constructor, toString', { Idle: LONG, Wave: '__proto__', 'Thumbs Up': 'constructor', Thinking: 'toString' }, 'felix'],
-    ['prototype, hasOwnProperty, valueOf, __defineGetter__, under the mascot key "constructor"', { Idle: 'prototype', Wave: 'hasOwnProperty', 'Thumbs Up': 'valueOf', Thinking: '__defineGetter__' }, 'constructor'],
+    [
+      'prototype, hasOwnProperty, valueOf, __defineGetter__, under the mascot key "constructor"',
+      { Idle: 'prototype', Wave: 'hasOwnProperty', 'Thumbs Up': 'valueOf', Thinking: '__defineGetter__' },
+      'constructor',
+    ],
   ] as const) {
     it(`${what}: every pose in the lockfile, masko.d.ts, the pulled manifest and the module; short file names`, async () => {
       const { project, run } = await pullWith(names, key);
@@ -79,7 +90,9 @@ describe('odd item names', () => {
         const assets = await readdir(join(project.root, 'site/assets'));
         expect(assets.length).toBeGreaterThan(8);
         for (const name of assets) expect(name).toMatch(/^[a-z0-9-]{1,120}\.[0-9a-f]{8}\.(png|webm)$/);
-        const allowed = new RegExp(`^p/q/r/(masko\\.config\\.json|masko\\.lock\\.json|masko\\.d\\.ts|entry\\.mjs|built/.+|site/${key}\\.json|site/assets/[a-z0-9-]+\\.[0-9a-f]{8}\\.(png|webm)|\\.cache/masko/.+)$`);
+        const allowed = new RegExp(
+          `^p/q/r/(masko\\.config\\.json|masko\\.lock\\.json|masko\\.d\\.ts|entry\\.mjs|built/.+|site/${key}\\.json|site/assets/[a-z0-9-]+\\.[0-9a-f]{8}\\.(png|webm)|\\.cache/masko/.+)$`,
+        );
         expect((await listTree(project.outer)).filter((f) => !allowed.test(f))).toEqual([]);
         expect((await snapshot(project)).corrupt).toEqual([]);
       } finally {

@@ -24,7 +24,15 @@ const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(REPO, 'packages/player/dist');
 const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.webm': 'video/webm', '.mp4': 'video/mp4', '.mov': 'video/quicktime', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.webm': 'video/webm',
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.png': 'image/png',
+};
 const HTML = `<!doctype html><meta charset="utf-8"><title>masko under CSP + Trusted Types</title>
 <script src="watch.js"></script>
 <script type="module" src="masko-mascot.js"></script>
@@ -45,10 +53,19 @@ beforeAll(async () => {
   site = await mkdtemp(join(tmpdir(), 'masko-csp-'));
   const emu = await startEmulator({ port: 0, jobDelayMs: 50 });
   try {
-    await writeFile(join(site, 'masko.config.json'), JSON.stringify({ cacheDir: '.cache', mascots: { felix: { collection: DEMO.collectionId, sizes: [160] } } }));
-    await run(process.execPath, ['--conditions=source', '--import', 'tsx', join(REPO, 'packages/unplugin/src/cli.ts'), 'pull', '--out', join(site, 'www'), '--root', site], {
-      cwd: REPO, timeout: 120_000, env: { ...process.env, MASKO_API_KEY: KEY, MASKO_API_URL: emu.apiUrl, CI: '1' },
-    });
+    await writeFile(
+      join(site, 'masko.config.json'),
+      JSON.stringify({ cacheDir: '.cache', mascots: { felix: { collection: DEMO.collectionId, sizes: [160] } } }),
+    );
+    await run(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', join(REPO, 'packages/unplugin/src/cli.ts'), 'pull', '--out', join(site, 'www'), '--root', site],
+      {
+        cwd: REPO,
+        timeout: 120_000,
+        env: { ...process.env, MASKO_API_KEY: KEY, MASKO_API_URL: emu.apiUrl, CI: '1' },
+      },
+    );
   } finally {
     await emu.close();
   }
@@ -60,10 +77,16 @@ beforeAll(async () => {
   await writeFile(join(www, 'broken.json'), felix.slice(0, Math.floor(felix.length / 2)));
   server = createServer(async (req, res) => {
     // No favicon: answer it empty, so every 404 in the console would be ours.
-    if (req.url === '/favicon.ico') { res.statusCode = 204; return res.end(); }
+    if (req.url === '/favicon.ico') {
+      res.statusCode = 204;
+      return res.end();
+    }
     const file = normalize(join(www, decodeURIComponent((req.url ?? '/').split('?')[0]!).replace(/\/$/, '/index.html')));
     const body = file.startsWith(www) ? await readFile(file).catch(() => undefined) : undefined;
-    if (!body) { res.statusCode = 404; return res.end(); }
+    if (!body) {
+      res.statusCode = 404;
+      return res.end();
+    }
     res.setHeader('Content-Security-Policy', policy);
     res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
     const range = /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
@@ -83,7 +106,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server) { server.closeAllConnections(); await new Promise((r) => server.close(r)); }
+  if (server) {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
   if (site) await rm(site, { recursive: true, force: true });
 });
 
@@ -100,10 +126,14 @@ describe('<masko-mascot> under a strict CSP with Trusted Types enforced', () => 
       const page = await browser.newPage();
       const consoleErrors: string[] = [];
       const pageErrors: string[] = [];
-      page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') consoleErrors.push(m.text());
+      });
       page.on('pageerror', (e) => pageErrors.push(e.message));
       const notFound: string[] = [];
-      page.on('response', (r) => { if (r.status() >= 400) notFound.push(new URL(r.url()).pathname); });
+      page.on('response', (r) => {
+        if (r.status() >= 400) notFound.push(new URL(r.url()).pathname);
+      });
       try {
         const response = await page.goto(base);
         expect(response?.headers()['content-security-policy']).toBe(p);
@@ -111,14 +141,22 @@ describe('<masko-mascot> under a strict CSP with Trusted Types enforced', () => 
         // Polled with evaluate (CDP), which the page's policy does not govern.
         for (let i = 0; i < 300 && !(await page.evaluate(() => !!(window as unknown as { driven?: unknown }).driven)); i++) await page.waitForTimeout(100);
         const state = await page.evaluate(() => {
-          const w = window as unknown as { violations: string[]; maskoErrors: { id: string; reason: string; message: string }[]; driven: { id: string; format: string }[] };
+          const w = window as unknown as {
+            violations: string[];
+            maskoErrors: { id: string; reason: string; message: string }[];
+            driven: { id: string; format: string }[];
+          };
           return { violations: w.violations, maskoErrors: w.maskoErrors, driven: w.driven, tt: 'trustedTypes' in window };
         });
         expect(state.tt).toBe(true);
         expect(state.driven, JSON.stringify({ ...state, pageErrors, consoleErrors })).toBeDefined();
         expect(state.violations).toEqual([]);
         expect(pageErrors).toEqual([]);
-        expect(state.driven).toEqual([{ id: 'auto', format: 'webm' }, { id: 'stacked', format: 'stacked' }, { id: 'webm', format: 'webm' }]);
+        expect(state.driven).toEqual([
+          { id: 'auto', format: 'webm' },
+          { id: 'stacked', format: 'stacked' },
+          { id: 'webm', format: 'webm' },
+        ]);
         expect(state.maskoErrors).toHaveLength(1);
         expect(state.maskoErrors[0]).toMatchObject({ id: 'broken', reason: 'manifest-invalid' });
         expect(state.maskoErrors[0]!.message).toMatch(/broken\.json.*not JSON/);

@@ -2,20 +2,28 @@
  * `Authorization` goes to the API origin only: a redirect from the API origin to another origin (a
  * download, or an API call) reaches the other origin without it. Two recording servers on 127.0.0.1.
  */
+
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMaskoClient } from 'masko-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEY } from './harness.js';
 
-interface Recorder { url: string; seen: { path: string; headers: IncomingHttpHeaders }[]; server: Server }
+interface Recorder {
+  url: string;
+  seen: { path: string; headers: IncomingHttpHeaders }[];
+  server: Server;
+}
 
 async function recorder(handle: (path: string, res: import('node:http').ServerResponse) => void): Promise<Recorder> {
   const seen: Recorder['seen'] = [];
-  const server = createServer((req, res) => { seen.push({ path: req.url ?? '', headers: req.headers }); handle(req.url ?? '', res); });
+  const server = createServer((req, res) => {
+    seen.push({ path: req.url ?? '', headers: req.headers });
+    handle(req.url ?? '', res);
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server };
 }
@@ -43,7 +51,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const r of [api, other]) { r?.server.closeAllConnections(); await new Promise((ok) => r?.server.close(ok)); }
+  for (const r of [api, other]) {
+    r?.server.closeAllConnections();
+    await new Promise((ok) => r?.server.close(ok));
+  }
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

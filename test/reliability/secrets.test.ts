@@ -8,7 +8,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../e2e/builders.js';
 import { KEY, makeProject, type Project } from './harness.js';
@@ -27,9 +27,13 @@ const outputs: string[] = [];
 
 async function masko(env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string }> {
   const r = await run(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args, '--root', project.root], {
-    cwd: REPO, timeout: 120_000,
+    cwd: REPO,
+    timeout: 120_000,
     env: { ...process.env, MASKO_API_KEY: KEY, MASKO_API_URL: emu.apiUrl, CI: '1', NO_COLOR: '1', CONSOLA_LEVEL: '5', ...env },
-  }).then((x) => ({ code: 0, out: x.stdout + x.stderr }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }));
+  }).then(
+    (x) => ({ code: 0, out: x.stdout + x.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+  );
   outputs.push(r.out);
   return r;
 }
@@ -55,14 +59,35 @@ describe('the API key never leaks', () => {
     expect((await masko({}, 'pull', '--out', join(project.root, 'site'))).code).toBe(0);
     await build.rollup({
       outDir: join(project.root, 'dist'),
-      options: { root: project.root, configFile: false, apiKey: KEY, apiUrl: emu.apiUrl, cacheDir: project.cacheDir, lockfile: join(project.root, 'build.lock.json'), dts: false, mascots: { felix: felix as never } },
+      options: {
+        root: project.root,
+        configFile: false,
+        apiKey: KEY,
+        apiUrl: emu.apiUrl,
+        cacheDir: project.cacheDir,
+        lockfile: join(project.root, 'build.lock.json'),
+        dts: false,
+        mascots: { felix: felix as never },
+      },
     });
 
     const files = (await readdir(project.root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
     const names = files.map((f) => f.slice(project.root.length + 1));
     // The scan covers what matters: lockfiles, types, cache sidecars, pulled and built output.
-    for (const expected of [/^masko\.lock\.json$/, /^build\.lock\.json$/, /^masko\.d\.ts$/, /^\.cache\/masko\/files\/.+\.json$/, /^site\/felix\.json$/, /^site\/assets\/.+\.webm$/, /^dist\/js\/main\.js$/, /^dist\/.+\.png$/]) {
-      expect(names.some((n) => expected.test(n)), `${expected} was written`).toBe(true);
+    for (const expected of [
+      /^masko\.lock\.json$/,
+      /^build\.lock\.json$/,
+      /^masko\.d\.ts$/,
+      /^\.cache\/masko\/files\/.+\.json$/,
+      /^site\/felix\.json$/,
+      /^site\/assets\/.+\.webm$/,
+      /^dist\/js\/main\.js$/,
+      /^dist\/.+\.png$/,
+    ]) {
+      expect(
+        names.some((n) => expected.test(n)),
+        `${expected} was written`,
+      ).toBe(true);
     }
     for (const file of files) {
       const bytes = await readFile(file);
@@ -81,15 +106,24 @@ describe('the API key never leaks', () => {
       emu.clearFaults();
       await writeFile(cfg, JSON.stringify({ mascots: { felix: { ...felix, collection: '00000000-0000-4000-8000-000000000000' } } }));
       const notFound = await masko({}, 'sync');
-      await writeFile(cfg, JSON.stringify({ mascots: { felix: { ...felix, poses: { Dance: { image: 'dancing', animation: 'a jig', duration: 1 } } } }, generate: { maxCredits: 100 } }));
+      await writeFile(
+        cfg,
+        JSON.stringify({
+          mascots: { felix: { ...felix, poses: { Dance: { image: 'dancing', animation: 'a jig', duration: 1 } } } },
+          generate: { maxCredits: 100 },
+        }),
+      );
       emu.setCredits(2);
       const broke = await masko({}, 'sync');
       emu.setCredits(10_000);
       const unreachable = await masko({ MASKO_API_URL: 'http://127.0.0.1:9/v1' }, 'sync');
       const malformed = await masko({ MASKO_API_KEY: `masko_${KEY.slice(6).toUpperCase()}x` }, 'sync');
       for (const [what, r, pattern] of [
-        ['401', unauthorized, /unauthori[sz]ed|401/i], ['404', notFound, /not.found|404/i], ['402', broke, /credits/i],
-        ['unreachable', unreachable, /ECONNREFUSED|connect/i], ['malformed key', malformed, /apiKey|API key/i],
+        ['401', unauthorized, /unauthori[sz]ed|401/i],
+        ['404', notFound, /not.found|404/i],
+        ['402', broke, /credits/i],
+        ['unreachable', unreachable, /ECONNREFUSED|connect/i],
+        ['malformed key', malformed, /apiKey|API key/i],
       ] as const) {
         expect(r.code, `${what}: ${r.out}`).not.toBe(0);
         expect(r.out, what).toMatch(/\[masko\]/);

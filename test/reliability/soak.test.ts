@@ -9,8 +9,24 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs bench script without type declarations
 import { NOISE, runSoak } from '../../bench/soak.mjs';
 
-interface Row { switches: number; videos: number; detachedWithSrc: number; playingVideos: number; shadowVideos: number; listeners: number; nodes: number; heapUsed: number; errors: number }
-interface Soak { rows: Row[]; growth: { videos: number; listeners: number; nodes: number; heapBytes: number }; over: string[]; pageErrors: string[]; examples: { errors: string[] } }
+interface Row {
+  switches: number;
+  videos: number;
+  detachedWithSrc: number;
+  playingVideos: number;
+  shadowVideos: number;
+  listeners: number;
+  nodes: number;
+  heapUsed: number;
+  errors: number;
+}
+interface Soak {
+  rows: Row[];
+  growth: { videos: number; listeners: number; nodes: number; heapBytes: number };
+  over: string[];
+  pageErrors: string[];
+  examples: { errors: string[] };
+}
 
 describe('soak: pose switches leak nothing', () => {
   it('150 switches: no growth of videos, listeners, nodes or heap beyond noise', async () => {
@@ -30,6 +46,9 @@ describe('soak: pose switches leak nothing', () => {
     // Persistent slots: the WebM element's shadow root holds at most its two <video>s at every sample
     // (the stacked element's videos stay out of the DOM), and no <video> object is ever added.
     expect(Math.max(...result.rows.map((r) => r.shadowVideos))).toBeLessThanOrEqual(2);
-    expect(result.rows.every((r) => r.videos === result.rows[0]!.videos), `live <video> objects: ${result.rows.map((r) => r.videos)}`).toBe(true);
+    expect(
+      result.rows.every((r) => r.videos === result.rows[0]!.videos),
+      `live <video> objects: ${result.rows.map((r) => r.videos)}`,
+    ).toBe(true);
   }, 120_000);
 });

@@ -22,7 +22,9 @@ const eventNames = (file: string, pattern: RegExp) =>
 test('the manifest describes <masko-mascot>: summary, events, parts, CSS properties, the definition', () => {
   expect(element.summary).toMatch(/transparency/);
   const events = element.events.map((event: any) => event.name).sort();
-  expect(events).toEqual(expect.arrayContaining(['masko-error', 'masko-load', 'masko-loop', 'masko-pose-change', 'masko-transition-end', 'masko-transition-start']));
+  expect(events).toEqual(
+    expect.arrayContaining(['masko-error', 'masko-load', 'masko-loop', 'masko-pose-change', 'masko-transition-end', 'masko-transition-start']),
+  );
   // Every event of the element's typed event map is documented (@event), and nothing else.
   expect(events).toEqual(eventNames('src/events.ts', /^\s+'(masko-[a-z-]+)': Masko\w+Event;/gm));
   expect(element.cssParts.map((part: any) => part.name).sort()).toEqual(['media', 'stage']);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, serve } from '../e2e/helpers.js';
 
@@ -35,32 +35,40 @@ afterAll(async () => {
   rmSync(outRoot, { recursive: true, force: true });
 });
 
-test.each(['react', 'vue', 'svelte'])('examples/%s builds and plays', async (name) => {
-  const example = fileURLToPath(new URL(`../../examples/${name}/`, import.meta.url));
-  const outDir = join(outRoot, name);
-  // A child process, as `npm run build` would run it (this worker resolves packages to their TS sources).
-  const env = { ...process.env, MASKO_API_URL: emulator.apiUrl, MASKO_API_KEY: `masko_${'0'.repeat(64)}`, MASKO_COLLECTION: DEMO.collectionId };
-  await run([vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: example, env });
+test.each(['react', 'vue', 'svelte'])(
+  'examples/%s builds and plays',
+  async (name) => {
+    const example = fileURLToPath(new URL(`../../examples/${name}/`, import.meta.url));
+    const outDir = join(outRoot, name);
+    // A child process, as `npm run build` would run it (this worker resolves packages to their TS sources).
+    const env = { ...process.env, MASKO_API_URL: emulator.apiUrl, MASKO_API_KEY: `masko_${'0'.repeat(64)}`, MASKO_COLLECTION: DEMO.collectionId };
+    await run([vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: example, env });
 
-  // Vue and Svelte templates need vue-tsc / svelte-check (not installed); their typings are in test/types/{vue,svelte}.
-  if (name === 'react') expect(await run([tsc, '-p', example, '--pretty', 'false'], { cwd: example })).toBe('');
+    // Vue and Svelte templates need vue-tsc / svelte-check (not installed); their typings are in test/types/{vue,svelte}.
+    if (name === 'react') expect(await run([tsc, '-p', example, '--pretty', 'false'], { cwd: example })).toBe('');
 
-  const server = await serve(outDir);
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('response', (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`); });
-    page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-    await page.goto(server.url);
-    await page.locator('#status', { hasText: /playing|on screen/ }).waitFor();
-    await page.getByRole('button', { name: 'Wave' }).click();
-    await page.locator('#status', { hasText: 'on screen: Wave' }).waitFor({ timeout: 30_000 });
-    expect(await page.locator('masko-mascot').getAttribute('pose')).toBe('Wave');
-    expect(problems).toEqual([]);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}, 240_000);
+    const server = await serve(outDir);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      await page.goto(server.url);
+      await page.locator('#status', { hasText: /playing|on screen/ }).waitFor();
+      await page.getByRole('button', { name: 'Wave' }).click();
+      await page.locator('#status', { hasText: 'on screen: Wave' }).waitFor({ timeout: 30_000 });
+      expect(await page.locator('masko-mascot').getAttribute('pose')).toBe('Wave');
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  },
+  240_000,
+);

@@ -3,7 +3,7 @@
 // removed fails with exactly the errors they name, at exactly those lines (so a typing that lets
 // `renderer="gif"` or `autoplay="yes"` through fails this test). Needs packages/player/dist (npm run build).
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';

@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { MaskoMascot } from 'masko-mascot/react';
 import felix from 'virtual:masko/felix';
+import { MaskoMascot } from 'masko-mascot/react';
+import { useState } from 'react';
 
 type Pose = keyof typeof felix.poses;
 

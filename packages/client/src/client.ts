@@ -1,9 +1,9 @@
 // createMaskoClient: composes the resources over one HttpCore (one Agent, one rate-limit gate).
-import { download, type DownloadOptions, type DownloadResult } from './download.js';
+import { type DownloadOptions, type DownloadResult, download } from './download.js';
 import { generate, generateBatch } from './generate.js';
 import { HttpCore } from './http.js';
-import { waitForJob, waitForJobs, type WaitOptions } from './jobs.js';
-import { resolveOptions, type MaskoClientOptions } from './options.js';
+import { type WaitOptions, waitForJob, waitForJobs } from './jobs.js';
+import { type MaskoClientOptions, resolveOptions } from './options.js';
 import { accountResource } from './resources/account.js';
 import { canvasesResource, canvasTemplates } from './resources/canvases.js';
 import { collectionsResource } from './resources/collections.js';
@@ -31,8 +31,7 @@ export function createMaskoClient(options: MaskoClientOptions = {}) {
     webhooks: webhooksResource(http),
     canvasTemplates: (filter?: { source?: 'builtin' | 'mine' }): Promise<CanvasTemplate[]> => canvasTemplates(http, filter),
     /** Starts one generation. Never posted twice for one call (see README, "Generation is never blindly retried"). */
-    generate: (collectionId: string, body: GenerateBody, opts?: { signal?: AbortSignal }): Promise<GenerateResult> =>
-      generate(http, collectionId, body, opts),
+    generate: (collectionId: string, body: GenerateBody, opts?: { signal?: AbortSignal }): Promise<GenerateResult> => generate(http, collectionId, body, opts),
     /** Starts 1–10 generations at once (all-or-nothing credit check); same ambiguity rule as `generate`. */
     generateBatch: (collectionId: string, bodies: GenerateBody[], opts?: { signal?: AbortSignal }): Promise<GenerateBatchResult> =>
       generateBatch(http, collectionId, bodies, opts),

@@ -4,7 +4,7 @@
 // Authorization goes to the API origin only (asset hosts never see the key).
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { request, type Dispatcher } from 'undici';
+import { type Dispatcher, request } from 'undici';
 import { MaskoApiError, MaskoError, MaskoIntegrityError } from './errors.js';
 import { errorFromResponse, type HttpCore } from './http.js';
 import { withRetries } from './retry.js';
@@ -115,7 +115,8 @@ async function attempt(http: HttpCore, url: URL, p: Progress, opts: DownloadOpti
       http.log.debug(`GET ${shown}: resuming at byte ${from}`);
     } else {
       if (p.file.received > 0) await p.file.restart(); // the host sent the whole file (or a range we did not ask for)
-      if (res.statusCode === 206) throw new MaskoIntegrityError(`GET ${shown}: unexpected partial answer (${header(res, 'content-range') ?? 'no Content-Range'})`, shown);
+      if (res.statusCode === 206)
+        throw new MaskoIntegrityError(`GET ${shown}: unexpected partial answer (${header(res, 'content-range') ?? 'no Content-Range'})`, shown);
     }
     p.total = range?.size ?? (length === undefined ? undefined : p.file.received + Number(length));
     p.contentType = header(res, 'content-type') ?? p.contentType;

@@ -99,9 +99,7 @@ export function describeCause(err: unknown): string {
   const parts: string[] = [];
   for (let e: unknown = err, depth = 0; e && depth < 4; depth++) {
     const { message, code } = e as { message?: unknown; code?: unknown };
-    const text = [typeof message === 'string' ? message : String(e), typeof code === 'string' ? `(${code})` : '']
-      .filter(Boolean)
-      .join(' ');
+    const text = [typeof message === 'string' ? message : String(e), typeof code === 'string' ? `(${code})` : ''].filter(Boolean).join(' ');
     if (!parts.includes(text)) parts.push(text);
     e = (e as { cause?: unknown }).cause;
   }

@@ -1,22 +1,23 @@
 // Generation spends credits, so a POST is never repeated blindly. After an ambiguous failure (the
 // request may have reached the server: reset, dropped answer, header timeout, 5xx) we look for a job
 // the server created for it since the call began; only when there is none do we post again.
-import { pathId } from './ids.js';
+
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MaskoApiError, MaskoError, MaskoNetworkError, MaskoTimeoutError } from './errors.js';
 import type { HttpCore } from './http.js';
+import { pathId } from './ids.js';
 import { listOf } from './paginate.js';
 import { backoffDelay } from './retry.js';
 import {
-  GenerateBatchResultSchema,
-  GenerateResultSchema,
-  ItemSchema,
-  JobSchema,
   type GenerateBatchResult,
+  GenerateBatchResultSchema,
   type GenerateBody,
   type GenerateResult,
+  GenerateResultSchema,
+  ItemSchema,
   type Job,
+  JobSchema,
 } from './wire.js';
 
 /** Network failures where the request provably never reached the server: safe to send again. */
@@ -60,11 +61,13 @@ async function jobsSince(http: HttpCore, collectionId: string, sinceServerMs: nu
     if (job.type !== 'reverse' && Date.parse(job.created_at) >= sinceServerMs) found.push(job);
   }
   // The older revision's jobs name no item: ask the item for its name, or a lost answer would post again.
-  await Promise.all(found.map(async (job) => {
-    if (job.item_name === null && job.item_id) {
-      job.item_name = (await http.call({ method: 'GET', path: `/items/${encodeURIComponent(job.item_id)}`, signal }, ItemSchema)).data.name;
-    }
-  }));
+  await Promise.all(
+    found.map(async (job) => {
+      if (job.item_name === null && job.item_id) {
+        job.item_name = (await http.call({ method: 'GET', path: `/items/${encodeURIComponent(job.item_id)}`, signal }, ItemSchema)).data.name;
+      }
+    }),
+  );
   return found.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
 }
 
@@ -173,7 +176,10 @@ export async function generate(http: HttpCore, collectionId: string, body: Gener
     async (key, signal) =>
       (await http.call({ method: 'POST', path, body, retry: false, signal, headers: { 'idempotency-key': key } }, GenerateResultSchema)).data,
     async (since, signal) => {
-      const [job] = matchJobs([body], (await jobsSince(http, collectionId, since, signal)).filter((j) => !known.has(j.id)));
+      const [job] = matchJobs(
+        [body],
+        (await jobsSince(http, collectionId, since, signal)).filter((j) => !known.has(j.id)),
+      );
       return job && resultFromJob(http, job);
     },
     opts.signal,
@@ -205,7 +211,10 @@ export async function generateBatch(
         )
       ).data,
     async (since, signal) => {
-      const matched = matchJobs(bodies, (await jobsSince(http, collectionId, since, signal)).filter((j) => !known.has(j.id)));
+      const matched = matchJobs(
+        bodies,
+        (await jobsSince(http, collectionId, since, signal)).filter((j) => !known.has(j.id)),
+      );
       const found = matched.filter((j): j is Job => j !== undefined);
       if (found.length === 0) return undefined;
       if (found.length < bodies.length) {

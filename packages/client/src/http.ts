@@ -1,13 +1,13 @@
 // The one place where requests are sent, envelopes unwrapped and failures turned into typed errors.
 import type { IncomingHttpHeaders } from 'node:http';
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 import type * as v from 'valibot';
 import { describeCause, MaskoApiError, MaskoError, MaskoNetworkError, MaskoTimeoutError } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import { RateLimitGate } from './rate-limit.js';
 import { redact, safeLogger } from './redact.js';
 import { parseRetryAfter, withRetries } from './retry.js';
-import { check, PaginationSchema, type Pagination } from './wire.js';
+import { check, type Pagination, PaginationSchema } from './wire.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -173,7 +173,8 @@ export class HttpCore {
     url.pathname = wanted;
     // Ids are checked where paths are built (ids.ts); this is the second line: a dot segment would be
     // resolved away and the request (with the key) would reach another endpoint.
-    if (url.pathname !== wanted) throw new MaskoError(`request path ${JSON.stringify(path)} is not a plain API path (it would become ${url.pathname}); nothing was sent`);
+    if (url.pathname !== wanted)
+      throw new MaskoError(`request path ${JSON.stringify(path)} is not a plain API path (it would become ${url.pathname}); nothing was sent`);
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
@@ -223,10 +224,7 @@ export class HttpCore {
   }
 
   /** One page of a list endpoint. */
-  async page<S extends v.GenericSchema>(
-    spec: CallSpec,
-    itemSchema: S,
-  ): Promise<{ items: v.InferOutput<S>[]; pagination: Pagination | undefined }> {
+  async page<S extends v.GenericSchema>(spec: CallSpec, itemSchema: S): Promise<{ items: v.InferOutput<S>[]; pagination: Pagination | undefined }> {
     const { data } = await this.exchange(spec, (body, path) => {
       const { data, meta } = unwrapEnvelope(body);
       const list = unwrapList(data);
@@ -244,10 +242,7 @@ export class HttpCore {
   }
 
   /** Sends a call (with retries when allowed) and hands the parsed 2xx JSON body to `accept`. */
-  async exchange<T>(
-    spec: CallSpec,
-    accept: (body: unknown, path: string) => { data: T; meta: Record<string, unknown> | undefined },
-  ): Promise<ApiResponse<T>> {
+  async exchange<T>(spec: CallSpec, accept: (body: unknown, path: string) => { data: T; meta: Record<string, unknown> | undefined }): Promise<ApiResponse<T>> {
     const url = this.url(spec.path, spec.query);
     const path = url.pathname;
     const what = `${spec.method} ${path}`;
@@ -320,6 +315,8 @@ function unexpectedStatus(method: string, path: string, status: number, headers:
     }
   }
   return new MaskoApiError(`${method} ${path} answered ${status}${redact(where)}: API calls do not follow redirects (check apiUrl)`, {
-    status, code: 'unexpected_redirect', url: path,
+    status,
+    code: 'unexpected_redirect',
+    url: path,
   });
 }

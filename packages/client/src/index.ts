@@ -1,21 +1,20 @@
 export { createMaskoClient, type MaskoClient } from './client.js';
-export type { MaskoClientOptions } from './options.js';
-export { DEFAULT_API_URL } from './options.js';
-export type { RetryOptions } from './retry.js';
-export type { MaskoLogger } from './redact.js';
-export type { WaitOptions } from './jobs.js';
 export type { DownloadOptions, DownloadResult } from './download.js';
 export {
-  MaskoError,
   MaskoApiError,
+  type MaskoApiErrorDetails,
+  MaskoError,
+  MaskoIntegrityError,
   MaskoJobFailedError,
   MaskoNetworkError,
   MaskoTimeoutError,
-  MaskoIntegrityError,
-  type MaskoApiErrorDetails,
 } from './errors.js';
+export type { WaitOptions } from './jobs.js';
+export type { MaskoClientOptions } from './options.js';
+export { DEFAULT_API_URL } from './options.js';
 export { toArray } from './paginate.js';
-export { ASSET_TYPES, JOB_STATUSES } from './wire.js';
+export type { MaskoLogger } from './redact.js';
+export type { RetryOptions } from './retry.js';
 export type {
   Asset,
   AssetType,
@@ -45,3 +44,4 @@ export type {
   Webhook,
   WebhookEvent,
 } from './wire.js';
+export { ASSET_TYPES, JOB_STATUSES } from './wire.js';

@@ -1,10 +1,11 @@
 // Waiting for jobs: long-poll `GET /jobs/:id?wait=true`, falling back to plain polling with backoff when
 // the server answers at once (no long-poll support) or refuses the parameter.
-import { pathId } from './ids.js';
+
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MaskoApiError, MaskoJobFailedError, MaskoTimeoutError } from './errors.js';
 import type { HttpCore } from './http.js';
-import { JobSchema, type Job } from './wire.js';
+import { pathId } from './ids.js';
+import { type Job, JobSchema } from './wire.js';
 
 export interface WaitOptions {
   signal?: AbortSignal;

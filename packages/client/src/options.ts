@@ -1,9 +1,10 @@
 // Client options: one documented type, one resolver that applies every default and checks every value.
-import { MaskoError } from './errors.js';
+
 import { API_KEY_PATTERN, API_KEY_SHAPE } from 'masko-wire';
-import { rememberSecret, type MaskoLogger } from './redact.js';
-import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
 import type { Dispatcher } from 'undici';
+import { MaskoError } from './errors.js';
+import { type MaskoLogger, rememberSecret } from './redact.js';
+import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
 
 export interface MaskoClientOptions {
   /** `masko_` + 64 hex characters. @default process.env.MASKO_API_KEY */

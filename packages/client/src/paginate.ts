@@ -23,7 +23,9 @@ export interface PaginateOptions {
 /** Why a listing cannot be trusted to end; thrown naming the list URL. */
 function stuck(what: string, why: string): MaskoApiError {
   return new MaskoApiError(`${what}: the listing does not advance (${why}); stopped instead of asking forever`, {
-    status: 200, code: 'pagination_stuck', url: what.replace(/^\S+ /, ''),
+    status: 200,
+    code: 'pagination_stuck',
+    url: what.replace(/^\S+ /, ''),
   });
 }
 
@@ -70,11 +72,9 @@ export function listOf<S extends v.GenericSchema>(
 ): AsyncIterable<v.InferOutput<S>> {
   return {
     [Symbol.asyncIterator]: () =>
-      paginate(
-        (offset, limit) => http.page({ method: 'GET', path, query: { ...query, limit, offset }, ...(signal && { signal }) }, itemSchema),
-        PAGE_SIZE,
-        { what: `GET ${http.url(path).pathname}` },
-      ),
+      paginate((offset, limit) => http.page({ method: 'GET', path, query: { ...query, limit, offset }, ...(signal && { signal }) }, itemSchema), PAGE_SIZE, {
+        what: `GET ${http.url(path).pathname}`,
+      }),
   };
 }
 

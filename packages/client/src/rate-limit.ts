@@ -1,6 +1,7 @@
 // `X-RateLimit-Remaining: 0` means the next request would be refused: hold it until `X-RateLimit-Reset`.
-import { setTimeout as sleep } from 'node:timers/promises';
+
 import type { IncomingHttpHeaders } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];

@@ -1,7 +1,7 @@
 // A download's landing place: `<dest>.<random>.tmp` beside the destination, hashed as it is written,
 // committed by fsync + rename (so `dest` is never torn) or discarded without a trace.
-import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { createHash, type Hash, randomBytes } from 'node:crypto';
+import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { MaskoError } from './errors.js';
 
 /** A local file problem (permissions, full disk, a folder in the way): not a network error, not retried. */

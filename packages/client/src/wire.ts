@@ -99,12 +99,7 @@ export const ItemSchema = v.looseObject({
   status: jobStatus,
   loop: v.optional(v.boolean(), false),
   duration: v.optional(v.nullable(v.number()), null),
-  transition: v.optional(
-    v.nullable(
-      v.looseObject({ from_item_id: nullableStr, to_item_id: nullableStr, reverse_of_item_id: nullableStr }),
-    ),
-    null,
-  ),
+  transition: v.optional(v.nullable(v.looseObject({ from_item_id: nullableStr, to_item_id: nullableStr, reverse_of_item_id: nullableStr })), null),
   created_at: str,
   updated_at: v.optional(str),
   // Inline assets are an assumption (API.md): absent means "ask /collections/:id/assets?item_id=".
@@ -114,23 +109,26 @@ export type Item = v.InferOutput<typeof ItemSchema>;
 
 const JobErrorSchema = v.looseObject({ code: str, message: str });
 
-export const JobSchema = v.pipe(v.looseObject({
-  id: str,
-  status: jobStatus,
-  type: str,
-  collection_id: str,
-  item_id: v.optional(v.nullable(str), null),
-  item_name: v.optional(v.nullable(str), null),
-  // The older revision has no cost and puts the item id under `output_data`.
-  cost_credits: v.optional(int, 0),
-  output_data: v.optional(v.looseObject({ item_id: v.optional(v.nullable(str)) })),
-  asset_ids: v.optional(byAssetType, {}),
-  urls: v.optional(byAssetType, {}),
-  error: v.optional(v.nullable(JobErrorSchema), null),
-  created_at: str,
-  updated_at: v.optional(str),
-  completed_at: v.optional(nullableStr, null),
-}), v.transform((job) => ({ ...job, item_id: job.item_id ?? job.output_data?.item_id ?? null })));
+export const JobSchema = v.pipe(
+  v.looseObject({
+    id: str,
+    status: jobStatus,
+    type: str,
+    collection_id: str,
+    item_id: v.optional(v.nullable(str), null),
+    item_name: v.optional(v.nullable(str), null),
+    // The older revision has no cost and puts the item id under `output_data`.
+    cost_credits: v.optional(int, 0),
+    output_data: v.optional(v.looseObject({ item_id: v.optional(v.nullable(str)) })),
+    asset_ids: v.optional(byAssetType, {}),
+    urls: v.optional(byAssetType, {}),
+    error: v.optional(v.nullable(JobErrorSchema), null),
+    created_at: str,
+    updated_at: v.optional(str),
+    completed_at: v.optional(nullableStr, null),
+  }),
+  v.transform((job) => ({ ...job, item_id: job.item_id ?? job.output_data?.item_id ?? null })),
+);
 export type Job = v.InferOutput<typeof JobSchema>;
 
 export const GenerateResultSchema = v.looseObject({
@@ -311,10 +309,7 @@ export type WebhookEvent = 'job.completed' | 'job.failed';
 // ---- validation -------------------------------------------------------------------------------
 
 /** Validates `value`; on failure returns a readable `path: expected …, got …` list, else the typed value. */
-export function check<S extends v.GenericSchema>(
-  schema: S,
-  value: unknown,
-): { ok: true; value: v.InferOutput<S> } | { ok: false; problem: string } {
+export function check<S extends v.GenericSchema>(schema: S, value: unknown): { ok: true; value: v.InferOutput<S> } | { ok: false; problem: string } {
   const result = v.safeParse(schema, value);
   if (result.success) return { ok: true, value: result.output };
   const problem = result.issues

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO } from 'masko-emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMaskoClient, MaskoApiError, MaskoError, MaskoIntegrityError, MaskoNetworkError, type Asset } from '../src/index.js';
-import { startHarness, tempFiles, type Harness } from './emulator.js';
+import { type Asset, createMaskoClient, MaskoApiError, MaskoError, MaskoIntegrityError, MaskoNetworkError } from '../src/index.js';
+import { type Harness, startHarness, tempFiles } from './emulator.js';
 import { allMessages, FAKE_KEY, KEY_FRAGMENT, rejection } from './helpers.js';
 
 let h: Harness;
@@ -103,7 +103,10 @@ describe('download', () => {
     const result = await h.client.download(asset.url, join(dir, 'c.webm'), { expectedSha256: reference.sha256 });
     expect(result.sha256).toBe(reference.sha256);
     const hits = h.requests().filter((r) => r.origin === 'assets');
-    expect(hits.map((r) => [r.headers.range, r.status])).toEqual([[undefined, 200], [undefined, 200]]);
+    expect(hits.map((r) => [r.headers.range, r.status])).toEqual([
+      [undefined, 200],
+      [undefined, 200],
+    ]);
   });
 
   // Persistent faults: a clear error, nothing left on disk.

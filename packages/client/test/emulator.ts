@@ -1,6 +1,6 @@
 // Starts the real masko-emulator (over real HTTP, port 0) and a client aimed at it.
 import { readdir } from 'node:fs/promises';
-import { startEmulator, type Emulator, type EmulatorOptions, type LoggedRequest } from 'masko-emulator';
+import { type Emulator, type EmulatorOptions, type LoggedRequest, startEmulator } from 'masko-emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { createMaskoClient, type MaskoClient, type MaskoClientOptions } from '../src/index.js';
 import { FAKE_KEY, KEY_FRAGMENT, recordingLogger } from './helpers.js';

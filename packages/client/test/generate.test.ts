@@ -1,7 +1,7 @@
 // Generation and jobs against the real emulator: no credit is ever spent twice, whatever breaks.
 import { DEMO } from 'masko-emulator';
 import { describe, expect, it } from 'vitest';
-import { MaskoApiError, MaskoJobFailedError, MaskoTimeoutError, toArray, type GenerateBody } from '../src/index.js';
+import { type GenerateBody, MaskoApiError, MaskoJobFailedError, MaskoTimeoutError, toArray } from '../src/index.js';
 import { useHarness } from './emulator.js';
 import { allMessages, KEY_FRAGMENT, rejection } from './helpers.js';
 
@@ -10,7 +10,6 @@ let n = 0;
 const col = DEMO.collectionId;
 /** A fresh pose name per test, so jobs are easy to count. */
 const pose = () => ({ type: 'image' as const, name: `Pose ${++n} ${Date.now()}`, image_prompt: 'waving a paw' });
-
 
 const posts = (suffix: string) => h.requests().filter((r) => r.method === 'POST' && r.path.endsWith(suffix));
 const jobsNamed = async (name: string) => (await toArray(h.client.jobs.list({ collection_id: col }))).filter((j) => j.item_name === name);
@@ -69,11 +68,16 @@ describe('generate', () => {
     expect(await balance()).toBe(before - result.cost_credits);
   });
 
-  it('an edit right after its item was made: after 5xx answers, posts again (the item\'s own job is not taken for it)', async () => {
+  it("an edit right after its item was made: after 5xx answers, posts again (the item's own job is not taken for it)", async () => {
     const made = await h.client.generate(col, pose());
     const done = await h.client.waitForJob(made.job_id);
     h.emu.addFault({ kind: 'status', status: 503, method: 'POST', path: '/v1/collections/*/generate', count: 1 });
-    const edit = { type: 'edit' as const, item_id: made.item_id, source_image_asset_id: done.asset_ids.transparent_image!, edit_instructions: 'add a party hat' };
+    const edit = {
+      type: 'edit' as const,
+      item_id: made.item_id,
+      source_image_asset_id: done.asset_ids.transparent_image!,
+      edit_instructions: 'add a party hat',
+    };
     const result = await h.client.generate(col, edit);
     expect(result.job_id).not.toBe(made.job_id);
     expect(posts('/generate').map((r) => r.status)).toEqual([202, 503, 202]);

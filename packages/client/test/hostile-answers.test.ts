@@ -12,7 +12,13 @@ let agent: MockAgent;
 let log: ReturnType<typeof recordingLogger>;
 
 function client(retries = 0) {
-  return createMaskoClient({ apiKey: FAKE_KEY, apiUrl: `${ORIGIN}/v1`, dispatcher: agent, logger: log.logger, retry: { retries, minDelayMs: 1, maxDelayMs: 5 } });
+  return createMaskoClient({
+    apiKey: FAKE_KEY,
+    apiUrl: `${ORIGIN}/v1`,
+    dispatcher: agent,
+    logger: log.logger,
+    retry: { retries, minDelayMs: 1, maxDelayMs: 5 },
+  });
 }
 
 beforeEach(() => {
@@ -38,14 +44,20 @@ describe('errors', () => {
   });
 
   it('names the field of an unexpected response shape', async () => {
-    agent.get(ORIGIN).intercept({ path: '/v1/jobs/j1', method: 'GET' }).reply(200, { data: { id: 'j1', status: 'exploded' } }, json);
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/v1/jobs/j1', method: 'GET' })
+      .reply(200, { data: { id: 'j1', status: 'exploded' } }, json);
     const err = await rejection(() => client().jobs.get('j1'));
     expect(err).toMatchObject({ code: 'invalid_response', url: '/v1/jobs/j1' });
     expect(err.message).toMatch(/status/);
   });
 
   it('rejects a 200 body that is not JSON', async () => {
-    agent.get(ORIGIN).intercept({ path: '/v1/credits', method: 'GET' }).reply(200, '<html>login</html>', { headers: { 'content-type': 'text/html' } });
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/v1/credits', method: 'GET' })
+      .reply(200, '<html>login</html>', { headers: { 'content-type': 'text/html' } });
     const err = await rejection(() => client().credits());
     expect(err).toMatchObject({ code: 'invalid_response' });
     expect(err.message).toContain('GET /v1/credits');

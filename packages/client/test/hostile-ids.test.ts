@@ -28,7 +28,9 @@ describe('ids in paths', () => {
       if (bad) calls.push(['collection id', () => h.client.generate(bad, { type: 'image', name: 'x', image_prompt: 'x' })]);
       for (const [what, call] of calls) {
         const err = await rejection(call);
-        expect(err.message).toMatch(new RegExp(`^\\[masko\\] ${what} ".*" is not an id \\(expected letters, digits, "-" and "_", 1 to 128 characters\\); nothing was sent$`));
+        expect(err.message).toMatch(
+          new RegExp(`^\\[masko\\] ${what} ".*" is not an id \\(expected letters, digits, "-" and "_", 1 to 128 characters\\); nothing was sent$`),
+        );
       }
       expect(h.requests()).toEqual([]);
     });

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createMaskoClient } from '../src/index.js';
-import { startHarness, type Harness } from './emulator.js';
+import { type Harness, startHarness } from './emulator.js';
 import { FAKE_KEY } from './helpers.js';
 
 let h: Harness;

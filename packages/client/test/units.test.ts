@@ -42,7 +42,12 @@ describe('redact', () => {
   });
   it('prefixes and redacts logger lines, and survives a throwing logger', () => {
     const lines: string[] = [];
-    const log = safeLogger({ warn: (m) => lines.push(m), debug: () => { throw new Error('boom'); } });
+    const log = safeLogger({
+      warn: (m) => lines.push(m),
+      debug: () => {
+        throw new Error('boom');
+      },
+    });
     log.warn(`leaked ${FAKE_KEY}`);
     log.debug('ignored');
     expect(lines).toEqual(['[masko] leaked masko_***']);
@@ -85,7 +90,9 @@ describe('paginate', () => {
   const what = 'GET /v1/collections/c/items';
   it('fails on the same page for every offset (has_more: true)', async () => {
     const same = async () => ({ items: [0, 1], pagination: { has_more: true } });
-    await expect(collect(paginate(same, 2, { what }))).rejects.toThrow(/^\[masko\] GET \/v1\/collections\/c\/items: the listing does not advance \(offset 2 answered a page already seen, after 1 page\(s\)\)/);
+    await expect(collect(paginate(same, 2, { what }))).rejects.toThrow(
+      /^\[masko\] GET \/v1\/collections\/c\/items: the listing does not advance \(offset 2 answered a page already seen, after 1 page\(s\)\)/,
+    );
   });
   it('fails on a page answered for another offset than asked', async () => {
     const stuck = async () => ({ items: [0, 1], pagination: { has_more: true, offset: 0 } });

@@ -6,12 +6,12 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { demoClips, FPS, type ClipSpec } from './fox/clips.js';
+import { type ClipSpec, demoClips, FPS } from './fox/clips.js';
 import { ARTWORK, foxSvg } from './fox/svg.js';
 import { checkMediaDir } from './media/check-index.js';
-import { sortedKeys, type AssetType, type DemoClip, type DemoIndex } from './media/demo-index.js';
-import { encodeHevc, encodeOpaqueMp4, encodeStacked, encodeWebm, type EncodeQuality } from './media/encode.js';
-import { describeFile, type Container } from './media/probe.js';
+import { type AssetType, type DemoClip, type DemoIndex, sortedKeys } from './media/demo-index.js';
+import { type EncodeQuality, encodeHevc, encodeOpaqueMp4, encodeStacked, encodeWebm } from './media/encode.js';
+import { type Container, describeFile } from './media/probe.js';
 import { renderFrames, writeOpaqueImage, writePoster } from './media/render.js';
 import { sizeTable, totalBytes } from './media/size-table.js';
 import type { AlphaProbe } from './media/verify.js';
@@ -34,7 +34,8 @@ const ALPHA_PROBES: AlphaProbe[] = [
 
 const INDEX_HEAD = {
   character: 'Felix the Fox',
-  prompt: 'A friendly orange fox mascot with a white muzzle, big dark eyes, pointed ears with dark tips '
+  prompt:
+    'A friendly orange fox mascot with a white muzzle, big dark eyes, pointed ears with dark tips '
     + 'and a fluffy white-tipped tail; flat cartoon style with a thick brown outline, full body, transparent background',
   width: ARTWORK,
   height: ARTWORK,
@@ -85,8 +86,13 @@ async function buildClip(clip: ClipSpec, out: string): Promise<DemoClip> {
   }
   const where = clip.kind === 'pose' ? { pose: clip.pose! } : { from: clip.from!, to: clip.to! };
   return {
-    slug: clip.slug, kind: clip.kind, ...where, loop: clip.loop, duration: clip.frames.length / FPS,
-    files, meta: sortedKeys(meta),
+    slug: clip.slug,
+    kind: clip.kind,
+    ...where,
+    loop: clip.loop,
+    duration: clip.frames.length / FPS,
+    files,
+    meta: sortedKeys(meta),
   };
 }
 
@@ -99,7 +105,8 @@ async function publish(staged: string): Promise<void> {
 
 async function check(dir: string): Promise<void> {
   const problems = await checkMediaDir(dir, ALPHA_PROBES, HAND_WRITTEN);
-  if (problems.length > 0) throw new Error(`${dir} does not match its demo.json:\n  ${problems.join('\n  ')}\nRegenerate with: npm run draw:demo -w packages/emulator`);
+  if (problems.length > 0)
+    throw new Error(`${dir} does not match its demo.json:\n  ${problems.join('\n  ')}\nRegenerate with: npm run draw:demo -w packages/emulator`);
   console.log(`${dir}: every file matches demo.json; VP9 alpha verified`);
 }
 

@@ -3,7 +3,7 @@ import { errorReply } from './api.js';
 import type { App } from './context.js';
 import { ApiError, badRequest } from './errors.js';
 import { parseFault } from './faults.js';
-import { emptyReply, jsonReply, parseJsonObject, readBody, type Reply } from './reply.js';
+import { emptyReply, jsonReply, parseJsonObject, type Reply, readBody } from './reply.js';
 import type { RequestLog } from './request-log.js';
 
 /** `/__admin/*`: request log, fault layers, credits, reset. 404 unless started with `admin: true`. */

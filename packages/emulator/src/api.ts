@@ -3,11 +3,11 @@ import { API_KEY_PATTERN } from 'masko-wire';
 import type { App, RouteContext } from './context.js';
 import { ApiError } from './errors.js';
 import { sha256Hex } from './ids.js';
+import { toOldRevision } from './old-revision.js';
 import type { RateLimiter } from './rate-limit.js';
-import { jsonReply, parseJsonObject, readBody, type Reply } from './reply.js';
+import { jsonReply, parseJsonObject, type Reply, readBody } from './reply.js';
 import type { ApiRouter } from './routes/types.js';
 import * as wire from './wire.js';
-import { toOldRevision } from './old-revision.js';
 
 const BEARER = /^Bearer (\S+)$/;
 

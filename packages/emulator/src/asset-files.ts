@@ -1,6 +1,6 @@
 import { badRequest } from './errors.js';
 import { newId, nowIso, sha256Hex } from './ids.js';
-import { UNLISTED_TYPES, type Media, type MediaClip } from './media.js';
+import { type Media, type MediaClip, UNLISTED_TYPES } from './media.js';
 import type { AssetRec, AssetType, CollectionRec, ItemRec, JobStatus } from './types.js';
 
 const EXT: Record<AssetType, string> = {

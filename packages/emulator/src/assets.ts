@@ -4,10 +4,7 @@ import { sha256Hex } from './ids.js';
 import { emptyReply, type Reply } from './reply.js';
 
 /** A 1×1 transparent PNG: what an asset URL serves until its job completes. */
-const PLACEHOLDER = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PLACEHOLDER = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 const CORS = {
   'access-control-allow-origin': '*',

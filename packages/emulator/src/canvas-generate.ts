@@ -39,8 +39,11 @@ export function generateNodeImages(app: App, canvas: CanvasRec, collection: Coll
  * The whole estimate is checked against the balance before anything is created.
  */
 export function generateAll(
-  app: App, canvas: CanvasRec, collection: CollectionRec,
-  o: { dryRun: boolean; targets: Targets; skipCompleted: boolean; duration: number }, origin: JobOrigin,
+  app: App,
+  canvas: CanvasRec,
+  collection: CollectionRec,
+  o: { dryRun: boolean; targets: Targets; skipCompleted: boolean; duration: number },
+  origin: JobOrigin,
 ): GenerateAllRec {
   const work: Work[] = [];
   const skippedItems: string[] = [];
@@ -59,7 +62,8 @@ export function generateAll(
   if (o.targets !== 'animations') {
     for (const node of canvas.nodes) {
       consider(node.itemId, node.name, () =>
-        work.push({ kind: 'node', node, name: node.name, type: 'image', cost: CREDITS_PER_IMAGE, prompt: node.imagePrompt ?? node.name }));
+        work.push({ kind: 'node', node, name: node.name, type: 'image', cost: CREDITS_PER_IMAGE, prompt: node.imagePrompt ?? node.name }),
+      );
     }
   }
   if (o.targets !== 'images') {
@@ -81,7 +85,8 @@ export function generateAll(
         continue;
       }
       consider(edge.itemId, name, () =>
-        work.push({ kind: 'edge', edge, name, type: edge.isLoop ? 'animation' : 'transition', cost, prompt: edge.description || name }));
+        work.push({ kind: 'edge', edge, name, type: edge.isLoop ? 'animation' : 'transition', cost, prompt: edge.description || name }),
+      );
     }
   }
   const estimatedCost = work.reduce((s, w) => s + w.cost, 0);
@@ -100,7 +105,10 @@ export function generateAll(
 
   for (const w of work.filter((x) => x.kind === 'node')) {
     const plan = planGeneration(app, collection, {
-      type: 'image', name: w.name, image_prompt: w.prompt, ...(w.node!.itemId ? { item_id: w.node!.itemId } : {}),
+      type: 'image',
+      name: w.name,
+      image_prompt: w.prompt,
+      ...(w.node!.itemId ? { item_id: w.node!.itemId } : {}),
     });
     const job = commitGeneration(app, plan, origin);
     w.node!.itemId = job.itemId;
@@ -119,7 +127,15 @@ export function generateAll(
     const hasReverse = canvas.edges.some((e) => e.reverse && e.source === edge.target && e.target === edge.source);
     const body = edge.isLoop
       ? { type: 'animation', name: w.name, source_image_asset_id: src.id, animation_prompt: w.prompt, duration, loop: true }
-      : { type: 'animation', name: w.name, source_image_asset_id: src.id, end_image_asset_id: dst!.id, animation_prompt: w.prompt, duration, auto_reverse: hasReverse };
+      : {
+          type: 'animation',
+          name: w.name,
+          source_image_asset_id: src.id,
+          end_image_asset_id: dst!.id,
+          animation_prompt: w.prompt,
+          duration,
+          auto_reverse: hasReverse,
+        };
     const job = commitGeneration(app, planGeneration(app, collection, body), origin);
     edge.itemId = job.itemId;
     result.generated.push(job);

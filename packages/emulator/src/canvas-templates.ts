@@ -40,7 +40,12 @@ const toIdle = [is('isIdle', true), is('isAlert', false), is('isCompacting', fal
 const toAlert = [is('isAlert', true)];
 const toThinking = [is('isCompacting', true), is('isAlert', false)];
 const edge = (source: string, target: string, conditions: ConditionRec[], extra = {}) => ({
-  source, target, duration: 4, description: `${source} to ${target}`, conditions, ...extra,
+  source,
+  target,
+  duration: 4,
+  description: `${source} to ${target}`,
+  conditions,
+  ...extra,
 });
 
 /** The two built-in templates, shaped after real exports (fixtures/masko-exports: masko.json, maya.json). */
@@ -52,11 +57,18 @@ export const TEMPLATES: CanvasTemplate[] = [
     nodes: NODES,
     edges: [
       ...loops,
-      edge('idle', 'working', toWorking), edge('idle', 'needs-attention', toAlert), edge('idle', 'thinking', toThinking),
-      edge('working', 'idle', toIdle), edge('working', 'needs-attention', toAlert),
-      edge('needs-attention', 'idle', toIdle), edge('needs-attention', 'working', toWorking), edge('needs-attention', 'thinking', toThinking),
+      edge('idle', 'working', toWorking),
+      edge('idle', 'needs-attention', toAlert),
+      edge('idle', 'thinking', toThinking),
+      edge('working', 'idle', toIdle),
+      edge('working', 'needs-attention', toAlert),
+      edge('needs-attention', 'idle', toIdle),
+      edge('needs-attention', 'working', toWorking),
+      edge('needs-attention', 'thinking', toThinking),
       edge('working', 'thinking', toThinking),
-      edge('thinking', 'idle', toIdle), edge('thinking', 'working', toWorking), edge('thinking', 'needs-attention', toAlert),
+      edge('thinking', 'idle', toIdle),
+      edge('thinking', 'working', toWorking),
+      edge('thinking', 'needs-attention', toAlert),
     ],
     inputs: INPUTS,
   },
@@ -67,7 +79,9 @@ export const TEMPLATES: CanvasTemplate[] = [
     nodes: NODES,
     edges: [
       ...loops,
-      edge('idle', 'working', toWorking, { speed: 2 }), edge('idle', 'needs-attention', toAlert, { speed: 2 }), edge('idle', 'thinking', toThinking, { speed: 2 }),
+      edge('idle', 'working', toWorking, { speed: 2 }),
+      edge('idle', 'needs-attention', toAlert, { speed: 2 }),
+      edge('idle', 'thinking', toThinking, { speed: 2 }),
       edge('working', 'idle', [is('isIdle', true)], { speed: 2, reverse: true }),
       edge('needs-attention', 'idle', [is('isAlert', false)], { speed: 2, reverse: true }),
       edge('thinking', 'idle', [is('isCompacting', false), is('isAlert', false)], { speed: 2, reverse: true }),

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO } from './demo.js';
 import { startEmulator } from './emulator.js';
-import { parseFault, type FaultSpec } from './faults.js';
+import { type FaultSpec, parseFault } from './faults.js';
 import type { EmulatorOptions } from './options.js';
 import { VERSION } from './version.js';
 
@@ -89,7 +89,12 @@ export async function main(): Promise<void> {
     host: v.host,
     credits: int('credits', v.credits),
     jobDelayMs: int('job-delay-ms', v['job-delay-ms']),
-    rateLimit: rate === undefined ? undefined : rate === 'off' ? false : { requests: int('rate-limit', rate) || fail('--rate-limit must be > 0 or "off"'), windowMs: 60_000 },
+    rateLimit:
+      rate === undefined
+        ? undefined
+        : rate === 'off'
+          ? false
+          : { requests: int('rate-limit', rate) || fail('--rate-limit must be > 0 or "off"'), windowMs: 60_000 },
     dataDir: v['data-dir'],
     mediaDir: v['media-dir'],
     admin: v.admin ?? false,
@@ -108,7 +113,9 @@ export async function main(): Promise<void> {
   }
   process.stdout.write(`masko-emulator: api ${emu.apiUrl} assets ${emu.assetsUrl}\n`);
   // The first line stays as documented (tools parse it); the id a config needs comes right after.
-  process.stdout.write(`masko-emulator: demo collection ${DEMO.collectionId} (canvas ${DEMO.canvasId}): mascots: { felix: { collection: '${DEMO.collectionId}' } }\n`);
+  process.stdout.write(
+    `masko-emulator: demo collection ${DEMO.collectionId} (canvas ${DEMO.canvasId}): mascots: { felix: { collection: '${DEMO.collectionId}' } }\n`,
+  );
   const stop = (): void => {
     void emu.close().then(() => process.exit(0));
   };

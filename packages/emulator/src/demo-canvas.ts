@@ -9,13 +9,13 @@ const cond = (input: string, op: string, value: boolean | number): ConditionRec 
  * input (`wave`), a boolean input (`thinking`), the built-in `clicked`, `nodeTime` conditions,
  * a `reverse` edge (Thinking -> Idle) and an any-state edge (`*` -> Thinking).
  */
-export function demoCanvas(
-  id: string,
-  collectionId: string,
-  poseItems: Map<string, string>,
-  transitionItem: (slug: string) => string,
-): CanvasRec {
-  const poses: [string, string][] = [['idle', 'Idle'], ['wave', 'Wave'], ['thumbs-up', 'Thumbs Up'], ['thinking', 'Thinking']];
+export function demoCanvas(id: string, collectionId: string, poseItems: Map<string, string>, transitionItem: (slug: string) => string): CanvasRec {
+  const poses: [string, string][] = [
+    ['idle', 'Idle'],
+    ['wave', 'Wave'],
+    ['thumbs-up', 'Thumbs Up'],
+    ['thinking', 'Thinking'],
+  ];
   const edge = (slug: string, source: string, target: string, e: Partial<CanvasEdgeRec>): CanvasEdgeRec => ({
     id: stableUuid(`demo:edge:${slug}`),
     source,
@@ -38,8 +38,15 @@ export function demoCanvas(
     edge('idle-thinking', node('idle'), node('thinking'), { conditions: [cond('thinking', '==', true)] }),
     edge('thinking-idle', node('thinking'), node('idle'), { reverse: true, conditions: [cond('thinking', '==', false)] }),
     {
-      id: 'as-thinking-01', source: '*', target: node('thinking'), isLoop: false, duration: 0, priority: 1,
-      description: 'Think from anywhere', conditions: [cond('thinking', '==', true)], itemId: null,
+      id: 'as-thinking-01',
+      source: '*',
+      target: node('thinking'),
+      isLoop: false,
+      duration: 0,
+      priority: 1,
+      description: 'Think from anywhere',
+      conditions: [cond('thinking', '==', true)],
+      itemId: null,
     },
   );
   return {

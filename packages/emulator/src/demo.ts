@@ -26,7 +26,11 @@ export const DEMO = {
 /** Loads the demo project, "Felix the Fox" with every clip of the media index, and its canvas. */
 export function seedDemo(store: Store, media: Media): void {
   store.projects.set(DEMO.projectId, {
-    id: DEMO.projectId, name: 'Demo', organizationId: null, createdAt: SEEDED_AT, updatedAt: SEEDED_AT,
+    id: DEMO.projectId,
+    name: 'Demo',
+    organizationId: null,
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
   });
   const collection: CollectionRec = {
     id: DEMO.collectionId,
@@ -77,7 +81,14 @@ export function seedDemo(store: Store, media: Media): void {
     };
     store.items.set(id, item);
     const assets = buildAssets({
-      media, collection, item, clip, types: ASSET_TYPES, sizes: media.index.sizes, status: 'completed', jobId: null,
+      media,
+      collection,
+      item,
+      clip,
+      types: ASSET_TYPES,
+      sizes: media.index.sizes,
+      status: 'completed',
+      jobId: null,
       idFor: (type, width) => stableUuid(`demo:asset:${clip.slug}:${type}:${width}`),
     });
     for (const a of assets) store.addAsset({ ...a, createdAt: SEEDED_AT });

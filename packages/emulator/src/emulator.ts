@@ -1,25 +1,25 @@
 import { createAdminHandler } from './admin.js';
 import { createApiHandler } from './api.js';
 import { serveAsset } from './assets.js';
+import { linkReverseEdge } from './canvas.js';
 import type { App } from './context.js';
 import { Credits } from './credits.js';
 import { seedDemo } from './demo.js';
-import { Faults, type FaultSpec } from './faults.js';
+import { type FaultSpec, Faults } from './faults.js';
+import { spawnReverse } from './generate.js';
 import { JobRunner } from './jobs.js';
 import { Media } from './media.js';
-import { resolveOptions, type EmulatorOptions } from './options.js';
+import { type EmulatorOptions, resolveOptions } from './options.js';
 import { pipeline } from './pipeline.js';
 import { RateLimiter } from './rate-limit.js';
-import { RequestLog, type LoggedRequest } from './request-log.js';
+import { type LoggedRequest, RequestLog } from './request-log.js';
 import { createRouter } from './routes/index.js';
 import { listen } from './server.js';
+import { UrlSigner } from './signed-urls.js';
 import { Store } from './state.js';
 import type { JobRec } from './types.js';
-import type { WireContext } from './wire.js';
-import { spawnReverse } from './generate.js';
-import { linkReverseEdge } from './canvas.js';
 import { deliverJobEvent } from './webhooks.js';
-import { UrlSigner } from './signed-urls.js';
+import type { WireContext } from './wire.js';
 
 /** A running emulator. */
 export interface Emulator {

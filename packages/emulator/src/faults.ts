@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-export const FAULT_KINDS = [
-  'status', 'rate-limit', 'reset', 'truncate', 'stall', 'corrupt', 'slow-job', 'fail-job', 'drop-response',
-] as const;
+export const FAULT_KINDS = ['status', 'rate-limit', 'reset', 'truncate', 'stall', 'corrupt', 'slow-job', 'fail-job', 'drop-response'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type Origin = 'api' | 'assets';
 
@@ -80,10 +78,10 @@ export class Faults {
   private take(pick: (f: Fault) => boolean, origin: Origin, method: string, path: string): Fault | undefined {
     const fault = this.layers.find(
       (f) =>
-        pick(f) &&
-        (f.origin === undefined || f.origin === 'any' || f.origin === origin) &&
-        (f.method === undefined || f.method.toUpperCase() === method) &&
-        (f.path === undefined || globToRegExp(f.path).test(path)),
+        pick(f)
+        && (f.origin === undefined || f.origin === 'any' || f.origin === origin)
+        && (f.method === undefined || f.method.toUpperCase() === method)
+        && (f.path === undefined || globToRegExp(f.path).test(path)),
     );
     if (!fault) return undefined;
     fault.remaining -= 1;

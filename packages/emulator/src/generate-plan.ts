@@ -62,8 +62,13 @@ export function planGeneration(app: App, collection: CollectionRec, body: Record
     const name = reqString(body, 'name', prefix);
     const prompt = reqString(body, 'image_prompt', prefix);
     return {
-      ...base, kind: 'image', jobType: 'image_generation', cost: CREDITS_PER_IMAGE, types: IMAGE_TYPES,
-      item: newItem(name, 'image', false, null), clip: pickPose(app.media, name, prompt),
+      ...base,
+      kind: 'image',
+      jobType: 'image_generation',
+      cost: CREDITS_PER_IMAGE,
+      types: IMAGE_TYPES,
+      item: newItem(name, 'image', false, null),
+      clip: pickPose(app.media, name, prompt),
     };
   }
   if (type === 'animation') {
@@ -82,11 +87,19 @@ export function planGeneration(app: App, collection: CollectionRec, body: Record
       const toItem = to.itemId ? app.store.items.get(to.itemId) : undefined;
       const clip = pickTransition(app.media, poseClip(app, fromItem), poseClip(app, toItem), name);
       const item = newItem(name, 'animation', false, duration, {
-        fromItemId: fromItem?.id ?? null, toItemId: toItem?.id ?? null, reverseOfItemId: null,
+        fromItemId: fromItem?.id ?? null,
+        toItemId: toItem?.id ?? null,
+        reverseOfItemId: null,
       });
       if (fromItem && toItem) item.slug = `${fromItem.slug}-${toItem.slug}`.slice(0, 50);
       return {
-        ...base, kind: 'transition', jobType: 'animation', cost: videoCost, item, clip, types: TRANSITION_TYPES,
+        ...base,
+        kind: 'transition',
+        jobType: 'animation',
+        cost: videoCost,
+        item,
+        clip,
+        types: TRANSITION_TYPES,
         autoReverse: optBool(body, 'auto_reverse', prefix) ?? false,
       };
     }
@@ -95,14 +108,24 @@ export function planGeneration(app: App, collection: CollectionRec, body: Record
       const src = assetRef(app, source, `${prefix}source_image_asset_id`);
       const srcItem = src.itemId ? app.store.items.get(src.itemId) : undefined;
       return {
-        ...base, kind: 'animate-existing', jobType: 'animation', cost: videoCost, types: VIDEO_TYPES,
-        item: newItem(name, 'animation', loop, duration), clip: pickPose(app.media, name, animationPrompt, poseClip(app, srcItem)),
+        ...base,
+        kind: 'animate-existing',
+        jobType: 'animation',
+        cost: videoCost,
+        types: VIDEO_TYPES,
+        item: newItem(name, 'animation', loop, duration),
+        clip: pickPose(app.media, name, animationPrompt, poseClip(app, srcItem)),
       };
     }
     const imagePrompt = reqString(body, 'image_prompt', prefix);
     return {
-      ...base, kind: 'animation', jobType: 'item_generation', cost: CREDITS_PER_IMAGE + videoCost, types: ANIMATION_TYPES,
-      item: newItem(name, 'animation', loop, duration), clip: pickPose(app.media, name, `${imagePrompt} ${animationPrompt}`),
+      ...base,
+      kind: 'animation',
+      jobType: 'item_generation',
+      cost: CREDITS_PER_IMAGE + videoCost,
+      types: ANIMATION_TYPES,
+      item: newItem(name, 'animation', loop, duration),
+      clip: pickPose(app.media, name, `${imagePrompt} ${animationPrompt}`),
     };
   }
   if (type === 'logo') throw badRequest(`${prefix}type "logo" is not emulated`);

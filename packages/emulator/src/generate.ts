@@ -15,18 +15,32 @@ export interface JobOrigin {
 export function commitGeneration(app: App, plan: GenPlan, origin: JobOrigin | null): JobRec {
   const charged = app.credits.spend(plan.cost);
   const at = nowIso();
-  const item: ItemRec = 'id' in plan.item
-    ? plan.item
-    : {
-        id: newId(), collectionId: plan.collection.id, ...plan.item, status: 'pending', clip: plan.clip.slug, createdAt: at, updatedAt: at,
-      };
+  const item: ItemRec =
+    'id' in plan.item
+      ? plan.item
+      : {
+          id: newId(),
+          collectionId: plan.collection.id,
+          ...plan.item,
+          status: 'pending',
+          clip: plan.clip.slug,
+          createdAt: at,
+          updatedAt: at,
+        };
   item.status = 'pending';
   item.updatedAt = at;
   app.store.items.set(item.id, item);
 
   const jobId = newId();
   const assets = buildAssets({
-    media: app.media, collection: plan.collection, item, clip: plan.clip, types: plan.types, sizes: plan.sizes, status: 'pending', jobId,
+    media: app.media,
+    collection: plan.collection,
+    item,
+    clip: plan.clip,
+    types: plan.types,
+    sizes: plan.sizes,
+    status: 'pending',
+    jobId,
   });
   for (const a of assets) app.store.addAsset(a);
 
@@ -74,22 +88,26 @@ export function spawnReverse(app: App, forward: JobRec): JobRec | undefined {
   const from = fwdItem.transition?.toItemId ? app.store.items.get(fwdItem.transition.toItemId) : undefined;
   const to = fwdItem.transition?.fromItemId ? app.store.items.get(fwdItem.transition.fromItemId) : undefined;
   const sizes = app.store.itemAssets(fwdItem.id).flatMap((a) => (a.size !== null && a.jobId === forward.id ? [a.size] : []));
-  return commitGeneration(app, {
-    kind: 'transition',
-    jobType: 'reverse',
-    cost: 0,
-    collection,
-    item: {
-      name: from && to ? `${from.name} to ${to.name}` : `${fwdItem.name} (reverse)`,
-      slug: (from && to ? `${from.slug}-${to.slug}` : `${fwdItem.slug}-reverse`).slice(0, 50),
-      type: 'animation',
-      loop: false,
-      duration: fwdItem.duration,
-      transition: { fromItemId: from?.id ?? null, toItemId: to?.id ?? null, reverseOfItemId: fwdItem.id },
+  return commitGeneration(
+    app,
+    {
+      kind: 'transition',
+      jobType: 'reverse',
+      cost: 0,
+      collection,
+      item: {
+        name: from && to ? `${from.name} to ${to.name}` : `${fwdItem.name} (reverse)`,
+        slug: (from && to ? `${from.slug}-${to.slug}` : `${fwdItem.slug}-reverse`).slice(0, 50),
+        type: 'animation',
+        loop: false,
+        duration: fwdItem.duration,
+        transition: { fromItemId: from?.id ?? null, toItemId: to?.id ?? null, reverseOfItemId: fwdItem.id },
+      },
+      clip: reverseOf(app.media, clip),
+      types: ['transparent_image', 'video', 'webm', 'hevc', 'stacked_video'],
+      sizes: [...new Set(sizes)],
+      autoReverse: false,
     },
-    clip: reverseOf(app.media, clip),
-    types: ['transparent_image', 'video', 'webm', 'hevc', 'stacked_video'],
-    sizes: [...new Set(sizes)],
-    autoReverse: false,
-  }, null);
+    null,
+  );
 }

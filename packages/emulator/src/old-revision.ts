@@ -10,7 +10,10 @@ import type { Reply } from './reply.js';
 type Json = Record<string, unknown>;
 
 const OLD_JOB_TYPES: Record<string, string> = {
-  image_generation: 'image', item_generation: 'animation', animation: 'animation', reverse: 'animation',
+  image_generation: 'image',
+  item_generation: 'animation',
+  animation: 'animation',
+  reverse: 'animation',
 };
 
 /** `/v1/collections/:id/items` → `items`; `/v1/canvas-templates` → `templates`. */

@@ -16,7 +16,10 @@ export function pickPose(media: Media, name: string, text: string, fallback?: Me
 
 /** The first pose whose name or a keyword starts a word of the text ("Thinker" -> Thinking, not "hi"). */
 export function matchPose(media: Media, text: string): MediaClip | undefined {
-  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   const joined = words.join(' ');
   return media.poses().find((clip) => {
     const name = (clip.pose ?? clip.slug).toLowerCase();

@@ -3,7 +3,7 @@ import { errorReply } from './api.js';
 import { ApiError } from './errors.js';
 import type { Faults, Origin } from './faults.js';
 import type { Reply } from './reply.js';
-import { redactHeaders, type RequestLog } from './request-log.js';
+import { type RequestLog, redactHeaders } from './request-log.js';
 import { VERSION } from './version.js';
 import { dropResponse, writeReply } from './write.js';
 
@@ -37,10 +37,18 @@ export function pipeline(origin: Origin, faults: Faults, log: RequestLog, handle
       const status = fault.status ?? 503;
       reply = errorReply(new ApiError(status, status >= 500 ? 'internal_error' : 'bad_request', `injected fault: status ${status}`));
     } else if (fault?.kind === 'rate-limit') {
-      reply = errorReply(new ApiError(429, 'rate_limited', 'injected fault: rate limited', {}, {
-        'retry-after': String(fault.retryAfter ?? 1),
-        'x-ratelimit-remaining': '0',
-      }));
+      reply = errorReply(
+        new ApiError(
+          429,
+          'rate_limited',
+          'injected fault: rate limited',
+          {},
+          {
+            'retry-after': String(fault.retryAfter ?? 1),
+            'x-ratelimit-remaining': '0',
+          },
+        ),
+      );
     } else {
       reply = await handle(req, url);
     }

@@ -41,9 +41,7 @@ export class RequestLog {
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
     // A key put in a path or query by a confused client must not reach the terminal either.
-    this.sink?.(redactSecrets(
-      `${entry.origin} ${entry.method} ${entry.path}${entry.query} -> ${entry.status}${entry.fault ? ` (fault ${entry.fault})` : ''}`,
-    ));
+    this.sink?.(redactSecrets(`${entry.origin} ${entry.method} ${entry.path}${entry.query} -> ${entry.status}${entry.fault ? ` (fault ${entry.fault})` : ''}`));
   }
 
   list(): LoggedRequest[] {

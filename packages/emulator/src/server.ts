@@ -7,11 +7,7 @@ export interface Listening {
 }
 
 /** An HTTP server that, on close, also ends keep-alive, stalled and long-poll connections. */
-export function listen(
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
-  host: string,
-  port: number,
-): Promise<Listening> {
+export function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, host: string, port: number): Promise<Listening> {
   const server = createServer({ keepAliveTimeout: 5_000 }, handler);
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {

@@ -8,7 +8,10 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 export class UrlSigner {
   #secret = randomBytes(32);
 
-  constructor(private readonly ttlMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   sign(path: string): string {
     const expires = this.now() + this.ttlMs;
@@ -22,7 +25,8 @@ export class UrlSigner {
     if (!Number.isInteger(expires) || !sig) return 'this asset needs a signed URL (expires, sig): ask the API for the asset again';
     const want = Buffer.from(this.#mac(path, expires));
     const got = Buffer.from(sig);
-    if (want.length !== got.length || !timingSafeEqual(want, got)) return 'signature does not match (expired by a key rotation, or altered): ask the API for the asset again';
+    if (want.length !== got.length || !timingSafeEqual(want, got))
+      return 'signature does not match (expired by a key rotation, or altered): ask the API for the asset again';
     if (expires < this.now()) return `signature expired at ${new Date(expires).toISOString()}: ask the API for the asset again`;
     return undefined;
   }

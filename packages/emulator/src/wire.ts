@@ -6,9 +6,7 @@ import { sha256Hex } from './ids.js';
 import type { Media } from './media.js';
 import type { UrlSigner } from './signed-urls.js';
 import type { Store } from './state.js';
-import type {
-  AssetRec, AssetType, CanvasRec, CollectionRec, ItemRec, JobRec, ProjectRec, WebhookRec,
-} from './types.js';
+import type { AssetRec, AssetType, CanvasRec, CollectionRec, ItemRec, JobRec, ProjectRec, WebhookRec } from './types.js';
 
 export interface WireContext {
   store: Store;
@@ -216,9 +214,7 @@ export const canvasStatus = (s: CanvasStatusRec): Json => ({
   nodes_complete: s.nodesComplete,
   edges_total: s.edgesTotal,
   edges_complete: s.edgesComplete,
-  percent: s.nodesTotal + s.edgesTotal === 0
-    ? 100
-    : Math.round(((s.nodesComplete + s.edgesComplete) * 100) / (s.nodesTotal + s.edgesTotal)),
+  percent: s.nodesTotal + s.edgesTotal === 0 ? 100 : Math.round(((s.nodesComplete + s.edgesComplete) * 100) / (s.nodesTotal + s.edgesTotal)),
   jobs_pending: s.jobsPending,
 });
 
@@ -278,7 +274,12 @@ export interface GenerateAllRec {
 export const generateAll = (ctx: WireContext, r: GenerateAllRec): Json => ({
   dry_run: r.dryRun,
   planned_jobs: r.plannedJobs.map((p) => ({
-    kind: p.kind, id: p.id, name: p.name, type: p.type, cost_credits: p.cost, prompt: p.prompt,
+    kind: p.kind,
+    id: p.id,
+    name: p.name,
+    type: p.type,
+    cost_credits: p.cost,
+    prompt: p.prompt,
   })),
   generated: r.generated.map((j) => generateResult(ctx, j)),
   skipped_items: r.skippedItems,
@@ -292,10 +293,12 @@ export const generateAll = (ctx: WireContext, r: GenerateAllRec): Json => ({
 /** from-template answer: the canvas, template node key -> created item, the node image jobs, their cost. */
 export const fromTemplate = (ctx: WireContext, canvasJson: Json, made: { key: string; nodeId: string; job: JobRec }[]): Json => ({
   canvas: canvasJson,
-  node_mapping: Object.fromEntries(made.map(({ key, nodeId, job: j }) => {
-    const r = generateResult(ctx, j);
-    return [key, { node_id: nodeId, item_id: j.itemId, asset_ids: r.asset_ids }];
-  })),
+  node_mapping: Object.fromEntries(
+    made.map(({ key, nodeId, job: j }) => {
+      const r = generateResult(ctx, j);
+      return [key, { node_id: nodeId, item_id: j.itemId, asset_ids: r.asset_ids }];
+    }),
+  ),
   jobs: made.map(({ job: j }) => generateResult(ctx, j)),
   total_cost: made.reduce((s, m) => s + m.job.costCredits, 0),
 });

@@ -10,7 +10,12 @@ afterAll(() => emu.close());
 
 describe('auth and envelope', () => {
   it('answers 401 with the error envelope without a key, with a malformed key and without "Bearer"', async () => {
-    for (const headers of [{}, { authorization: 'Bearer masko_123' }, { authorization: `Bearer masko_${'AB'.repeat(31)}` }, { authorization: `masko_${'ab'.repeat(32)}` }] as Record<string, string>[]) {
+    for (const headers of [
+      {},
+      { authorization: 'Bearer masko_123' },
+      { authorization: `Bearer masko_${'AB'.repeat(31)}` },
+      { authorization: `masko_${'ab'.repeat(32)}` },
+    ] as Record<string, string>[]) {
       const res = await call(emu, 'GET', '/projects', undefined, headers);
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('unauthorized');

@@ -23,7 +23,10 @@ describe('canvases', () => {
     expect(reverse.videos.webm).toMatch(/\/thinking-idle-[0-9a-f]{8}\.webm$/);
     expect(ex.edges.some((e: any) => e.conditions.some((c: any) => c.input === 'nodeTime'))).toBe(true);
     expect(ex.edges.some((e: any) => e.conditions.some((c: any) => c.input === 'clicked'))).toBe(true);
-    expect(ex.inputs).toEqual([{ name: 'wave', type: 'trigger', default: false }, { name: 'thinking', type: 'boolean', default: false }]);
+    expect(ex.inputs).toEqual([
+      { name: 'wave', type: 'trigger', default: false },
+      { name: 'thinking', type: 'boolean', default: false },
+    ]);
     const body = Buffer.from(await (await fetch(reverse.videos.webm)).arrayBuffer());
     expect(sha256(body)).toBe(sha256(readFileSync(join(fixtureMedia(), 'thinking-idle.webm'))));
 
@@ -60,7 +63,13 @@ describe('canvases', () => {
     const dry = await call(emu, 'POST', `${base}/${cid}/generate-all`, { dry_run: true });
     expect(dry.status).toBe(200);
     expect(dry.body.data).toMatchObject({
-      dry_run: true, estimated_cost: 140, actual_cost: 0, would_charge_credits: 140, reverse_free: 3, already_complete: 4, generated: [],
+      dry_run: true,
+      estimated_cost: 140,
+      actual_cost: 0,
+      would_charge_credits: 140,
+      reverse_free: 3,
+      already_complete: 4,
+      generated: [],
     });
     expect(dry.body.data.planned_jobs).toHaveLength(7);
     expect((await call(emu, 'GET', '/jobs')).body.meta.pagination.total).toBe(jobsBefore);

@@ -15,8 +15,15 @@ function run(args: string[]) {
 describe('masko-emulator CLI', () => {
   it('prints both URLs on its first line and serves them', async () => {
     const child = run([
-      '--port', '0', '--quiet', '--media-dir', fixtureMedia(), '--credits', '77',
-      '--fault', '{"kind":"status","status":502,"count":1,"path":"/v1/credits"}',
+      '--port',
+      '0',
+      '--quiet',
+      '--media-dir',
+      fixtureMedia(),
+      '--credits',
+      '77',
+      '--fault',
+      '{"kind":"status","status":502,"count":1,"path":"/v1/credits"}',
     ]);
     try {
       // Both lines arrive in one chunk: read them through the iterator (a second `once` would miss the second).
@@ -30,7 +37,9 @@ describe('masko-emulator CLI', () => {
       expect(new URL(m![1]!).port).not.toBe(new URL(m![2]!).port);
       // The second line gives the id a masko.config needs.
       const second = (await lines.next()).value as string;
-      expect(second).toBe(`masko-emulator: demo collection ${DEMO.collectionId} (canvas ${DEMO.canvasId}): mascots: { felix: { collection: '${DEMO.collectionId}' } }`);
+      expect(second).toBe(
+        `masko-emulator: demo collection ${DEMO.collectionId} (canvas ${DEMO.canvasId}): mascots: { felix: { collection: '${DEMO.collectionId}' } }`,
+      );
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');
@@ -38,7 +47,11 @@ describe('masko-emulator CLI', () => {
   });
 
   it('runs through the committed bin shim (what npm links at install time, before dist/ exists)', async () => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/masko-emulator.js', import.meta.url)), '--port', '0', '--quiet', '--media-dir', fixtureMedia()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(new URL('../bin/masko-emulator.js', import.meta.url)), '--port', '0', '--quiet', '--media-dir', fixtureMedia()],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
       const first = (await lines.next()).value as string;

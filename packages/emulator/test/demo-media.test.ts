@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, startEmulator, type Emulator, type MediaIndex } from '../src/index.js';
+import { DEMO, type Emulator, type MediaIndex, startEmulator } from '../src/index.js';
 import { UNLISTED_TYPES } from '../src/media.js';
 import { call, sha256 } from './helpers.js';
 
@@ -40,8 +40,11 @@ describe('bundled demo mascot', () => {
   it('preloads the 4 poses and the transitions from Idle and back', async () => {
     const items = (await call(emu, 'GET', `/collections/${DEMO.collectionId}/items?limit=100`)).body.data;
     expect(items.filter((i: any) => !i.transition).map((i: any) => i.name)).toEqual(['Idle', 'Wave', 'Thumbs Up', 'Thinking']);
-    expect(items.filter((i: any) => i.transition).map((i: any) => i.slug).sort()).toEqual(
-      ['idle-thinking', 'idle-thumbs-up', 'idle-wave', 'thinking-idle', 'thumbs-up-idle', 'wave-idle'],
-    );
+    expect(
+      items
+        .filter((i: any) => i.transition)
+        .map((i: any) => i.slug)
+        .sort(),
+    ).toEqual(['idle-thinking', 'idle-thumbs-up', 'idle-wave', 'thinking-idle', 'thumbs-up-idle', 'wave-idle']);
   });
 });

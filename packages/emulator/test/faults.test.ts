@@ -79,7 +79,9 @@ describe('fault injection', () => {
   it('drops the response of a POST it fully handled', async () => {
     emu = await start({ faults: [{ kind: 'drop-response', method: 'POST', path: '/v1/projects', count: 1 }] });
     const res = await rawRequest(`${emu.apiUrl}/projects`, {
-      method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Lost' }),
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Lost' }),
     });
     expect(res.error).toBeTruthy();
     expect(res.status).toBeUndefined();

@@ -84,7 +84,11 @@ describe('generate -> job -> assets', () => {
     emu = await start({ credits: 3 });
     const before = (await call(emu, 'GET', `/collections/${DEMO.collectionId}`)).body.data.item_count;
     const res = await call(emu, 'POST', `/collections/${DEMO.collectionId}/generate`, {
-      type: 'animation', name: 'Dance', image_prompt: 'p', animation_prompt: 'a', duration: 2,
+      type: 'animation',
+      name: 'Dance',
+      image_prompt: 'p',
+      animation_prompt: 'a',
+      duration: 2,
     });
     expect(res.status).toBe(402);
     expect(res.body.error).toMatchObject({ code: 'insufficient_credits', required: 11, balance: 3 });
@@ -116,10 +120,17 @@ describe('generate -> job -> assets', () => {
     emu = await start();
     const idle = await demoAsset(DEMO.items.Idle, 'transparent_image');
     const wave = await demoAsset(DEMO.items.Wave, 'transparent_image');
-    const g = (await call(emu, 'POST', `/collections/${DEMO.collectionId}/generate`, {
-      type: 'animation', name: 'Idle to Wave 2', source_image_asset_id: idle.id, end_image_asset_id: wave.id,
-      animation_prompt: 'raises a paw', duration: 1, auto_reverse: true,
-    })).body.data;
+    const g = (
+      await call(emu, 'POST', `/collections/${DEMO.collectionId}/generate`, {
+        type: 'animation',
+        name: 'Idle to Wave 2',
+        source_image_asset_id: idle.id,
+        end_image_asset_id: wave.id,
+        animation_prompt: 'raises a paw',
+        duration: 1,
+        auto_reverse: true,
+      })
+    ).body.data;
     expect(g.cost_credits).toBe(5);
     await call(emu, 'GET', `/jobs/${g.job_id}?wait=true`);
     expect(sha256(Buffer.from(await (await fetch(g.urls.webm)).arrayBuffer()))).toBe(media('idle-wave.webm'));
@@ -139,9 +150,14 @@ describe('generate -> job -> assets', () => {
     const path = `/collections/${DEMO.collectionId}/generate`;
     const first = (await call(emu, 'POST', path, { type: 'image', name: 'Thinker', image_prompt: 'p' })).body.data;
     const regen = (await call(emu, 'POST', path, { type: 'image', item_id: first.item_id, image_prompt: 'again' })).body.data;
-    const edit = (await call(emu, 'POST', path, {
-      type: 'edit', item_id: first.item_id, source_image_asset_id: first.asset_ids.image, edit_instructions: 'add a hat',
-    })).body.data;
+    const edit = (
+      await call(emu, 'POST', path, {
+        type: 'edit',
+        item_id: first.item_id,
+        source_image_asset_id: first.asset_ids.image,
+        edit_instructions: 'add a hat',
+      })
+    ).body.data;
     expect([regen.item_id, edit.item_id]).toEqual([first.item_id, first.item_id]);
     expect([regen.cost_credits, edit.cost_credits]).toEqual([1, 1]);
     expect(new Set([first.urls.image, regen.urls.image, edit.urls.image]).size).toBe(3);
@@ -160,9 +176,16 @@ describe('generate -> job -> assets', () => {
     emu = await start();
     const path = `/collections/${DEMO.collectionId}/generate`;
     const thumbs = await demoAsset(DEMO.items['Thumbs Up'], 'transparent_image');
-    const same = (await call(emu, 'POST', path, {
-      type: 'animation', name: 'Pose 7', source_image_asset_id: thumbs.id, animation_prompt: 'bobs gently', duration: 3, loop: true,
-    })).body.data;
+    const same = (
+      await call(emu, 'POST', path, {
+        type: 'animation',
+        name: 'Pose 7',
+        source_image_asset_id: thumbs.id,
+        animation_prompt: 'bobs gently',
+        duration: 3,
+        loop: true,
+      })
+    ).body.data;
     expect(same.cost_credits).toBe(15);
     expect(Object.keys(same.urls).sort()).toEqual(['stacked_video', 'video', 'webm']);
     await settle(emu);

@@ -1,15 +1,27 @@
-import { request as httpRequest } from 'node:http';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../src/index.js';
+import { type Emulator, type EmulatorOptions, startEmulator } from '../src/index.js';
 
 export const KEY = `masko_${'ab12'.repeat(16)}`;
 export const AUTH = { authorization: `Bearer ${KEY}` };
 
-const POSES = [['idle', 'Idle'], ['wave', 'Wave'], ['thumbs-up', 'Thumbs Up'], ['thinking', 'Thinking']] as const;
-const TRANSITIONS = [['Idle', 'Wave'], ['Wave', 'Idle'], ['Idle', 'Thumbs Up'], ['Thumbs Up', 'Idle'], ['Idle', 'Thinking'], ['Thinking', 'Idle']] as const;
+const POSES = [
+  ['idle', 'Idle'],
+  ['wave', 'Wave'],
+  ['thumbs-up', 'Thumbs Up'],
+  ['thinking', 'Thinking'],
+] as const;
+const TRANSITIONS = [
+  ['Idle', 'Wave'],
+  ['Wave', 'Idle'],
+  ['Idle', 'Thumbs Up'],
+  ['Thumbs Up', 'Idle'],
+  ['Idle', 'Thinking'],
+  ['Thinking', 'Idle'],
+] as const;
 const slug = (s: string): string => s.toLowerCase().replace(/ /g, '-');
 
 /** A tiny media set in the documented demo.json format; the bytes are arbitrary but distinct per file. */
@@ -23,7 +35,13 @@ export function makeFixtureMedia(dir = mkdtempSync(join(tmpdir(), 'masko-emu-med
     const bytes = Buffer.concat(chunks);
     writeFileSync(join(dir, name), bytes);
     const stacked = type === 'stacked_video';
-    const mime = type.includes('image') ? 'image/png' : type === 'webm' ? 'video/webm; codecs="vp09.00.10.08"' : type === 'hevc' ? 'video/quicktime; codecs="hvc1.1.6.L93.B0"' : 'video/mp4; codecs="avc1.64001e"';
+    const mime = type.includes('image')
+      ? 'image/png'
+      : type === 'webm'
+        ? 'video/webm; codecs="vp09.00.10.08"'
+        : type === 'hevc'
+          ? 'video/quicktime; codecs="hvc1.1.6.L93.B0"'
+          : 'video/mp4; codecs="avc1.64001e"';
     return [name, { width, height: stacked ? width * 2 : width, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), mime }];
   };
   const build = (base: string, withImage: boolean): { files: Record<string, Record<string, string>>; meta: Record<string, unknown> } => {
@@ -36,7 +54,12 @@ export function makeFixtureMedia(dir = mkdtempSync(join(tmpdir(), 'masko-emu-med
     };
     if (withImage) add('image', 480, `${base}.png`);
     add('video', 480, `${base}.mp4`);
-    for (const [type, ext, suffix] of [['transparent_image', 'png', '-t'], ['webm', 'webm', ''], ['hevc', 'mov', ''], ['stacked_video', 'mp4', '-stacked']] as const) {
+    for (const [type, ext, suffix] of [
+      ['transparent_image', 'png', '-t'],
+      ['webm', 'webm', ''],
+      ['hevc', 'mov', ''],
+      ['stacked_video', 'mp4', '-stacked'],
+    ] as const) {
       add(type, 480, `${base}${suffix}.${ext}`);
       for (const s of sizes) add(type, s, `${base}${suffix}-${s}.${ext}`);
     }
@@ -87,7 +110,13 @@ export interface ApiResult<T = any> {
 }
 
 /** A JSON call to the emulator's API with the test key. */
-export async function call<T = any>(emu: Emulator, method: string, path: string, body?: unknown, headers: Record<string, string> = AUTH): Promise<ApiResult<T>> {
+export async function call<T = any>(
+  emu: Emulator,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = AUTH,
+): Promise<ApiResult<T>> {
   const res = await fetch(`${emu.apiUrl}${path}`, {
     method,
     headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -146,7 +175,10 @@ export interface RawResult {
 }
 
 /** A raw HTTP request that reports exactly what arrived: bytes, errors, early closes, silence. */
-export function rawRequest(url: string, init: { method?: string; headers?: Record<string, string>; body?: string; windowMs?: number } = {}): Promise<RawResult> {
+export function rawRequest(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string; windowMs?: number } = {},
+): Promise<RawResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     const out: RawResult = { bytes: Buffer.alloc(0), timedOut: false };

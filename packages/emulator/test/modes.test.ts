@@ -1,6 +1,6 @@
 // The API revisions and field sets the emulator can answer with, and expiring signed asset URLs, over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, startEmulator, type Emulator } from '../src/index.js';
+import { DEMO, type Emulator, startEmulator } from '../src/index.js';
 import { AUTH } from './helpers.js';
 
 const get = async (emu: Emulator, path: string) => {
@@ -14,7 +14,9 @@ const post = async (emu: Emulator, path: string, body: unknown) => {
 
 describe('revision: old', () => {
   let emu: Emulator;
-  beforeAll(async () => { emu = await startEmulator({ revision: 'old', jobDelayMs: 20, credits: 0 }); });
+  beforeAll(async () => {
+    emu = await startEmulator({ revision: 'old', jobDelayMs: 20, credits: 0 });
+  });
   afterAll(() => emu.close());
 
   it('answers bare bodies and lists under a resource key, without pagination meta', async () => {
@@ -46,7 +48,9 @@ describe('revision: old', () => {
 
 describe('fields: stripped', () => {
   let emu: Emulator;
-  beforeAll(async () => { emu = await startEmulator({ fields: 'stripped' }); });
+  beforeAll(async () => {
+    emu = await startEmulator({ fields: 'stripped' });
+  });
   afterAll(() => emu.close());
 
   it('gives assets only id, type and URL, and items no inline assets or transition link', async () => {
@@ -65,7 +69,9 @@ describe('fields: stripped', () => {
 
 describe('signedUrls', () => {
   let emu: Emulator;
-  beforeAll(async () => { emu = await startEmulator({ signedUrls: { ttlMs: 60_000 } }); });
+  beforeAll(async () => {
+    emu = await startEmulator({ signedUrls: { ttlMs: 60_000 } });
+  });
   afterAll(() => emu.close());
 
   const anAsset = async () => {

@@ -11,7 +11,10 @@ afterEach(async () => {
   await new Promise((r) => receiver?.close(r));
 });
 
-interface Delivery { headers: Record<string, string | string[] | undefined>; raw: string }
+interface Delivery {
+  headers: Record<string, string | string[] | undefined>;
+  raw: string;
+}
 
 /** A local receiver that hands over deliveries as they arrive. */
 async function listenReceiver(): Promise<{ url: string; next: () => Promise<Delivery> }> {

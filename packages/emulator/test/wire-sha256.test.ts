@@ -12,8 +12,22 @@ const media = Media.load(DEFAULT_MEDIA_DIR);
 
 function rec(extra: Partial<AssetRec>): AssetRec {
   return {
-    id: 'a1', itemId: 'i1', collectionId: 'c1', type: 'webm', status: 'completed', path: '/p/c/idle-0123abcd-160.webm', externalUrl: null,
-    size: 160, parentAssetId: 'a0', width: 160, height: 160, bytes: 1, mime: 'video/webm', file: 'idle-160.webm', jobId: null, createdAt: '2026-01-01T00:00:00Z',
+    id: 'a1',
+    itemId: 'i1',
+    collectionId: 'c1',
+    type: 'webm',
+    status: 'completed',
+    path: '/p/c/idle-0123abcd-160.webm',
+    externalUrl: null,
+    size: 160,
+    parentAssetId: 'a0',
+    width: 160,
+    height: 160,
+    bytes: 1,
+    mime: 'video/webm',
+    file: 'idle-160.webm',
+    jobId: null,
+    createdAt: '2026-01-01T00:00:00Z',
     ...extra,
   };
 }

@@ -26,8 +26,7 @@ const LEGACY_CONDITIONS: Record<string, Condition[]> = {
 const LEGACY_OPS: Record<string, ConditionOp> = { eq: '==', neq: '!=', gt: '>', lt: '<', gte: '>=', lte: '<=' };
 const OPS_EXPECTED = 'one of == != > < >= <= (or eq neq gt lt gte lte)';
 
-const own = <T>(table: Record<string, T>, key: unknown): T | undefined =>
-  typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+const own = <T>(table: Record<string, T>, key: unknown): T | undefined => (typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined);
 
 const sized = (url: string, type: string): Variant => ({ url, type, width: EXPORT_ASSUMED_SIZE, height: EXPORT_ASSUMED_SIZE });
 const hasExtension = (url: string, ext: string) => new RegExp(`\\.${ext}(?:[?#]|$)`, 'i').test(url);

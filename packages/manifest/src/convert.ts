@@ -1,6 +1,6 @@
+import { convertInputs, edgeConditions, edgeMedia, posterVariant } from './convert-parts.js';
 import type { CanvasExport } from './export-types.js';
 import { IssueList, indexPath, isRecord, keyPath, show, typeOf } from './issues.js';
-import { convertInputs, edgeConditions, edgeMedia, posterVariant } from './convert-parts.js';
 import { MANIFEST_VERSION, type MascotManifest, type Media, type Pose, type Transition } from './types.js';
 import { isSafeUrl, URL_EXPECTED } from './url.js';
 import { validateManifest } from './validate.js';
@@ -63,7 +63,11 @@ export function convertCanvasExport(value: unknown, options: ConvertOptions = {}
     if (typeof label !== 'string' || label === '') return list.add(keyPath(path, 'name'), 'a non-empty string', show(label));
     const owner = nameOwner.get(label);
     if (owner !== undefined) {
-      return list.add(keyPath(path, 'name'), `a name no other node has (node ${JSON.stringify(owner)} is named so too)`, `${show(label)} on node ${JSON.stringify(node.id)}`);
+      return list.add(
+        keyPath(path, 'name'),
+        `a name no other node has (node ${JSON.stringify(owner)} is named so too)`,
+        `${show(label)} on node ${JSON.stringify(node.id)}`,
+      );
     }
     nodeName.set(node.id, label);
     nameOwner.set(label, node.id);
@@ -100,7 +104,9 @@ export function convertCanvasExport(value: unknown, options: ConvertOptions = {}
       return;
     }
     const speed = optionalField(keyPath(path, 'speed'), edge.speed, 'a number > 0', (v) => typeof v === 'number' && v > 0) as number | undefined;
-    const priority = optionalField(keyPath(path, 'priority'), edge.priority, 'a finite number', (v) => typeof v === 'number' && Number.isFinite(v)) as number | undefined;
+    const priority = optionalField(keyPath(path, 'priority'), edge.priority, 'a finite number', (v) => typeof v === 'number' && Number.isFinite(v)) as
+      | number
+      | undefined;
     const reverse = optionalField(keyPath(path, 'reverse'), edge.reverse, 'true or false', (v) => typeof v === 'boolean') as boolean | undefined;
     const conditions = edgeConditions(parts, path, edge);
     if (from === undefined || to === undefined) return;

@@ -1,9 +1,9 @@
-export * from './types.js';
-export { ManifestError, MAX_ISSUES, type ManifestIssue } from './issues.js';
-export { checkManifest, validateManifest } from './validate.js';
-export { convertCanvasExport, isCanvasExport, EXPORT_ASSUMED_SIZE, type ConvertOptions } from './convert.js';
-export type { CanvasExport, CanvasNode, CanvasEdge, CanvasCondition, CanvasInput } from './export-types.js';
-export { toManifest, resolveManifestUrls } from './to-manifest.js';
-export { isSafeUrl } from './url.js';
-export { MIME, type MimeKey } from './mime.js';
+export { type ConvertOptions, convertCanvasExport, EXPORT_ASSUMED_SIZE, isCanvasExport } from './convert.js';
+export type { CanvasCondition, CanvasEdge, CanvasExport, CanvasInput, CanvasNode } from './export-types.js';
 export { pickVariant, poseNames } from './helpers.js';
+export { MAX_ISSUES, ManifestError, type ManifestIssue } from './issues.js';
+export { MIME, type MimeKey } from './mime.js';
+export { resolveManifestUrls, toManifest } from './to-manifest.js';
+export * from './types.js';
+export { isSafeUrl } from './url.js';
+export { checkManifest, validateManifest } from './validate.js';

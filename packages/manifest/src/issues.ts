@@ -22,8 +22,7 @@ export class ManifestError extends Error {
   }
 }
 
-const formatIssue = (issue: ManifestIssue) =>
-  `${issue.path}: expected ${issue.expected}, received ${issue.received}`;
+const formatIssue = (issue: ManifestIssue) => `${issue.path}: expected ${issue.expected}, received ${issue.received}`;
 
 function formatIssues(issues: ManifestIssue[], omitted: number): string {
   const [first, ...rest] = issues;
@@ -55,8 +54,7 @@ export class IssueList {
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** `path` + object key: `a.b` for identifiers, `a["Needs Attention"]` otherwise. */
-export const keyPath = (path: string, key: string): string =>
-  IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+export const keyPath = (path: string, key: string): string => (IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`);
 
 /** `path` + array index: `a[3]`. */
 export const indexPath = (path: string, index: number): string => `${path}[${index}]`;
@@ -79,5 +77,4 @@ export function show(value: unknown): string {
   return typeOf(value);
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

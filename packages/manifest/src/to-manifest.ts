@@ -1,4 +1,4 @@
-import { convertCanvasExport, isCanvasExport, type ConvertOptions } from './convert.js';
+import { type ConvertOptions, convertCanvasExport, isCanvasExport } from './convert.js';
 import { IssueList, isRecord, typeOf } from './issues.js';
 import type { MascotManifest, Media, Variant } from './types.js';
 import { validateManifest } from './validate.js';

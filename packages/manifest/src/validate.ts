@@ -1,5 +1,5 @@
-import { IssueList, indexPath, isRecord, keyPath, show, typeOf, type ManifestIssue } from './issues.js';
-import { MANIFEST_VERSION, type ConditionOp, type InputType, type MascotManifest } from './types.js';
+import { IssueList, indexPath, isRecord, keyPath, type ManifestIssue, show, typeOf } from './issues.js';
+import { type ConditionOp, type InputType, MANIFEST_VERSION, type MascotManifest } from './types.js';
 import { isSafeUrl, URL_EXPECTED } from './url.js';
 
 export const CONDITION_OPS: readonly ConditionOp[] = ['==', '!=', '>', '<', '>=', '<='];
@@ -111,11 +111,9 @@ class Checker {
     value.forEach((item, i) => each(indexPath(path, i), item));
   };
 
-  string = (path: string, value: unknown): boolean =>
-    this.expect(typeof value === 'string', path, 'a string', value, false);
+  string = (path: string, value: unknown): boolean => this.expect(typeof value === 'string', path, 'a string', value, false);
 
-  boolean = (path: string, value: unknown): boolean =>
-    this.expect(typeof value === 'boolean', path, 'true or false', value, false);
+  boolean = (path: string, value: unknown): boolean => this.expect(typeof value === 'boolean', path, 'true or false', value, false);
 
   private number(path: string, value: unknown, expected: string, ok: (n: number) => boolean): boolean {
     if (typeof value !== 'number') return this.expect(false, path, expected, value, false);
@@ -125,11 +123,9 @@ class Checker {
   finite = (path: string, value: unknown) => this.number(path, value, 'a finite number', () => true);
   positive = (path: string, value: unknown) => this.number(path, value, 'a number > 0', (n) => n > 0);
   nonNegative = (path: string, value: unknown) => this.number(path, value, 'a number ≥ 0', (n) => n >= 0);
-  positiveInteger = (path: string, value: unknown) =>
-    this.number(path, value, 'a positive integer', (n) => Number.isInteger(n) && n > 0);
+  positiveInteger = (path: string, value: unknown) => this.number(path, value, 'a positive integer', (n) => Number.isInteger(n) && n > 0);
 
-  url = (path: string, value: unknown): boolean =>
-    this.expect(isSafeUrl(value), path, URL_EXPECTED, value, typeof value === 'string');
+  url = (path: string, value: unknown): boolean => this.expect(isSafeUrl(value), path, URL_EXPECTED, value, typeof value === 'string');
 
   variant = (path: string, v: unknown): void => {
     if (!isRecord(v)) return void this.list.add(path, 'a variant object {url, type, width, height}', typeOf(v));
@@ -139,8 +135,7 @@ class Checker {
     }
     this.positiveInteger(keyPath(path, 'width'), v.width);
     this.positiveInteger(keyPath(path, 'height'), v.height);
-    this.optional(keyPath(path, 'bytes'), v.bytes, (p, b) =>
-      this.number(p, b, 'a whole number of bytes', (n) => Number.isInteger(n) && n >= 0));
+    this.optional(keyPath(path, 'bytes'), v.bytes, (p, b) => this.number(p, b, 'a whole number of bytes', (n) => Number.isInteger(n) && n >= 0));
     this.optional(keyPath(path, 'integrity'), v.integrity, this.string);
   };
 

@@ -38,9 +38,13 @@ describe('convertCanvasExport on real exports', () => {
       loop: true,
       duration: 4,
       aspect: 1,
-      poster: [{ url: 'https://assets.masko.ai/7fced6/maya-fdd3/idle-thinking-374ae16c.png', type: MIME.png, width: EXPORT_ASSUMED_SIZE, height: EXPORT_ASSUMED_SIZE }],
+      poster: [
+        { url: 'https://assets.masko.ai/7fced6/maya-fdd3/idle-thinking-374ae16c.png', type: MIME.png, width: EXPORT_ASSUMED_SIZE, height: EXPORT_ASSUMED_SIZE },
+      ],
       media: {
-        webm: [{ url: 'https://assets.masko.ai/7fced6/maya-fdd3/idle-c49b491b.webm', type: MIME.webm, width: EXPORT_ASSUMED_SIZE, height: EXPORT_ASSUMED_SIZE }],
+        webm: [
+          { url: 'https://assets.masko.ai/7fced6/maya-fdd3/idle-c49b491b.webm', type: MIME.webm, width: EXPORT_ASSUMED_SIZE, height: EXPORT_ASSUMED_SIZE },
+        ],
         hevc: [{ url: 'https://assets.masko.ai/7fced6/maya-fdd3/idle-2b3dfd28.mov', type: MIME.hevc, width: EXPORT_ASSUMED_SIZE, height: EXPORT_ASSUMED_SIZE }],
       },
     });
@@ -73,7 +77,10 @@ describe('convertCanvasExport field rules', () => {
     name: 'Tiny',
     initialNode: 'b',
     autoPlay: false,
-    nodes: [{ id: 'a', name: 'A', transparentThumbnailUrl: 'a.webp' }, { id: 'b', name: 'B' }],
+    nodes: [
+      { id: 'a', name: 'A', transparentThumbnailUrl: 'a.webp' },
+      { id: 'b', name: 'B' },
+    ],
     edges: [] as Record<string, unknown>[],
   });
 
@@ -124,7 +131,10 @@ describe('convertCanvasExport field rules', () => {
 
   it('uses only the first loop edge of a node, like Masko', () => {
     const ex = tiny();
-    ex.edges.push({ source: 'a', target: 'a', isLoop: true, videos: { webm: 'first.webm' } }, { source: 'a', target: 'a', isLoop: true, videos: { webm: 'second.webm' } });
+    ex.edges.push(
+      { source: 'a', target: 'a', isLoop: true, videos: { webm: 'first.webm' } },
+      { source: 'a', target: 'a', isLoop: true, videos: { webm: 'second.webm' } },
+    );
     expect(convertCanvasExport(ex).poses.A!.media.webm![0]!.url).toBe('first.webm');
   });
 });
@@ -136,13 +146,31 @@ describe('convertCanvasExport rejects broken exports', () => {
     ['empty nodes', (ex) => (ex.nodes = []), 'export.nodes', 'at least one node'],
     ['an edge to an unknown node', (ex) => (ex.edges[4].target = 'nope'), 'export.edges[4].target', 'the id of a node in export.nodes'],
     ['a non-string URL', (ex) => (ex.edges[4].videos.webm = 42), 'export.edges[4].videos.webm', 'an http(s) or relative URL string'],
-    ['a javascript: thumbnail', (ex) => (ex.nodes[2].transparentThumbnailUrl = 'javascript:alert(1)'), 'export.nodes[2].transparentThumbnailUrl', 'an http(s) or relative URL string'],
+    [
+      'a javascript: thumbnail',
+      (ex) => (ex.nodes[2].transparentThumbnailUrl = 'javascript:alert(1)'),
+      'export.nodes[2].transparentThumbnailUrl',
+      'an http(s) or relative URL string',
+    ],
     ['an unknown initialNode', (ex) => (ex.initialNode = 'gone'), 'export.initialNode', 'the id of a node in export.nodes'],
     ['an unknown op', (ex) => (ex.edges[4].conditions[0].op = '=~'), 'export.edges[4].conditions[0].op', 'one of == != > < >= <= (or eq neq gt lt gte lte)'],
     ['a string condition value', (ex) => (ex.edges[4].conditions[0].value = 'yes'), 'export.edges[4].conditions[0].value', 'true, false or a finite number'],
     ['a bad input type', (ex) => (ex.inputs[0].type = 'string'), 'export.inputs[0].type', '"boolean", "number" or "trigger"'],
-    ['an op named like an Object method', (ex) => (ex.edges[4].conditions[0].op = 'toString'), 'export.edges[4].conditions[0].op', 'one of == != > < >= <= (or eq neq gt lt gte lte)'],
-    ['a legacy condition named like an Object method', (ex) => { delete ex.edges[4].conditions; ex.edges[4].condition = 'constructor'; }, 'export.edges[4].condition', '"default", "on_click" or "on_complete"'],
+    [
+      'an op named like an Object method',
+      (ex) => (ex.edges[4].conditions[0].op = 'toString'),
+      'export.edges[4].conditions[0].op',
+      'one of == != > < >= <= (or eq neq gt lt gte lte)',
+    ],
+    [
+      'a legacy condition named like an Object method',
+      (ex) => {
+        delete ex.edges[4].conditions;
+        ex.edges[4].condition = 'constructor';
+      },
+      'export.edges[4].condition',
+      '"default", "on_click" or "on_complete"',
+    ],
     ['a negative speed', (ex) => (ex.edges[4].speed = -1), 'export.edges[4].speed', 'a number > 0'],
   ];
 
@@ -194,7 +222,13 @@ describe('the old documentation shape', () => {
       { id: 'n2', label: 'Wave', imageUrl: 'https://cdn.example/wave.png', loop: false },
     ],
     edges: [
-      { id: 'e0', source: 'n1', target: 'n1', videos: { webm: 'https://cdn.example/idle.webm', hevc: 'https://cdn.example/idle_hevc.mp4' }, condition: 'default' },
+      {
+        id: 'e0',
+        source: 'n1',
+        target: 'n1',
+        videos: { webm: 'https://cdn.example/idle.webm', hevc: 'https://cdn.example/idle_hevc.mp4' },
+        condition: 'default',
+      },
       { id: 'e1', source: 'n1', target: 'n2', videos: { webm: 'https://cdn.example/wave.webm' }, condition: 'on_click' },
       { id: 'e2', source: 'n2', target: 'n1', videos: { webm: '' }, condition: 'on_complete' },
       { id: 'e3', source: 'n2', target: 'n1', condition: 'default' },

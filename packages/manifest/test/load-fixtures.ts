@@ -14,7 +14,13 @@ export function sampleManifest(): MascotManifest {
     name: 'Felix',
     initial: 'Idle',
     poses: {
-      Idle: { loop: true, duration: 4, aspect: 1, poster: [{ url: '/idle.png', type: 'image/png', width: 360, height: 360 }], media: { webm: [variant('/idle-360.webm', 360), variant('https://cdn.example/idle-720.webm', 720)] } },
+      Idle: {
+        loop: true,
+        duration: 4,
+        aspect: 1,
+        poster: [{ url: '/idle.png', type: 'image/png', width: 360, height: 360 }],
+        media: { webm: [variant('/idle-360.webm', 360), variant('https://cdn.example/idle-720.webm', 720)] },
+      },
       Wave: { loop: false, aspect: 1, poster: [], media: {} },
     },
     transitions: [{ from: 'Idle', to: 'Wave', media: { webm: [variant('idle-wave.webm', 360)] }, conditions: [{ input: 'wave', op: '==', value: true }] }],

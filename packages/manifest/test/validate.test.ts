@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkManifest, ManifestError, MAX_ISSUES, validateManifest, type MascotManifest } from '../src/index.js';
+import { checkManifest, MAX_ISSUES, ManifestError, type MascotManifest, validateManifest } from '../src/index.js';
 import { sampleManifest } from './load-fixtures.js';
 
 type Breaker = (m: any) => void;
@@ -14,9 +14,7 @@ describe('validateManifest', () => {
   it('throws the promised message for a non-string URL', () => {
     const m: any = sampleManifest();
     m.poses.Wave.media.webm = [{ url: 12, type: 'video/webm', width: 360, height: 360 }];
-    expect(() => validateManifest(m)).toThrow(
-      '[masko] manifest.poses.Wave.media.webm[0].url: expected an http(s) or relative URL string, received number',
-    );
+    expect(() => validateManifest(m)).toThrow('[masko] manifest.poses.Wave.media.webm[0].url: expected an http(s) or relative URL string, received number');
   });
 
   const cases: [string, Breaker, string, string, string][] = [
@@ -26,14 +24,44 @@ describe('validateManifest', () => {
     ['an initial pose that does not exist', (m) => (m.initial = 'Sleep'), 'manifest.initial', 'the name of a pose in manifest.poses', '"Sleep"'],
     ['no poses', (m) => (m.poses = {}), 'manifest.poses', 'at least one pose', 'an empty object'],
     ['a transition to an unknown pose', (m) => (m.transitions[0].to = 'Jump'), 'manifest.transitions[0].to', 'the name of a pose in manifest.poses', '"Jump"'],
-    ['a transition from an unknown pose', (m) => (m.transitions[0].from = 'Jump'), 'manifest.transitions[0].from', "the name of a pose in manifest.poses or '*'", '"Jump"'],
-    ['a bad condition op', (m) => (m.transitions[0].conditions[0].op = '==='), 'manifest.transitions[0].conditions[0].op', 'one of "==", "!=", ">", "<", ">=", "<="', '"==="'],
-    ['an old condition op', (m) => (m.transitions[0].conditions[0].op = 'eq'), 'manifest.transitions[0].conditions[0].op', 'one of "==", "!=", ">", "<", ">=", "<="', '"eq"'],
-    ['a string condition value', (m) => (m.transitions[0].conditions[0].value = 'on'), 'manifest.transitions[0].conditions[0].value', 'true, false or a finite number', 'string'],
+    [
+      'a transition from an unknown pose',
+      (m) => (m.transitions[0].from = 'Jump'),
+      'manifest.transitions[0].from',
+      "the name of a pose in manifest.poses or '*'",
+      '"Jump"',
+    ],
+    [
+      'a bad condition op',
+      (m) => (m.transitions[0].conditions[0].op = '==='),
+      'manifest.transitions[0].conditions[0].op',
+      'one of "==", "!=", ">", "<", ">=", "<="',
+      '"==="',
+    ],
+    [
+      'an old condition op',
+      (m) => (m.transitions[0].conditions[0].op = 'eq'),
+      'manifest.transitions[0].conditions[0].op',
+      'one of "==", "!=", ">", "<", ">=", "<="',
+      '"eq"',
+    ],
+    [
+      'a string condition value',
+      (m) => (m.transitions[0].conditions[0].value = 'on'),
+      'manifest.transitions[0].conditions[0].value',
+      'true, false or a finite number',
+      'string',
+    ],
     ['missing conditions', (m) => delete m.transitions[0].conditions, 'manifest.transitions[0].conditions', 'an array', 'nothing'],
     ['a bad input type', (m) => (m.inputs[0].type = 'string'), 'manifest.inputs[0].type', 'one of "boolean", "number", "trigger"', '"string"'],
     ['a duplicate input', (m) => m.inputs.push({ name: 'wave', type: 'boolean' }), 'manifest.inputs[1].name', 'a name no other input has', '"wave"'],
-    ['a number default on a boolean input', (m) => m.inputs.push({ name: 'on', type: 'boolean', default: 1 }), 'manifest.inputs[1].default', 'true or false', 'number'],
+    [
+      'a number default on a boolean input',
+      (m) => m.inputs.push({ name: 'on', type: 'boolean', default: 1 }),
+      'manifest.inputs[1].default',
+      'true or false',
+      'number',
+    ],
     ['a zero width', (m) => (m.poses.Idle.poster[0].width = 0), 'manifest.poses.Idle.poster[0].width', 'a positive integer', '0'],
     ['a fractional height', (m) => (m.poses.Idle.media.webm[1].height = 719.5), 'manifest.poses.Idle.media.webm[1].height', 'a positive integer', '719.5'],
     ['a string width', (m) => (m.poses.Idle.media.webm[0].width = '360'), 'manifest.poses.Idle.media.webm[0].width', 'a positive integer', 'string'],
@@ -42,7 +70,13 @@ describe('validateManifest', () => {
     ['a string loop flag', (m) => (m.poses.Idle.loop = 'yes'), 'manifest.poses.Idle.loop', 'true or false', 'string'],
     ['media that is not an object', (m) => (m.poses.Wave.media = []), 'manifest.poses.Wave.media', 'a media object {webm?, hevc?, stacked?}', 'array'],
     ['a zero speed', (m) => (m.transitions[0].speed = 0), 'manifest.transitions[0].speed', 'a number > 0', '0'],
-    ['a pose name that needs quoting', (m) => (m.poses['Needs Attention'] = { loop: 1, aspect: 1, poster: [], media: {} }), 'manifest.poses["Needs Attention"].loop', 'true or false', 'number'],
+    [
+      'a pose name that needs quoting',
+      (m) => (m.poses['Needs Attention'] = { loop: 1, aspect: 1, poster: [], media: {} }),
+      'manifest.poses["Needs Attention"].loop',
+      'true or false',
+      'number',
+    ],
     ['a bad source kind', (m) => (m.source = { kind: 'api' }), 'manifest.source.kind', 'one of "collection", "canvas"', '"api"'],
   ];
 
@@ -126,9 +160,7 @@ describe('URL safety', () => {
     'file:///etc/passwd',
     '',
   ])('rejects %j', (url) => {
-    expect(withUrl(url)).toEqual([
-      expect.objectContaining({ path: 'manifest.poses.Idle.poster[0].url', expected: 'an http(s) or relative URL string' }),
-    ]);
+    expect(withUrl(url)).toEqual([expect.objectContaining({ path: 'manifest.poses.Idle.poster[0].url', expected: 'an http(s) or relative URL string' })]);
   });
 
   it('rejects non-strings by type', () => {

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
+import { fileURLToPath } from 'node:url';
 // Builds `masko-mascot/react` (dist/react.js, dist/development/react.js). The element itself is not
 // bundled: `./index.js` stays an import of the sibling entry, so a page using both `masko-mascot`
 // and `masko-mascot/react` has one element class. React and @lit/react stay external (peers).
 import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const siblingEntry = {
@@ -25,7 +25,4 @@ const options = {
   legalComments: 'none',
   logLevel: 'warning',
 };
-await Promise.all([
-  build({ ...options, outdir: 'dist' }),
-  build({ ...options, outdir: 'dist/development' }),
-]);
+await Promise.all([build({ ...options, outdir: 'dist' }), build({ ...options, outdir: 'dist/development' })]);

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 // Builds the JavaScript of masko-mascot (tsc writes only the .d.ts files):
 //   dist/index.js              npm entry: ES2022, lit and masko-manifest external, no dev warnings
 //   dist/state-machine.js      the canvas state machine engine (`masko-mascot/state-machine`); index.js
@@ -11,9 +14,6 @@
 // Usage: node scripts/build.mjs [outDir]   (default: dist; tests build into a temp dir instead,
 // so nothing reading dist/ meanwhile sees it rewritten)
 import { build } from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = resolve(root, process.argv[2] ?? 'dist');

@@ -1,5 +1,5 @@
-import { chooseFormat, detectEngine, type EngineFacts, type RenderFormat, type RendererOverride } from './format.js';
 import type { Pose } from 'masko-manifest';
+import { chooseFormat, detectEngine, type EngineFacts, type RendererOverride, type RenderFormat } from './format.js';
 import { hasWebGL } from './renderers/stacked-gl.js';
 
 // Page-wide facts, gathered once: the engine from the user agent, and canPlayType per MIME type.

@@ -16,12 +16,24 @@ export interface MaskoErrorDetail {
   /** The URL or pose involved, when there is one. */
   target?: string;
 }
-export interface MaskoPoseChangeDetail { from: string | undefined; to: string }
-export interface MaskoTransitionDetail { from: string; to: string }
-export interface MaskoLoadDetail { format: RenderFormat }
-export interface MaskoLoopDetail { pose: string }
+export interface MaskoPoseChangeDetail {
+  from: string | undefined;
+  to: string;
+}
+export interface MaskoTransitionDetail {
+  from: string;
+  to: string;
+}
+export interface MaskoLoadDetail {
+  format: RenderFormat;
+}
+export interface MaskoLoopDetail {
+  pose: string;
+}
 /** Every input with its value after a change (`nodeTime` alone, which changes all the time, fires nothing). */
-export interface MaskoInputChangeDetail { inputs: Record<string, boolean | number> }
+export interface MaskoInputChangeDetail {
+  inputs: Record<string, boolean | number>;
+}
 
 export type MaskoLoadEvent = CustomEvent<MaskoLoadDetail>;
 export type MaskoErrorEvent = CustomEvent<MaskoErrorDetail>;
@@ -46,10 +58,6 @@ declare global {
 }
 
 /** Fires a typed `masko-*` event: bubbling and composed (it crosses shadow roots), not cancelable. */
-export function emit<K extends keyof MaskoEventMap>(
-  target: EventTarget,
-  name: K,
-  detail: MaskoEventMap[K]['detail'],
-): void {
+export function emit<K extends keyof MaskoEventMap>(target: EventTarget, name: K, detail: MaskoEventMap[K]['detail']): void {
   target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }

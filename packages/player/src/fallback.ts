@@ -66,6 +66,8 @@ export function fallback(manifest: MascotManifest, options: FallbackOptions = {}
     decoding: 'async',
     style: IMG_STYLE,
   } as const;
-  const html = `<img ${Object.entries(img).map(([k, v]) => `${k}="${escapeAttribute(String(v))}"`).join(' ')}>`;
+  const html = `<img ${Object.entries(img)
+    .map(([k, v]) => `${k}="${escapeAttribute(String(v))}"`)
+    .join(' ')}>`;
   return { style, box, img, html };
 }

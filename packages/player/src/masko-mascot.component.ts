@@ -1,18 +1,18 @@
-import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
+import { type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import type { InputName, MascotManifest, PoseName } from 'masko-manifest';
 import { PlaybackController } from './controllers/playback-controller.js';
 import { SizeController } from './controllers/size-controller.js';
 import { StageController, type SwitchAt } from './controllers/stage-controller.js';
 import { VisibilityController } from './controllers/visibility-controller.js';
+import { type BuiltinInput, type InputValue, PRELOAD_BUDGET, RELEASE_AFTER_MS } from './defaults.js';
 import type { Command, EngineFactory } from './engines/router.js';
-import { fallbackSlot } from './features/fallback.js';
-import { engineFor } from './features/engine-loading.js';
 import type { HitTest, Preloader, ReleaseTimer } from './features/deferred.js';
+import { engineFor } from './features/engine-loading.js';
+import { fallbackSlot } from './features/fallback.js';
 import { ManifestLoader } from './features/manifest-loading.js';
-import { SourceChoice, type CurrentSource } from './features/source-choice.js';
+import { type CurrentSource, SourceChoice } from './features/source-choice.js';
 import type { RendererOverride } from './format.js';
 import { DEFAULT_DPR_CAP } from './size.js';
-import { PRELOAD_BUDGET, RELEASE_AFTER_MS, type BuiltinInput, type InputValue } from './defaults.js';
 import { styles } from './styles.js';
 import { DEV, warn } from './warn.js';
 
@@ -101,17 +101,30 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
 
   #visibility = new VisibilityController(this, { onChange: () => this.#sync() });
   #size = new SizeController(this, () => this.#upgrade());
-  #source = new SourceChoice(this, () => this.#size.measure(), () => this.#playback.source);
-  #stage: StageController = new StageController(this, {
-    ended: () => this.#playback.ended(), looped: () => this.#playback.looped(), presented: () => this.#presented(),
-  }, () => this.switchAt);
+  #source = new SourceChoice(
+    this,
+    () => this.#size.measure(),
+    () => this.#playback.source,
+  );
+  #stage: StageController = new StageController(
+    this,
+    {
+      ended: () => this.#playback.ended(),
+      looped: () => this.#playback.looped(),
+      presented: () => this.#presented(),
+    },
+    () => this.switchAt,
+  );
   #playback: PlaybackController = new PlaybackController(this, {
     stage: this.#stage,
     pick: (media, poster, still) => this.#source.pick(media, poster, still),
     arrived: (pose) => (this.pose = pose as PoseName<M>),
     shown: (command) => this.#lookAhead(command),
   });
-  #loader = new ManifestLoader((manifest) => this.#use(manifest), (error) => this.#playback.fail(error));
+  #loader = new ManifestLoader(
+    (manifest) => this.#use(manifest),
+    (error) => this.#playback.fail(error),
+  );
   /** Loaded with the deferred features once the first frame is on screen (see #presented). */
   #deferred?: Promise<unknown>;
   #preload?: Preloader;
@@ -228,22 +241,32 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
 
   /** A picture was revealed; the first is the element's first frame: the one hook for what waits for it (deferred features, a fallback). */
   #presented(): void {
-    this.#deferred ??= import('./features/deferred.js').then(({ attach }) => {
-      const playback = this.#playback;
-      ({ preload: this.#preload, hit: this.#hit, away: this.#away } = attach({
-        pick: (media, poster) => this.#source.pick(media, poster, false),
-        prepare: (format, clip) => void this.#stage.prepare(format, clip),
-        budget: () => this.preloadBudget,
-        host: this,
-        media: () => this.#stage.shown?.el as Media | undefined,
-        hover: (over) => playback.engine?.hover?.(over),
-        release: () => playback.shown && playback.command?.type !== 'play-transition' && playback.execute({ type: 'hold', pose: playback.shown }),
-        restore: () => this.#restart(),
-      }, this.renderRoot as ShadowRoot));
-      if (this.isConnected) this.#hit!.track(!this.hitBox);
-      this.#lookAhead(playback.command); // from what is on screen now
-      this.#sync(); // starts the release countdown of an element already away
-    }, () => {}); // without them the whole box takes input and nothing is fetched ahead
+    this.#deferred ??= import('./features/deferred.js').then(
+      ({ attach }) => {
+        const playback = this.#playback;
+        ({
+          preload: this.#preload,
+          hit: this.#hit,
+          away: this.#away,
+        } = attach(
+          {
+            pick: (media, poster) => this.#source.pick(media, poster, false),
+            prepare: (format, clip) => void this.#stage.prepare(format, clip),
+            budget: () => this.preloadBudget,
+            host: this,
+            media: () => this.#stage.shown?.el as Media | undefined,
+            hover: (over) => playback.engine?.hover?.(over),
+            release: () => playback.shown && playback.command?.type !== 'play-transition' && playback.execute({ type: 'hold', pose: playback.shown }),
+            restore: () => this.#restart(),
+          },
+          this.renderRoot as ShadowRoot,
+        ));
+        if (this.isConnected) this.#hit!.track(!this.hitBox);
+        this.#lookAhead(playback.command); // from what is on screen now
+        this.#sync(); // starts the release countdown of an element already away
+      },
+      () => {},
+    ); // without them the whole box takes input and nothing is fetched ahead
   }
 
   /** Fetches ahead what can follow `command` on screen (not for an element away: it holds no video). */
@@ -272,7 +295,12 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     if (!manifest || !this.isConnected || !this.#stage.stage) return;
     let engine: EngineFactory | undefined;
     if (!this.#started && allowed) {
-      engine = engineFor(manifest, MaskoMascot.engine, () => manifest === this.#manifest && this.#sync(), (error) => manifest === this.#manifest && this.#playback.fail(error));
+      engine = engineFor(
+        manifest,
+        MaskoMascot.engine,
+        () => manifest === this.#manifest && this.#sync(),
+        (error) => manifest === this.#manifest && this.#playback.fail(error),
+      );
     }
     if (engine) {
       this.#started = true;

@@ -1,4 +1,6 @@
 'use client';
+import { createComponent, type EventName } from '@lit/react';
+import type { MascotManifest, PoseName } from 'masko-manifest';
 /**
  * `masko-mascot/react`: `<masko-mascot>` as a React component (React 17–19) through `@lit/react`,
  * with typed props and `onMaskoLoad`-style event props. React is a peer dependency: this entry is the
@@ -14,18 +16,9 @@
  * ```
  */
 import * as React from 'react';
-import { createComponent, type EventName } from '@lit/react';
-import type { MascotManifest, PoseName } from 'masko-manifest';
+import type { MaskoErrorEvent, MaskoInputChangeEvent, MaskoLoadEvent, MaskoLoopEvent, MaskoPoseChangeEvent, MaskoTransitionEvent } from './events.js';
 import { fallback } from './fallback.js';
 import { MaskoMascot as MaskoMascotElement } from './index.js';
-import type {
-  MaskoErrorEvent,
-  MaskoInputChangeEvent,
-  MaskoLoadEvent,
-  MaskoLoopEvent,
-  MaskoPoseChangeEvent,
-  MaskoTransitionEvent,
-} from './events.js';
 
 const Element = createComponent({
   react: React,
@@ -63,9 +56,22 @@ const Wrapper = React.forwardRef<MaskoMascotElement, ElementProps>(function Mask
   // The first paint, unless the page gave its own children.
   const first = manifest && children === undefined ? fallback(manifest, { ...(pose ? { pose } : {}), ...(width !== undefined ? { width } : {}) }) : undefined;
   const img = first?.img;
-  const poster = img && React.createElement('img', { src: img.src, srcSet: img.srcset, sizes: img.sizes, width: img.width, height: img.height, alt: '', decoding: 'async', style: IMG_STYLE });
+  const poster =
+    img
+    && React.createElement('img', {
+      src: img.src,
+      srcSet: img.srcset,
+      sizes: img.sizes,
+      width: img.width,
+      height: img.height,
+      alt: '',
+      decoding: 'async',
+      style: IMG_STYLE,
+    });
   return React.createElement(Element, { ...props, ref, style: first ? { ...first.box, ...style } : style }, children ?? poster);
 });
 
 /** `<masko-mascot>` for React; see the module comment. */
-export const MaskoMascot = Wrapper as unknown as (<M extends MascotManifest = MascotManifest>(props: MaskoMascotProps<M>) => React.ReactElement | null) & { displayName?: string };
+export const MaskoMascot = Wrapper as unknown as (<M extends MascotManifest = MascotManifest>(props: MaskoMascotProps<M>) => React.ReactElement | null) & {
+  displayName?: string;
+};

@@ -12,8 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'masko-player-build-'));
 const read = (file: string): string => readFileSync(join(out, file), 'utf8');
 /** Specifiers of static and dynamic imports that are not relative (bare names, `node:` …). */
-const bareImports = (code: string): string[] =>
-  [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([\w@][\w@/.:-]*)["']/g)].map((m) => m[1]!);
+const bareImports = (code: string): string[] => [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([\w@][\w@/.:-]*)["']/g)].map((m) => m[1]!);
 
 describe('the builds', () => {
   beforeAll(() => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { Media } from 'masko-manifest';
+import { describe, expect, it } from 'vitest';
 import { chooseFormat, detectEngine, type FormatFacts, type RendererOverride } from '../src/format.js';
 
 const WEBM = 'video/webm; codecs="vp09.00.10.08"';
@@ -37,12 +37,23 @@ const pick = (ua: string, more?: Parameters<typeof facts>[1], media: Media = ALL
 
 describe('detectEngine', () => {
   it.each([
-    ['safariMac', 'apple-webkit', false], ['safariIos', 'apple-webkit', true], ['chromeIos', 'apple-webkit', true],
-    ['firefoxIos', 'apple-webkit', true], ['wkWebViewMac', 'apple-webkit', false], ['wkWebViewIos', 'apple-webkit', true],
-    ['chromeWin', 'chromium', false], ['chromeMac', 'chromium', false], ['edge', 'chromium', false],
-    ['firefoxWin', 'gecko', false], ['firefoxLinux', 'gecko', false], ['chromeAndroid', 'chromium', true],
-    ['firefoxAndroid', 'gecko', true], ['webkitGtk', 'webkit', false], ['miniBrowser', 'webkit', false],
-    ['wpe', 'webkit', false], ['androidStock', 'webkit', true],
+    ['safariMac', 'apple-webkit', false],
+    ['safariIos', 'apple-webkit', true],
+    ['chromeIos', 'apple-webkit', true],
+    ['firefoxIos', 'apple-webkit', true],
+    ['wkWebViewMac', 'apple-webkit', false],
+    ['wkWebViewIos', 'apple-webkit', true],
+    ['chromeWin', 'chromium', false],
+    ['chromeMac', 'chromium', false],
+    ['edge', 'chromium', false],
+    ['firefoxWin', 'gecko', false],
+    ['firefoxLinux', 'gecko', false],
+    ['chromeAndroid', 'chromium', true],
+    ['firefoxAndroid', 'gecko', true],
+    ['webkitGtk', 'webkit', false],
+    ['miniBrowser', 'webkit', false],
+    ['wpe', 'webkit', false],
+    ['androidStock', 'webkit', true],
   ] as const)('%s is %s (mobile: %s)', (name, engine, mobile) => {
     expect(detectEngine({ userAgent: UA[name] })).toEqual({ engine, mobile });
   });
@@ -72,9 +83,8 @@ describe('chooseFormat', () => {
     },
   );
 
-  it.each(['chromeAndroid', 'firefoxAndroid', 'androidStock'] as const)(
-    'should pick stacked on %s (WebM alpha is unreliable there)',
-    (name) => expect(pick(UA[name])).toBe('stacked'),
+  it.each(['chromeAndroid', 'firefoxAndroid', 'androidStock'] as const)('should pick stacked on %s (WebM alpha is unreliable there)', (name) =>
+    expect(pick(UA[name])).toBe('stacked'),
   );
 
   it('should fall back to stacked on Safari when the pose has no HEVC, and to the image without WebGL', () => {
@@ -108,8 +118,7 @@ describe('chooseFormat', () => {
   });
 
   describe('renderer override', () => {
-    const forced = (override: RendererOverride, ua = UA.chromeWin, more: Partial<FormatFacts> = {}, media = ALL) =>
-      pick(ua, { override, ...more }, media);
+    const forced = (override: RendererOverride, ua = UA.chromeWin, more: Partial<FormatFacts> = {}, media = ALL) => pick(ua, { override, ...more }, media);
 
     it('should honour a forced format the pose has, whatever the engine', () => {
       expect(forced('webm', UA.safariMac)).toBe('webm');

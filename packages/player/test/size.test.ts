@@ -3,8 +3,7 @@ import { chooseVariant, DEFAULT_DPR_CAP } from '../src/size.js';
 
 const widths = [256, 64, 128]; // deliberately unsorted
 const variants = widths.map((width) => ({ url: `${width}.webm`, type: 'video/webm', width, height: width }));
-const pick = (...args: Parameters<typeof chooseVariant> extends [unknown, ...infer R] ? R : never) =>
-  chooseVariant(variants, ...args)?.width;
+const pick = (...args: Parameters<typeof chooseVariant> extends [unknown, ...infer R] ? R : never) => chooseVariant(variants, ...args)?.width;
 
 describe('chooseVariant', () => {
   it('should pick the smallest variant at least CSS width × DPR wide', () => {

@@ -1,6 +1,7 @@
 // What <masko-mascot> accepts in markup, shared by every framework's typings in this folder.
-import type { MaskoEventMap, RendererOverride } from 'masko-mascot';
+
 import type { MascotManifest } from 'masko-manifest';
+import type { MaskoEventMap, RendererOverride } from 'masko-mascot';
 
 /** Attributes (and the `manifest` property) of `<masko-mascot>`; see the README's API table. */
 export interface MaskoMascotAttributes {

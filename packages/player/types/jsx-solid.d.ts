@@ -1,7 +1,8 @@
 // `import type {} from 'masko-mascot/jsx-solid'`: types <masko-mascot> in Solid JSX.
 // Listeners use Solid's `on:` namespace: `on:masko-pose-change={(e) => e.detail.to}`.
-import type { JSX } from 'solid-js';
+
 import type { MaskoMascot } from 'masko-mascot';
+import type { JSX } from 'solid-js';
 import type { MaskoMascotAttributes, MaskoMascotEvents } from './attributes.js';
 
 export type { MaskoMascotAttributes, MaskoMascotEvents } from './attributes.js';

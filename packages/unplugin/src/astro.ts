@@ -12,14 +12,19 @@
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'pathe';
-import { syncPublic, type PublicOptions } from './public/sync-public.js';
+import { type PublicOptions, syncPublic } from './public/sync-public.js';
 import type { MaskoOptions } from './types.js';
 
 /** Options: every host option, plus where files go (defaults from the Astro config). */
 export type MaskoAstroOptions = MaskoOptions & Partial<PublicOptions>;
 
 /** The part of Astro's config this reads (URLs, as Astro resolves them). */
-interface AstroConfigLike { root: URL; srcDir: URL; publicDir: URL; base?: string }
+interface AstroConfigLike {
+  root: URL;
+  srcDir: URL;
+  publicDir: URL;
+  base?: string;
+}
 
 /**
  * The part of Astro's integration API this uses, typed here so `astro` stays out of our dependencies.
@@ -39,13 +44,16 @@ export default function maskoAstro(options: MaskoAstroOptions = {}): MaskoAstroI
     hooks: {
       async 'astro:config:setup'({ config, command }) {
         if (command === 'preview') return; // serves what the build wrote
-        await syncPublic({
-          root: fileURLToPath(config.root),
-          ...options,
-          publicDir: options.publicDir ?? fileURLToPath(config.publicDir),
-          modulesDir: options.modulesDir ?? join(fileURLToPath(config.srcDir), 'masko'),
-          base: options.base ?? config.base ?? '/',
-        }, command === 'dev' ? 'dev' : 'build');
+        await syncPublic(
+          {
+            root: fileURLToPath(config.root),
+            ...options,
+            publicDir: options.publicDir ?? fileURLToPath(config.publicDir),
+            modulesDir: options.modulesDir ?? join(fileURLToPath(config.srcDir), 'masko'),
+            base: options.base ?? config.base ?? '/',
+          },
+          command === 'dev' ? 'dev' : 'build',
+        );
       },
     },
   };

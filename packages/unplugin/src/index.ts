@@ -14,8 +14,8 @@ export function defineConfig(options: MaskoOptions): MaskoOptions {
   return options;
 }
 
-export type { MaskoOptions, MascotOptions, PoseOptions, GenerateOptions, MaskoFormat } from './types.js';
-export { MaskoError } from './core/errors.js';
-export { syncPublic, type SyncPublicOptions, type PublicOptions } from './public/sync-public.js';
 /** The manifest types, for generated declarations (an app's direct dependency, unlike masko-manifest). */
-export type { MascotManifest, PoseName, InputName } from 'masko-manifest';
+export type { InputName, MascotManifest, PoseName } from 'masko-manifest';
+export { MaskoError } from './core/errors.js';
+export { type PublicOptions, type SyncPublicOptions, syncPublic } from './public/sync-public.js';
+export type { GenerateOptions, MascotOptions, MaskoFormat, MaskoOptions, PoseOptions } from './types.js';

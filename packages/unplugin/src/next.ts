@@ -18,7 +18,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'pathe';
-import { syncPublic, type SyncPublicOptions } from './public/sync-public.js';
+import { type SyncPublicOptions, syncPublic } from './public/sync-public.js';
 
 /** Next's phases (`next/constants`), spelled here so `next` stays out of our dependencies. */
 const DEV = 'phase-development-server';
@@ -42,13 +42,16 @@ export function withMasko<C extends object>(config: NextConfigInput<C> = {} as C
     const resolved = typeof config === 'function' ? await config(phase, context) : config;
     if (phase === DEV || phase === BUILD) {
       const root = options.root ?? process.cwd();
-      synced ??= syncPublic({
-        ...options,
-        root,
-        publicDir: options.publicDir ?? 'public',
-        modulesDir: options.modulesDir ?? (existsSync(join(root, 'src')) ? 'src/masko' : 'masko'),
-        base: options.base ?? (resolved as { basePath?: string }).basePath ?? '/',
-      }, phase === DEV ? 'dev' : 'build');
+      synced ??= syncPublic(
+        {
+          ...options,
+          root,
+          publicDir: options.publicDir ?? 'public',
+          modulesDir: options.modulesDir ?? (existsSync(join(root, 'src')) ? 'src/masko' : 'masko'),
+          base: options.base ?? (resolved as { basePath?: string }).basePath ?? '/',
+        },
+        phase === DEV ? 'dev' : 'build',
+      );
       await synced;
     }
     return resolved;

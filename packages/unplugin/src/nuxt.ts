@@ -19,7 +19,7 @@
  * ```
  */
 import { join } from 'pathe';
-import { syncPublic, type PublicOptions } from './public/sync-public.js';
+import { type PublicOptions, syncPublic } from './public/sync-public.js';
 import type { MaskoOptions } from './types.js';
 
 /** Options of the module (the `masko` key of nuxt.config): every host option, plus where files go. */
@@ -55,12 +55,15 @@ async function maskoNuxt(inlineOptions: MaskoNuxtOptions | undefined, nuxt: Nuxt
 
   // masko.config.ts and masko.lock.json live at the project root, next to nuxt.config.
   const options = { root: rootDir, ...nuxt.options.masko, ...inlineOptions };
-  await syncPublic({
-    ...options,
-    publicDir: options.publicDir ?? dir?.public ?? join(rootDir, 'public'),
-    modulesDir: options.modulesDir ?? join(srcDir, 'masko'),
-    base: options.base ?? app?.baseURL ?? '/',
-  }, dev ? 'dev' : 'build');
+  await syncPublic(
+    {
+      ...options,
+      publicDir: options.publicDir ?? dir?.public ?? join(rootDir, 'public'),
+      modulesDir: options.modulesDir ?? join(srcDir, 'masko'),
+      base: options.base ?? app?.baseURL ?? '/',
+    },
+    dev ? 'dev' : 'build',
+  );
 }
 
 const module = maskoNuxt as MaskoNuxtModule;

@@ -5,11 +5,11 @@
  * whose dimensions disagree with its files (the asset is named).
  */
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { mkdtemp, readFile, readdir, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
+import { DEMO, type Emulator, type EmulatorOptions, startEmulator } from 'masko-emulator';
 import { join } from 'pathe';
-import { DEMO, startEmulator, type Emulator, type EmulatorOptions } from 'masko-emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MaskoContext } from '../src/core/context.js';
 import type { Lockfile } from '../src/core/lockfile.js';
@@ -18,7 +18,9 @@ import type { MaskoOptions } from '../src/types.js';
 const KEY = `masko_${'a11e'.repeat(16)}`;
 const MEDIA = new URL('../../emulator/media/', import.meta.url).pathname;
 const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => { await Promise.all(cleanup.splice(0).map((f) => f())); });
+afterEach(async () => {
+  await Promise.all(cleanup.splice(0).map((f) => f()));
+});
 
 async function start(options: EmulatorOptions): Promise<Emulator> {
   const emu = await startEmulator({ admin: true, jobDelayMs: 50, ...options });
@@ -30,9 +32,19 @@ async function tempRoot(): Promise<string> {
   cleanup.push(() => rm(root, { recursive: true, force: true }));
   return root;
 }
-const context = (emu: Emulator, root: string, extra: MaskoOptions = {}, cacheDir = join(root, 'cache')) => new MaskoContext({
-  root, configFile: false, apiKey: KEY, apiUrl: emu.apiUrl, cacheDir, mascots: { felix: { collection: DEMO.collectionId } }, ...extra,
-}, { mode: 'build', logger: { info: () => undefined, warn: () => undefined } });
+const context = (emu: Emulator, root: string, extra: MaskoOptions = {}, cacheDir = join(root, 'cache')) =>
+  new MaskoContext(
+    {
+      root,
+      configFile: false,
+      apiKey: KEY,
+      apiUrl: emu.apiUrl,
+      cacheDir,
+      mascots: { felix: { collection: DEMO.collectionId } },
+      ...extra,
+    },
+    { mode: 'build', logger: { info: () => undefined, warn: () => undefined } },
+  );
 const during = async <T>(emu: Emulator, fn: () => Promise<T>) => {
   const before = emu.requests().length;
   const value = await fn();
@@ -41,14 +53,26 @@ const during = async <T>(emu: Emulator, fn: () => Promise<T>) => {
 const lockOf = async (root: string) => JSON.parse(await readFile(join(root, 'masko.lock.json'), 'utf8')) as Lockfile;
 /** The frame size ffprobe reads (an independent parser from ours). */
 const ffprobe = async (path: string) => {
-  const { stdout } = await promisify(execFile)('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', path]);
+  const { stdout } = await promisify(execFile)('ffprobe', [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=width,height',
+    '-of',
+    'csv=p=0',
+    path,
+  ]);
   const [width, height] = stdout.trim().split(',').map(Number);
   return { width, height };
 };
 
 /** What the demo media's own index (written when the files were encoded) says each file measures, by sha256. */
 async function demoDims(): Promise<Map<string, { width: number; height: number }>> {
-  const index = JSON.parse(await readFile(join(MEDIA, 'demo.json'), 'utf8')) as { clips: { meta: Record<string, { width: number; height: number; sha256: string }> }[] };
+  const index = JSON.parse(await readFile(join(MEDIA, 'demo.json'), 'utf8')) as {
+    clips: { meta: Record<string, { width: number; height: number; sha256: string }> }[];
+  };
   return new Map(index.clips.flatMap((c) => Object.values(c.meta)).map((m) => [m.sha256, { width: m.width, height: m.height }]));
 }
 
@@ -78,8 +102,14 @@ describe('an API that gives only id, type and URL per asset', () => {
     const root = await tempRoot();
     const cold = await context(emu, root, { mascots: { felix: { collection: DEMO.collectionId, sizes: [240, 480] } } }).prepare();
     const idle = cold.mascots.felix!.manifest.poses.Idle!;
-    expect(idle.media.webm!.map((v) => [v.width, v.height])).toEqual([[240, 240], [480, 480]]);
-    expect(idle.media.stacked!.map((v) => [v.width, v.height])).toEqual([[240, 480], [480, 960]]);
+    expect(idle.media.webm!.map((v) => [v.width, v.height])).toEqual([
+      [240, 240],
+      [480, 480],
+    ]);
+    expect(idle.media.stacked!.map((v) => [v.width, v.height])).toEqual([
+      [240, 480],
+      [480, 960],
+    ]);
     expect(idle.poster.map((v) => v.width)).toEqual([240, 480]);
     expect(await expectLockedDimsMatchFiles(root)).toBeGreaterThan(20);
     // Items carry no inline assets here: they were listed per item.
@@ -92,7 +122,7 @@ describe('an API that gives only id, type and URL per asset', () => {
 });
 
 describe('the older API revision', () => {
-  it('syncs from bare bodies and old list shapes; the lockfile dimensions are the files\'', async () => {
+  it("syncs from bare bodies and old list shapes; the lockfile dimensions are the files'", async () => {
     const emu = await start({ revision: 'old' });
     const root = await tempRoot();
     const p = await context(emu, root).prepare();
@@ -104,8 +134,14 @@ describe('the older API revision', () => {
     const emu = await start({ revision: 'old', credits: 0 });
     const root = await tempRoot();
     const message = await context(emu, root, {
-      generate: { maxCredits: 5 }, mascots: { felix: { collection: DEMO.collectionId, poses: { Nap: { image: 'Felix napping' } } } },
-    }).prepare().then(() => 'ok', (e: Error) => e.message);
+      generate: { maxCredits: 5 },
+      mascots: { felix: { collection: DEMO.collectionId, poses: { Nap: { image: 'Felix napping' } } } },
+    })
+      .prepare()
+      .then(
+        () => 'ok',
+        (e: Error) => e.message,
+      );
     expect(message).toMatch(/402 insufficient_credits: Insufficient credits \(required 1, balance 0\)/);
   });
 });
@@ -130,7 +166,8 @@ describe('expiring signed URLs', () => {
     await rm(victim.path);
     const healed = await during(emu, () => context(emu, root).prepare());
     expect(healed.requests.map((r) => `${r.origin} ${r.method} ${r.path.replace(/[0-9a-f-]{36}/, ':id')}`)).toEqual([
-      'api GET /v1/assets/:id', `assets GET ${healed.requests[1]!.path}`,
+      'api GET /v1/assets/:id',
+      `assets GET ${healed.requests[1]!.path}`,
     ]);
     expect(healed.requests[1]!.status).toBe(200);
     expect(await readFile(join(root, 'masko.lock.json'), 'utf8')).toBe(lockText);
@@ -163,8 +200,15 @@ describe('an API whose dimensions disagree with its files', () => {
     const emu = await start({ mediaDir: media });
     const root = await tempRoot();
     await mkdir(root, { recursive: true });
-    const message = await context(emu, root).prepare().then(() => 'ok', (e: Error) => e.message);
-    expect(message).toMatch(/asset [0-9a-f-]{36} \(webm, http:\/\/127\.0\.0\.1:\d+\/.*wave-[0-9a-f]{8}-240\.webm\): the API says width 250, the downloaded file has width 240/);
+    const message = await context(emu, root)
+      .prepare()
+      .then(
+        () => 'ok',
+        (e: Error) => e.message,
+      );
+    expect(message).toMatch(
+      /asset [0-9a-f-]{36} \(webm, http:\/\/127\.0\.0\.1:\d+\/.*wave-[0-9a-f]{8}-240\.webm\): the API says width 250, the downloaded file has width 240/,
+    );
     await expect(readFile(join(root, 'masko.lock.json'))).rejects.toThrow();
   });
 });

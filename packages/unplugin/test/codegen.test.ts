@@ -6,11 +6,23 @@ import { assetFileName, prefixedUrl, webpackUrl } from '../src/core/emit.js';
 import type { LockedMascot } from '../src/core/lockfile.js';
 
 const manifest: MascotManifest = {
-  version: 1, name: 'Felix the Fox', initial: 'Idle', transitions: [], inputs: [],
-  poses: { Idle: { loop: true, aspect: 1, poster: [{ url: 'assets/felix-idle-png-360.0123abcd.png', type: 'image/png', width: 360, height: 360 }], media: {} } },
+  version: 1,
+  name: 'Felix the Fox',
+  initial: 'Idle',
+  transitions: [],
+  inputs: [],
+  poses: {
+    Idle: { loop: true, aspect: 1, poster: [{ url: 'assets/felix-idle-png-360.0123abcd.png', type: 'image/png', width: 360, height: 360 }], media: {} },
+  },
 };
 
-const locked = (poses: string[]): LockedMascot => ({ collection: 'c', name: 'n', inputs: 'h', transitions: [], poses: Object.fromEntries(poses.map((p) => [p, { item: p, loop: true, files: [], posters: [] }])) });
+const locked = (poses: string[]): LockedMascot => ({
+  collection: 'c',
+  name: 'n',
+  inputs: 'h',
+  transitions: [],
+  poses: Object.fromEntries(poses.map((p) => [p, { item: p, loop: true, files: [], posters: [] }])),
+});
 
 describe('codegen', () => {
   it('recognises only our ids', () => {

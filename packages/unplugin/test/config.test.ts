@@ -5,12 +5,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadOptions } from '../src/core/config.js';
 
 let root: string;
-beforeEach(async () => { root = await mkdtemp(join(tmpdir(), 'masko-config-')); });
-afterEach(async () => { await rm(root, { recursive: true, force: true }); });
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'masko-config-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
 
 describe('loadOptions', () => {
   it('reads masko.config.ts and lets inline options win, arrays replaced rather than merged', async () => {
-    await writeFile(join(root, 'masko.config.ts'), `const n: number = 3;\nexport default { concurrency: n, mascots: { felix: { collection: 'c1', formats: ['png'], sizes: [360] } } };\n`);
+    await writeFile(
+      join(root, 'masko.config.ts'),
+      `const n: number = 3;\nexport default { concurrency: n, mascots: { felix: { collection: 'c1', formats: ['png'], sizes: [360] } } };\n`,
+    );
     const { options, configFile } = await loadOptions({ root, mascots: { felix: { collection: 'c1', formats: ['webm'] } } });
     expect(configFile).toBe(join(root, 'masko.config.ts'));
     expect(options.concurrency).toBe(3);
@@ -29,7 +36,10 @@ describe('loadOptions', () => {
   });
 
   it('reads a plain JSON file itself, and leaves the choice to c12 when another extension sits beside it', async () => {
-    await writeFile(join(root, 'masko.config.json'), JSON.stringify({ concurrency: 2, dts: false, mascots: { felix: { collection: 'c1', formats: ['png', 'webm'] } } }));
+    await writeFile(
+      join(root, 'masko.config.json'),
+      JSON.stringify({ concurrency: 2, dts: false, mascots: { felix: { collection: 'c1', formats: ['png', 'webm'] } } }),
+    );
     const plain = await loadOptions({ root, mascots: { felix: { collection: 'c1', formats: ['webm'] } } });
     expect(plain.configFile).toBe(join(root, 'masko.config.json'));
     expect(plain.options).toMatchObject({ concurrency: 2, dts: false });

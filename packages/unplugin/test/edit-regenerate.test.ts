@@ -7,18 +7,18 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { join } from 'pathe';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { promisify } from 'node:util';
 import { createMaskoClient } from 'masko-client';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
+import { join } from 'pathe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadClient } from '../src/core/client.js';
 import { MaskoContext } from '../src/core/context.js';
 import type { Lockfile } from '../src/core/lockfile.js';
+import { resolveOptions } from '../src/core/options.js';
 import { describeEdits } from '../src/core/pins.js';
 import { checkBudget, regenerationFor, runRegeneration } from '../src/core/regenerate.js';
-import { resolveOptions } from '../src/core/options.js';
 import type { GenerateBody, SyncClient } from '../src/core/wire.js';
 import type { MaskoOptions } from '../src/types.js';
 
@@ -26,7 +26,9 @@ const KEY = `masko_${'ed17'.repeat(16)}`;
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 let emu: Emulator;
 const roots: string[] = [];
-beforeAll(async () => { emu = await startEmulator({ admin: true, jobDelayMs: 50 }); });
+beforeAll(async () => {
+  emu = await startEmulator({ admin: true, jobDelayMs: 50 });
+});
 afterAll(async () => {
   await emu.close();
   await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
@@ -39,7 +41,11 @@ async function tempRoot(): Promise<string> {
 }
 const balance = async () => {
   const c = createMaskoClient({ apiKey: KEY, apiUrl: emu.apiUrl });
-  try { return (await c.credits()).balance; } finally { await c.close(); }
+  try {
+    return (await c.credits()).balance;
+  } finally {
+    await c.close();
+  }
 };
 const during = async <T>(fn: () => Promise<T>) => {
   const before = emu.requests().length;
@@ -52,24 +58,43 @@ const lockOf = async (root: string) => JSON.parse(await readFile(join(root, 'mas
 function recordingClient(sent: GenerateBody[]) {
   return () => {
     const real: SyncClient = createMaskoClient({ apiKey: KEY, apiUrl: emu.apiUrl });
-    return { ...real, generateBatch: (id: string, bodies: GenerateBody[]) => { sent.push(...bodies); return real.generateBatch(id, bodies); } } as SyncClient;
+    return {
+      ...real,
+      generateBatch: (id: string, bodies: GenerateBody[]) => {
+        sent.push(...bodies);
+        return real.generateBatch(id, bodies);
+      },
+    } as SyncClient;
   };
 }
 
 describe('an edit pose', () => {
   const poses = { Idle: {}, Party: { edit: { from: 'Idle', instructions: 'add a party hat' } } };
   const options = (root: string, extra: MaskoOptions = {}): MaskoOptions => ({
-    root, configFile: false, apiKey: KEY, apiUrl: emu.apiUrl, cacheDir: join(root, 'cache'),
-    mascots: { felix: { collection: DEMO.collectionId, include: ['Wave'], poses } }, generate: { maxCredits: 1 }, ...extra,
+    root,
+    configFile: false,
+    apiKey: KEY,
+    apiUrl: emu.apiUrl,
+    cacheDir: join(root, 'cache'),
+    mascots: { felix: { collection: DEMO.collectionId, include: ['Wave'], poses } },
+    generate: { maxCredits: 1 },
+    ...extra,
   });
 
-  it('is generated once from the source pose\'s image for 1 credit, pinned by the lockfile, and shown by status', async () => {
+  it("is generated once from the source pose's image for 1 credit, pinned by the lockfile, and shown by status", async () => {
     emu.reset();
     const root = await tempRoot();
     const start = await balance();
     const sent: GenerateBody[] = [];
-    const refused = await new MaskoContext(options(root, { generate: { maxCredits: 0 } }), { mode: 'build', logger: { info: () => undefined, warn: () => undefined } })
-      .prepare().then(() => 'ok', (e: Error) => e.message);
+    const refused = await new MaskoContext(options(root, { generate: { maxCredits: 0 } }), {
+      mode: 'build',
+      logger: { info: () => undefined, warn: () => undefined },
+    })
+      .prepare()
+      .then(
+        () => 'ok',
+        (e: Error) => e.message,
+      );
     expect(refused).toMatch(/costs 1 credits, above generate.maxCredits = 0; nothing was spent/);
 
     const lines: string[] = [];
@@ -107,12 +132,17 @@ describe('an edit pose', () => {
 
 describe('masko generate --regenerate', () => {
   const options = (root: string, maxCredits = 5): MaskoOptions => ({
-    root, configFile: false, apiKey: KEY, apiUrl: emu.apiUrl, cacheDir: join(root, 'cache'),
-    mascots: { felix: { collection: DEMO.collectionId, include: [], poses: { Nap: { image: 'Felix napping' } } } }, generate: { maxCredits },
+    root,
+    configFile: false,
+    apiKey: KEY,
+    apiUrl: emu.apiUrl,
+    cacheDir: join(root, 'cache'),
+    mascots: { felix: { collection: DEMO.collectionId, include: [], poses: { Nap: { image: 'Felix napping' } } } },
+    generate: { maxCredits },
   });
   const logger = { info: () => undefined, warn: () => undefined };
 
-  it('replaces the pinned assets and spends once, even when its POST\'s answer is lost', async () => {
+  it("replaces the pinned assets and spends once, even when its POST's answer is lost", async () => {
     emu.reset();
     const root = await tempRoot();
     await new MaskoContext(options(root), { mode: 'build', logger }).prepare();
@@ -142,7 +172,11 @@ describe('masko generate --regenerate', () => {
     expect(after.files[0]!.asset).not.toBe(before.files[0]!.asset);
     // Masko keeps the old assets; only the lockfile moved. A later re-resolve keeps the new pin.
     const c = createMaskoClient({ apiKey: KEY, apiUrl: emu.apiUrl });
-    try { expect((await c.assets.get(before.files[0]!.asset)).id).toBe(before.files[0]!.asset); } finally { await c.close(); }
+    try {
+      expect((await c.assets.get(before.files[0]!.asset)).id).toBe(before.files[0]!.asset);
+    } finally {
+      await c.close();
+    }
     await new MaskoContext(options(root), { mode: 'build', logger, update: true }).prepare();
     expect((await lockOf(root)).mascots.felix!.poses.Nap!.files[0]!.asset).toBe(made.pin.png);
     expect(start - (await balance())).toBe(1);
@@ -151,12 +185,19 @@ describe('masko generate --regenerate', () => {
   it('the CLI prints the cost, refuses without a yes where it cannot ask, and with --yes pins the new assets', async () => {
     emu.reset();
     const root = await tempRoot();
-    await writeFile(join(root, 'masko.config.json'), JSON.stringify({
-      mascots: { felix: { collection: DEMO.collectionId, include: [], poses: { Nap: { image: 'Felix napping' } } } }, generate: { maxCredits: 2 },
-    }));
+    await writeFile(
+      join(root, 'masko.config.json'),
+      JSON.stringify({
+        mascots: { felix: { collection: DEMO.collectionId, include: [], poses: { Nap: { image: 'Felix napping' } } } },
+        generate: { maxCredits: 2 },
+      }),
+    );
     const env = { ...process.env, MASKO_API_KEY: KEY, MASKO_API_URL: emu.apiUrl, CI: '1', NO_COLOR: '1' };
-    const masko = (...args: string[]) => promisify(execFile)(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args, '--root', root], { env, timeout: 120_000 })
-      .then((r) => ({ ...r, code: 0 }), (e: { stdout: string; stderr: string; code: number }) => e);
+    const masko = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args, '--root', root], { env, timeout: 120_000 }).then(
+        (r) => ({ ...r, code: 0 }),
+        (e: { stdout: string; stderr: string; code: number }) => e,
+      );
     expect((await masko('sync')).code).toBe(0);
     const locked = (await lockOf(root)).mascots.felix!.poses.Nap!.files[0]!.asset;
     const start = await balance();

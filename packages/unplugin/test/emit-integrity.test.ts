@@ -4,13 +4,15 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import maskoVite from '../src/vite.js';
 
 let emulator: Emulator;
 const dirs: string[] = [];
-beforeAll(async () => { emulator = await startEmulator({ port: 0 }); });
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+});
 afterAll(async () => {
   await emulator?.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -21,12 +23,20 @@ const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 async function build(root: string): Promise<Map<string, Buffer>> {
   const { build: viteBuild } = await import('vite');
   const plugin = maskoVite({
-    configFile: false, dts: false, apiUrl: emulator.apiUrl, apiKey: `masko_${'0'.repeat(64)}`, cacheDir: join(root, '.cache'),
+    configFile: false,
+    dts: false,
+    apiUrl: emulator.apiUrl,
+    apiKey: `masko_${'0'.repeat(64)}`,
+    cacheDir: join(root, '.cache'),
     mascots: { felix: { collection: DEMO.collectionId, formats: ['webm', 'png'], sizes: [360] } },
   });
   await viteBuild({ root, configFile: false, logLevel: 'silent', plugins: [plugin], build: { outDir: join(root, 'dist'), emptyOutDir: true } });
   const dir = join(root, 'dist/assets');
-  return new Map(readdirSync(dir).filter((n) => n.startsWith('felix-')).map((n) => [n, readFileSync(join(dir, n))]));
+  return new Map(
+    readdirSync(dir)
+      .filter((n) => n.startsWith('felix-'))
+      .map((n) => [n, readFileSync(join(dir, n))]),
+  );
 }
 
 /** Every cached file (originals and posters) whose name is its sha256, with its path. */
@@ -35,7 +45,8 @@ function cachedFiles(root: string): { path: string; sha256: string }[] {
   for (const area of ['files', 'derived']) {
     const base = join(root, '.cache', area);
     for (const sub of readdirSync(base)) {
-      for (const name of readdirSync(join(base, sub)).filter((n) => !n.endsWith('.json'))) out.push({ path: join(base, sub, name), sha256: name.split('.')[0]! });
+      for (const name of readdirSync(join(base, sub)).filter((n) => !n.endsWith('.json')))
+        out.push({ path: join(base, sub, name), sha256: name.split('.')[0]! });
     }
   }
   return out;
@@ -63,7 +74,10 @@ test('a warm build never emits corrupted cached bytes: it fetches the video and 
 
   expect([...warm.keys()].sort()).toEqual([...cold.keys()].sort());
   for (const [name, bytes] of warm) expect(bytes.equals(cold.get(name)!), name).toBe(true);
-  const fetched = emulator.requests().slice(before).filter((r) => r.method === 'GET' && r.path.endsWith('.webm'));
+  const fetched = emulator
+    .requests()
+    .slice(before)
+    .filter((r) => r.method === 'GET' && r.path.endsWith('.webm'));
   expect(fetched).toHaveLength(1);
   expect(sha(readFileSync(video.path))).toBe(video.sha256);
   expect(sha(readFileSync(poster.path))).toBe(posterSha);

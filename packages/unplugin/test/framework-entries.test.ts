@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import maskoAstro from '../src/astro.js';
 import { withMasko } from '../src/next.js';
@@ -63,7 +63,10 @@ describe('unplugin-masko/next', () => {
   test('a config function is called with the phase; next start (production server) syncs nothing', async () => {
     const root = project();
     const seen: string[] = [];
-    const config = await withMasko((phase) => { seen.push(phase); return { reactStrictMode: true }; }, options(root))('phase-production-server', { defaultConfig: {} as { reactStrictMode: boolean } });
+    const config = await withMasko((phase) => {
+      seen.push(phase);
+      return { reactStrictMode: true };
+    }, options(root))('phase-production-server', { defaultConfig: {} as { reactStrictMode: boolean } });
     expect(config).toEqual({ reactStrictMode: true });
     expect(seen).toEqual(['phase-production-server']);
     expect(existsSync(join(root, 'public'))).toBe(false);
@@ -91,7 +94,7 @@ describe('unplugin-masko/nuxt', () => {
     expect(existsSync(join(root, 'masko.lock.json'))).toBe(true);
   }, 60_000);
 
-  test('makes <masko-mascot> a custom element for Vue, keeping the app\'s own rule', async () => {
+  test("makes <masko-mascot> a custom element for Vue, keeping the app's own rule", async () => {
     const root = project();
     const nuxt = fakeNuxt(root, { vue: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('x-') } } });
     await maskoNuxt(options(root), nuxt);
@@ -102,10 +105,13 @@ describe('unplugin-masko/nuxt', () => {
 
 describe('unplugin-masko/astro', () => {
   const config = (root: string, base?: string) => ({
-    root: pathToFileURL(`${root}/`), srcDir: pathToFileURL(`${root}/src/`), publicDir: pathToFileURL(`${root}/public/`), ...(base ? { base } : {}),
+    root: pathToFileURL(`${root}/`),
+    srcDir: pathToFileURL(`${root}/src/`),
+    publicDir: pathToFileURL(`${root}/public/`),
+    ...(base ? { base } : {}),
   });
 
-  test('astro:config:setup syncs into the config\'s publicDir and srcDir/masko, URLs under base', async () => {
+  test("astro:config:setup syncs into the config's publicDir and srcDir/masko, URLs under base", async () => {
     const root = project({ 'unplugin-masko': '^0.1.0' });
     await maskoAstro(options(root)).hooks['astro:config:setup']({ config: config(root, '/blog'), command: 'build' });
     const out = written(join(root, 'public'), join(root, 'src/masko'));

@@ -14,7 +14,10 @@ function recordingClient() {
       batches.push(bodies);
       return { jobs: bodies.map(() => ({ job_id: `job-${next++}`, item_id: 'i', cost_credits: 1 })), total_cost: bodies.length };
     },
-    async waitForJobs(ids: string[]) { waits.push(ids); return []; },
+    async waitForJobs(ids: string[]) {
+      waits.push(ids);
+      return [];
+    },
   } as unknown as SyncClient;
   return { client, batches, waits };
 }

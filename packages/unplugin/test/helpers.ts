@@ -11,10 +11,23 @@ export function asset(type: WireAsset['type'], width: number, size: number | nul
 
 export function item(name: string, extra: Partial<WireItem> = {}): WireItem {
   return {
-    id: id('item'), name, type: 'animation', status: 'completed', loop: true, duration: 4, transition: null, created_at: '2026-01-01T00:00:00Z',
+    id: id('item'),
+    name,
+    type: 'animation',
+    status: 'completed',
+    loop: true,
+    duration: 4,
+    transition: null,
+    created_at: '2026-01-01T00:00:00Z',
     assets: [
-      asset('transparent_image', 720, null), asset('webm', 720, null), asset('webm', 360, 360), asset('webm', 480, 480),
-      asset('hevc', 720, null), asset('stacked_video', 720, null), asset('stacked_video', 360, 360), asset('video', 720, null),
+      asset('transparent_image', 720, null),
+      asset('webm', 720, null),
+      asset('webm', 360, 360),
+      asset('webm', 480, 480),
+      asset('hevc', 720, null),
+      asset('stacked_video', 720, null),
+      asset('stacked_video', 360, 360),
+      asset('video', 720, null),
     ],
     ...extra,
   };
@@ -23,5 +36,15 @@ export function item(name: string, extra: Partial<WireItem> = {}): WireItem {
 export const collection: WireCollection = { id: 'col-1', name: 'Felix the Fox', config: { animation_sizes: [360, 480] } };
 
 export function mascot(extra: Partial<ResolvedMascot> = {}): ResolvedMascot {
-  return { key: 'felix', collection: 'col-1', poses: {}, include: 'all', initial: undefined, canvas: undefined, sizes: undefined, formats: ['hevc', 'png', 'stacked', 'webm'], ...extra };
+  return {
+    key: 'felix',
+    collection: 'col-1',
+    poses: {},
+    include: 'all',
+    initial: undefined,
+    canvas: undefined,
+    sizes: undefined,
+    formats: ['hevc', 'png', 'stacked', 'webm'],
+    ...extra,
+  };
 }

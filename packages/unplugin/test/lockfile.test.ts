@@ -3,24 +3,42 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'pathe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commitLockfile, mascotInputs, readLockfile, serializeLockfile, type Lockfile, type LockedFile } from '../src/core/lockfile.js';
+import { commitLockfile, type LockedFile, type Lockfile, mascotInputs, readLockfile, serializeLockfile } from '../src/core/lockfile.js';
 import { mascot } from './helpers.js';
 
-const file = (format: LockedFile['format'], width: number): LockedFile =>
-  ({ format, asset: `a-${format}-${width}`, url: `https://x/${format}-${width}`, width, height: width, bytes: 10, sha256: createHash('sha256').update(`${format}${width}`).digest('hex') });
+const file = (format: LockedFile['format'], width: number): LockedFile => ({
+  format,
+  asset: `a-${format}-${width}`,
+  url: `https://x/${format}-${width}`,
+  width,
+  height: width,
+  bytes: 10,
+  sha256: createHash('sha256').update(`${format}${width}`).digest('hex'),
+});
 
 function lock(order: 'a' | 'b'): Lockfile {
-  const poses = order === 'a'
-    ? { Idle: { item: 'i1', loop: true, files: [file('webm', 720), file('png', 720), file('webm', 360)], posters: [360, 720] }, Wave: { item: 'i2', loop: false, files: [], posters: [] } }
-    : { Wave: { loop: false, item: 'i2', posters: [], files: [] }, Idle: { posters: [360, 720], files: [file('webm', 360), file('webm', 720), file('png', 720)], loop: true, item: 'i1' } };
+  const poses =
+    order === 'a'
+      ? {
+          Idle: { item: 'i1', loop: true, files: [file('webm', 720), file('png', 720), file('webm', 360)], posters: [360, 720] },
+          Wave: { item: 'i2', loop: false, files: [], posters: [] },
+        }
+      : {
+          Wave: { loop: false, item: 'i2', posters: [], files: [] },
+          Idle: { posters: [360, 720], files: [file('webm', 360), file('webm', 720), file('png', 720)], loop: true, item: 'i1' },
+        };
   const t1 = { item: 't1', from: 'Idle', to: 'Wave', reverse: false, loop: false, files: [], posters: [] };
   const t2 = { item: 't2', from: 'Wave', to: 'Idle', reverse: true, loop: false, files: [], posters: [] };
   return { lockfileVersion: 1, mascots: { felix: { collection: 'c', name: 'Felix', inputs: 'h', poses, transitions: order === 'a' ? [t2, t1] : [t1, t2] } } };
 }
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'masko-lock-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'masko-lock-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('lockfile', () => {
   it('serialises the same data to the same bytes whatever the insertion order', () => {

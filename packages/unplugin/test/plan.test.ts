@@ -23,13 +23,18 @@ describe('planMascot', () => {
   });
 
   it('plans generation only for declared poses that are missing, and prices them', () => {
-    const m = mascot({ poses: {
-      Idle: {},
-      Dance: { image: 'fox dancing', animation: 'dances', duration: 3 },
-      Sleep: { image: 'fox asleep' },
-    } });
+    const m = mascot({
+      poses: {
+        Idle: {},
+        Dance: { image: 'fox dancing', animation: 'dances', duration: 3 },
+        Sleep: { image: 'fox asleep' },
+      },
+    });
     const plan = planMascot(m, collection, [item('Idle')]);
-    expect(plan.generate.map((g) => [g.pose, g.body.type, g.cost])).toEqual([['Dance', 'animation', 16], ['Sleep', 'image', 1]]);
+    expect(plan.generate.map((g) => [g.pose, g.body.type, g.cost])).toEqual([
+      ['Dance', 'animation', 16],
+      ['Sleep', 'image', 1],
+    ]);
     expect(plan.cost).toBe(17);
     expect(costOf({ type: 'animation', name: 'x', image_prompt: 'a', animation_prompt: 'b', duration: 4, loop: true })).toBe(21);
   });

@@ -17,7 +17,9 @@ beforeAll(async () => {
   await sharp(Buffer.from(svg)).png().toFile(path);
   source = { path, sha256: await sha256File(path) };
 });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 async function alphaAt(path: string, x: number, y: number): Promise<number> {
   const { data, info } = await sharp(path).ensureAlpha().raw().toBuffer({ resolveWithObject: true });

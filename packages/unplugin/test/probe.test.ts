@@ -24,14 +24,19 @@ describe('probeDims', () => {
 
   it('reads MP4 with moov after mdat and with moov first, and MOV', async () => {
     expect(await probeDims(encode('c.mp4', '98x54', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p']), 'stacked', 'c.mp4')).toEqual({ width: 98, height: 54 });
-    expect(await probeDims(encode('d.mp4', '200x112', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-movflags', '+faststart']), 'stacked', 'd.mp4')).toEqual({ width: 200, height: 112 });
+    expect(await probeDims(encode('d.mp4', '200x112', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-movflags', '+faststart']), 'stacked', 'd.mp4')).toEqual({
+      width: 200,
+      height: 112,
+    });
     expect(await probeDims(encode('e.mov', '64x96', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p']), 'hevc', 'e.mov')).toEqual({ width: 64, height: 96 });
   });
 
   it('fails naming the file when its header gives no frame size', async () => {
     const junk = join(dir, 'junk.webm');
     writeFileSync(junk, Buffer.alloc(4096, 7));
-    await expect(probeDims(junk, 'webm', 'asset a1 (webm)')).rejects.toThrow(/^\[masko\] asset a1 \(webm\): expected a WebM video with a video track, but its header gives no frame size$/);
+    await expect(probeDims(junk, 'webm', 'asset a1 (webm)')).rejects.toThrow(
+      /^\[masko\] asset a1 \(webm\): expected a WebM video with a video track, but its header gives no frame size$/,
+    );
     await expect(probeDims(junk, 'hevc', 'asset a2 (hevc)')).rejects.toThrow(/asset a2 \(hevc\): expected an MP4\/MOV video/);
   });
 });

@@ -3,10 +3,22 @@ import { createProgress } from '../src/commands/shared.js';
 
 const sink = (isTTY: boolean) => {
   const out: string[] = [];
-  return { out, stream: { isTTY, write: (s: string) => { out.push(s); return true; } } as unknown as NodeJS.WriteStream };
+  return {
+    out,
+    stream: {
+      isTTY,
+      write: (s: string) => {
+        out.push(s);
+        return true;
+      },
+    } as unknown as NodeJS.WriteStream,
+  };
 };
 const ci = process.env.CI;
-afterEach(() => { if (ci === undefined) delete process.env.CI; else process.env.CI = ci; });
+afterEach(() => {
+  if (ci === undefined) delete process.env.CI;
+  else process.env.CI = ci;
+});
 
 describe('createProgress', () => {
   it('redraws one bar line on a TTY', () => {

@@ -2,10 +2,10 @@
  * The sync engine over real HTTP: masko-client against an in-process masko-emulator. Proves the
  * cache/lockfile contract (warm = zero requests, offline, frozen) and the credit rules.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { join } from 'pathe';
-import { DEMO, startEmulator, type Emulator } from 'masko-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256File } from '../src/core/cache.js';
 import { MaskoContext } from '../src/core/context.js';
@@ -17,7 +17,9 @@ const roots: string[] = [];
 const lines: string[] = [];
 const logger = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
 
-beforeAll(async () => { emu = await startEmulator({ port: 0, admin: true, jobDelayMs: 200 }); });
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, admin: true, jobDelayMs: 200 });
+});
 afterAll(async () => {
   await emu?.close();
   await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
@@ -31,8 +33,13 @@ async function tempRoot(): Promise<string> {
 
 function context(root: string, extra: MaskoOptions = {}, cacheDir = join(root, 'cache')) {
   const options: MaskoOptions = {
-    root, configFile: false, apiKey: KEY, apiUrl: emu.apiUrl, cacheDir,
-    mascots: { felix: { collection: DEMO.collectionId } }, ...extra,
+    root,
+    configFile: false,
+    apiKey: KEY,
+    apiUrl: emu.apiUrl,
+    cacheDir,
+    mascots: { felix: { collection: DEMO.collectionId } },
+    ...extra,
   };
   return new MaskoContext(options, { mode: 'build', logger });
 }
@@ -75,15 +82,20 @@ describe('sync against the emulator', () => {
     expect(offline.value.files.length).toBe(cold.files.length);
 
     // --update asks the API again; nothing changed there, so the lockfile stays byte for byte.
-    const updated = await requestsDuring(() => new MaskoContext({ root, configFile: false, apiKey: KEY, apiUrl: emu.apiUrl, cacheDir: join(root, 'cache'),
-      mascots: { felix: { collection: DEMO.collectionId } } }, { mode: 'build', logger, update: true }).prepare());
+    const updated = await requestsDuring(() =>
+      new MaskoContext(
+        { root, configFile: false, apiKey: KEY, apiUrl: emu.apiUrl, cacheDir: join(root, 'cache'), mascots: { felix: { collection: DEMO.collectionId } } },
+        { mode: 'build', logger, update: true },
+      ).prepare(),
+    );
     expect(updated.requests.some((r) => r.origin === 'api')).toBe(true);
     expect(updated.value.lockChanged).toBe(false);
 
     const frozen = await requestsDuring(() => context(root, { frozen: true }).prepare());
     expect(frozen.requests).toEqual([]);
-    await expect(context(root, { frozen: true, mascots: { felix: { collection: DEMO.collectionId, sizes: [360] } } }).prepare())
-      .rejects.toThrow(/would change.*frozen/);
+    await expect(context(root, { frozen: true, mascots: { felix: { collection: DEMO.collectionId, sizes: [360] } } }).prepare()).rejects.toThrow(
+      /would change.*frozen/,
+    );
     expect(await readFile(join(root, 'masko.lock.json'), 'utf8')).toBe(lockText);
 
     // Another machine: empty cache, same lockfile → same bytes, same lockfile.
@@ -92,7 +104,14 @@ describe('sync against the emulator', () => {
     expect(await readFile(join(root, 'masko.lock.json'), 'utf8')).toBe(lockText);
     expect(fresh.value.files.map((f) => f.fileName)).toEqual(cold.files.map((f) => f.fileName));
 
-    const none = await requestsDuring(() => context(root, { offline: true }, join(root, 'empty-cache')).prepare().then(() => 'ok', (e: Error) => e.message));
+    const none = await requestsDuring(() =>
+      context(root, { offline: true }, join(root, 'empty-cache'))
+        .prepare()
+        .then(
+          () => 'ok',
+          (e: Error) => e.message,
+        ),
+    );
     expect(none.value).toMatch(/offline and .* is not in the cache/);
     expect(none.requests).toEqual([]);
 
@@ -112,16 +131,32 @@ describe('sync against the emulator', () => {
     const mascots = { felix: { collection: DEMO.collectionId, poses } };
     const start = await credits();
 
-    const off = await requestsDuring(() => context(root, { mascots }).prepare().then(() => 'ok', (e: Error) => e.message));
+    const off = await requestsDuring(() =>
+      context(root, { mascots })
+        .prepare()
+        .then(
+          () => 'ok',
+          (e: Error) => e.message,
+        ),
+    );
     expect(off.value).toMatch(/generation is off[\s\S]*maxCredits: 12/);
-    const low = await requestsDuring(() => context(root, { mascots, generate: { maxCredits: 11 } }).prepare().then(() => 'ok', (e: Error) => e.message));
+    const low = await requestsDuring(() =>
+      context(root, { mascots, generate: { maxCredits: 11 } })
+        .prepare()
+        .then(
+          () => 'ok',
+          (e: Error) => e.message,
+        ),
+    );
     expect(low.value).toMatch(/costs 12 credits, above generate.maxCredits = 11; nothing was spent/);
     expect([...off.requests, ...low.requests].filter((r) => r.method === 'POST')).toEqual([]);
     expect(await credits()).toBe(start);
 
     lines.length = 0;
     const { value: done, requests } = await requestsDuring(() => context(root, { mascots, generate: { maxCredits: 12 } }).prepare());
-    expect(lines.some((l) => /plan: generate felix\/"Dance" \(animation, 11 credits\), felix\/"Nap" \(image, 1 credits\) — total 12 credits/.test(l))).toBe(true);
+    expect(lines.some((l) => /plan: generate felix\/"Dance" \(animation, 11 credits\), felix\/"Nap" \(image, 1 credits\) — total 12 credits/.test(l))).toBe(
+      true,
+    );
     expect(done.sync?.creditsSpent).toBe(12);
     expect(start - (await credits())).toBe(12);
     expect(Object.keys(done.mascots.felix!.manifest.poses)).toEqual(expect.arrayContaining(['Dance', 'Nap']));
@@ -157,7 +192,12 @@ describe('sync against the emulator', () => {
     const victim = cold.files.find((f) => /-webm-\d+\./.test(f.fileName))!;
     const sha = await sha256File(victim.path);
     await writeFile(victim.path, 'not a video');
-    const offline = await context(root, { offline: true }).prepare().then(() => 'ok', (e: Error) => e.message);
+    const offline = await context(root, { offline: true })
+      .prepare()
+      .then(
+        () => 'ok',
+        (e: Error) => e.message,
+      );
     expect(offline).toMatch(/offline and .* is not in the cache/);
     const healed = await requestsDuring(() => context(root).prepare());
     expect(healed.requests.map((r) => `${r.origin} ${r.method}`)).toEqual(['assets GET']);

@@ -62,7 +62,7 @@ describe('stale temp files', () => {
     const lockfile = join(dir, 'masko.lock.json');
     await writeFile(join(dir, `masko.lock.json.${dead}.tmp`), '{');
     await writeFile(join(dir, `masko.lock.json.${live}.tmp`), '{');
-    await writeFile(join(dir, 'masko.lock.json.bak.tmp'), 'the user\'s own file');
+    await writeFile(join(dir, 'masko.lock.json.bak.tmp'), "the user's own file");
     expect(await sweepSiblingTemps(lockfile)).toBe(1);
     expect(existsSync(join(dir, `masko.lock.json.${live}.tmp`))).toBe(true);
     expect(existsSync(join(dir, 'masko.lock.json.bak.tmp'))).toBe(true);

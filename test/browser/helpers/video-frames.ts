@@ -3,13 +3,23 @@
 /** Resolves once `target` fires `name`; rejects on `error` or after `ms` with a message naming `what`. */
 function once(target: HTMLVideoElement, name: string, what: string, ms = 10000): Promise<void> {
   return new Promise((resolve, reject) => {
-    const done = (): void => { clearTimeout(timer); target.removeEventListener(name, onEvent); target.removeEventListener('error', onError); };
-    const onEvent = (): void => { done(); resolve(); };
+    const done = (): void => {
+      clearTimeout(timer);
+      target.removeEventListener(name, onEvent);
+      target.removeEventListener('error', onError);
+    };
+    const onEvent = (): void => {
+      done();
+      resolve();
+    };
     const onError = (): void => {
       done();
       reject(new Error(`${what}: media error ${target.error?.code ?? '?'} ${target.error?.message ?? ''}`));
     };
-    const timer = setTimeout(() => { done(); reject(new Error(`${what}: no '${name}' within ${ms} ms`)); }, ms);
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`${what}: no '${name}' within ${ms} ms`));
+    }, ms);
     target.addEventListener(name, onEvent);
     target.addEventListener('error', onError);
   });
@@ -37,7 +47,10 @@ export async function seek(video: HTMLVideoElement, time: number): Promise<void>
   const seeked = once(video, 'seeked', `${video.currentSrc} seeking to ${time}s`);
   const presented = new Promise<void>((resolve) => {
     const fallback = setTimeout(resolve, 500);
-    video.requestVideoFrameCallback?.(() => { clearTimeout(fallback); resolve(); });
+    video.requestVideoFrameCallback?.(() => {
+      clearTimeout(fallback);
+      resolve();
+    });
   });
   video.currentTime = time;
   await seeked;
@@ -51,7 +64,11 @@ export function release(video: HTMLVideoElement): void {
 }
 
 /** RGBA bytes of the video's current frame at its intrinsic size, read through a 2D canvas. */
-export interface Frame { width: number; height: number; data: Uint8ClampedArray }
+export interface Frame {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
 
 export function grabFrame(video: HTMLVideoElement): Frame {
   const width = video.videoWidth;

@@ -63,7 +63,9 @@ describe('a page with 50 elements', () => {
         await waitUntil(() => el.currentSource && el.currentSource.format !== 'image', `element ${i} renders`, { timeout: 15_000 });
         // Left-behind elements pause: what plays is what is on screen (a transition may add one clip each).
         const near = elements.filter(onScreen).length;
-        await waitUntil(() => playing().length <= 2 * near, `element ${i}: only on-screen elements play (${playing().length} playing, ${near} on screen)`, { timeout: 10_000 });
+        await waitUntil(() => playing().length <= 2 * near, `element ${i}: only on-screen elements play (${playing().length} playing, ${near} on screen)`, {
+          timeout: 10_000,
+        });
         seenPlaying.push(playing().length);
       }
       expect(elements.map((el) => el.currentSource?.format)).to.deep.equal(elements.map((_, i) => (i % 2 ? 'webm' : 'stacked')));

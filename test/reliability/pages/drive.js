@@ -1,8 +1,9 @@
 // Drives the elements once they play: pose changes through every path the page API offers.
-const ready = (el) => new Promise((resolve) => {
-  if (el.currentSource) return resolve();
-  el.addEventListener('masko-load', () => resolve(), { once: true });
-});
+const ready = (el) =>
+  new Promise((resolve) => {
+    if (el.currentSource) return resolve();
+    el.addEventListener('masko-load', () => resolve(), { once: true });
+  });
 await customElements.whenDefined('masko-mascot');
 const playing = [...document.querySelectorAll('masko-mascot:not(#broken)')];
 await Promise.all(playing.map(ready));

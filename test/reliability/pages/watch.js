@@ -5,6 +5,10 @@ window.maskoErrors = [];
 document.addEventListener('securitypolicyviolation', (e) => {
   window.violations.push(`${e.violatedDirective} ${e.blockedURI || ''} ${e.sample || ''}`.trim());
 });
-document.addEventListener('masko-error', (e) => {
-  window.maskoErrors.push({ id: e.target.id, reason: e.detail.reason, message: e.detail.message });
-}, true);
+document.addEventListener(
+  'masko-error',
+  (e) => {
+    window.maskoErrors.push({ id: e.target.id, reason: e.detail.reason, message: e.detail.message });
+  },
+  true,
+);

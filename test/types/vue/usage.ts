@@ -2,7 +2,7 @@
 // against, exercised here through `h()` so plain tsc can check it.
 // Each `@ts-expect-error` names a fragment of the error tsc must report there (test/types/types.test.ts).
 import type {} from 'masko-mascot/vue';
-import { h, type GlobalComponents } from 'vue';
+import { type GlobalComponents, h } from 'vue';
 
 declare const MaskoMascot: GlobalComponents['masko-mascot'];
 

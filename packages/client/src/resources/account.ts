@@ -1,6 +1,6 @@
-import { pathId } from '../ids.js';
 import type { HttpCore } from '../http.js';
-import { CreditsSchema, SuggestActionsSchema, UploadResultSchema, type Credits, type UploadResult } from '../wire.js';
+import { pathId } from '../ids.js';
+import { type Credits, CreditsSchema, SuggestActionsSchema, type UploadResult, UploadResultSchema } from '../wire.js';
 
 export function accountResource(http: HttpCore) {
   return {

@@ -1,22 +1,21 @@
-import { pathId } from '../ids.js';
 import type { HttpCore } from '../http.js';
-import { listOf } from '../paginate.js';
+import { pathId } from '../ids.js';
+import { listOf, toArray } from '../paginate.js';
 import {
+  type Canvas,
   CanvasExportSchema,
   CanvasSchema,
-  CanvasStatusSchema,
-  CanvasTemplateSchema,
-  FromTemplateResultSchema,
-  GenerateAllResultSchema,
-  type Canvas,
   type CanvasStatus,
+  CanvasStatusSchema,
   type CanvasTemplate,
+  CanvasTemplateSchema,
   type FromTemplateResult,
+  FromTemplateResultSchema,
   type GenerateAllBody,
   type GenerateAllResult,
+  GenerateAllResultSchema,
   type MaskoCanvasExport,
 } from '../wire.js';
-import { toArray } from '../paginate.js';
 
 const base = (collectionId: string) => `/collections/${pathId(collectionId, 'collection id')}/canvases`;
 const one = (collectionId: string, canvasId: string) => `${base(collectionId)}/${pathId(canvasId, 'canvas id')}`;

@@ -1,8 +1,7 @@
-import { pathId } from '../ids.js';
 import type { HttpCore } from '../http.js';
+import { pathId } from '../ids.js';
 import { listOf } from '../paginate.js';
-import { CollectionSchema, type Collection, type CollectionCreateBody, type CollectionUpdateBody } from '../wire.js';
-
+import { type Collection, type CollectionCreateBody, CollectionSchema, type CollectionUpdateBody } from '../wire.js';
 
 export function collectionsResource(http: HttpCore) {
   return {

@@ -1,8 +1,7 @@
-import { pathId } from '../ids.js';
 import type { HttpCore } from '../http.js';
+import { pathId } from '../ids.js';
 import { listOf } from '../paginate.js';
-import { AssetSchema, ItemSchema, type Asset, type AssetType, type Item } from '../wire.js';
-
+import { type Asset, AssetSchema, type AssetType, type Item, ItemSchema } from '../wire.js';
 
 export function itemsResource(http: HttpCore) {
   return {

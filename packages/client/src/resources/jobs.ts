@@ -1,7 +1,7 @@
-import { pathId } from '../ids.js';
 import type { HttpCore } from '../http.js';
+import { pathId } from '../ids.js';
 import { listOf } from '../paginate.js';
-import { JobSchema, type Job, type JobFilter } from '../wire.js';
+import { type Job, type JobFilter, JobSchema } from '../wire.js';
 
 export function jobsResource(http: HttpCore) {
   return {

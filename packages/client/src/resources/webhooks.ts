@@ -1,8 +1,8 @@
-import { pathId } from '../ids.js';
 import * as v from 'valibot';
 import type { HttpCore } from '../http.js';
+import { pathId } from '../ids.js';
 import { listOf, toArray } from '../paginate.js';
-import { WebhookSchema, type Webhook, type WebhookEvent } from '../wire.js';
+import { type Webhook, type WebhookEvent, WebhookSchema } from '../wire.js';
 
 export function webhooksResource(http: HttpCore) {
   return {

@@ -2,7 +2,7 @@
 // Every loop starts and ends on its pose's neutral frame, with motion built from (1 - cos)
 // curves whose speed is zero there, so the repeated frame at the seam does not show.
 // Every transition goes from one neutral frame to another, so switches are seamless.
-import { REST, lerpPose, type FoxPose } from './pose.js';
+import { type FoxPose, lerpPose, REST } from './pose.js';
 
 export const FPS = 24;
 export const LOOP_FRAMES = 48; // 2 s
@@ -107,16 +107,26 @@ function transitionFrames(from: PoseAt, to: PoseAt): FoxPose[] {
 /** All clips in the order of the index: poses, then transitions. */
 export function demoClips(): ClipSpec[] {
   const clips: ClipSpec[] = Object.entries(POSES).map(([pose, { slug, at }]) => ({
-    slug, kind: 'pose', pose, loop: true, frames: loopFrames(at),
+    slug,
+    kind: 'pose',
+    pose,
+    loop: true,
+    frames: loopFrames(at),
   }));
   const transition = (from: string, to: string): ClipSpec => ({
-    slug: `${POSES[from]!.slug}-${POSES[to]!.slug}`, kind: 'transition', from, to, loop: false,
+    slug: `${POSES[from]!.slug}-${POSES[to]!.slug}`,
+    kind: 'transition',
+    from,
+    to,
+    loop: false,
     frames: transitionFrames(POSES[from]!.at, POSES[to]!.at),
   });
   const idleThinking = transition('Idle', 'Thinking');
   clips.push(
-    transition('Idle', 'Wave'), transition('Wave', 'Idle'),
-    transition('Idle', 'Thumbs Up'), transition('Thumbs Up', 'Idle'),
+    transition('Idle', 'Wave'),
+    transition('Wave', 'Idle'),
+    transition('Idle', 'Thumbs Up'),
+    transition('Thumbs Up', 'Idle'),
     idleThinking,
     // Masko's `reverse` edge: the same clip played backwards.
     { slug: 'thinking-idle', kind: 'transition', from: 'Thinking', to: 'Idle', loop: false, frames: [...idleThinking.frames].reverse() },

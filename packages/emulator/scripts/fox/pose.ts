@@ -75,9 +75,20 @@ export function lerpPose(a: FoxPose, b: FoxPose, t: number): FoxPose {
 
 /** Standing relaxed, arms down: the base every pose starts from. */
 export const REST: FoxPose = {
-  bob: 0, breathe: 0, headTilt: 0, earTwitch: 0, blink: 0, lookX: 0, lookY: 0, grin: 0,
-  browLeft: 0, browRight: 0, tail: 0,
+  bob: 0,
+  breathe: 0,
+  headTilt: 0,
+  earTwitch: 0,
+  blink: 0,
+  lookX: 0,
+  lookY: 0,
+  grin: 0,
+  browLeft: 0,
+  browRight: 0,
+  tail: 0,
   leftArm: { shoulder: 22, elbow: -18, thumb: 0 },
   rightArm: { shoulder: 22, elbow: -18, thumb: 0 },
-  thoughts: [0, 0, 0], sparkle: 0, waveLines: 0,
+  thoughts: [0, 0, 0],
+  sparkle: 0,
+  waveLines: 0,
 };

@@ -8,7 +8,7 @@ import { newId, nowIso } from '../ids.js';
 import { jsonReply } from '../reply.js';
 import type { CanvasRec } from '../types.js';
 import * as wire from '../wire.js';
-import { getCollection, type ApiRouter } from './types.js';
+import { type ApiRouter, getCollection } from './types.js';
 
 function getCanvas(app: App, collectionId: string, id: string): CanvasRec {
   getCollection(app, collectionId);
@@ -41,7 +41,16 @@ export function canvasRoutes(r: ApiRouter): void {
     if (t) app.credits.assertCanSpend(t.nodes.length);
     const at = nowIso();
     const canvas: CanvasRec = {
-      id: newId(), collectionId: collection.id, name, templateId: null, nodes: [], edges: [], inputs: [], initialNodeId: null, createdAt: at, updatedAt: at,
+      id: newId(),
+      collectionId: collection.id,
+      name,
+      templateId: null,
+      nodes: [],
+      edges: [],
+      inputs: [],
+      initialNodeId: null,
+      createdAt: at,
+      updatedAt: at,
     };
     if (t) applyTemplate(canvas, t);
     app.store.canvases.set(canvas.id, canvas);
@@ -54,13 +63,17 @@ export function canvasRoutes(r: ApiRouter): void {
     getCollection(app, params.id!);
     const { limit, offset } = pageParams(query);
     const all = [...app.store.canvases.values()].filter((c) => c.collectionId === params.id);
-    return jsonReply(200, wire.page(all, limit, offset, (c) => wire.canvas(c)));
+    return jsonReply(
+      200,
+      wire.page(all, limit, offset, (c) => wire.canvas(c)),
+    );
   });
 
   r.add('GET', '/v1/collections/:id/canvases/:cid', ({ app, params }) => jsonReply(200, wire.ok(detail(app, getCanvas(app, params.id!, params.cid!)))));
 
   r.add('GET', '/v1/collections/:id/canvases/:cid/status', ({ app, params }) =>
-    jsonReply(200, wire.ok(wire.canvasStatus(canvasStatus(app, getCanvas(app, params.id!, params.cid!))))));
+    jsonReply(200, wire.ok(wire.canvasStatus(canvasStatus(app, getCanvas(app, params.id!, params.cid!))))),
+  );
 
   r.add('POST', '/v1/collections/:id/canvases/:cid/from-template', ({ app, params, body, method, path }) => {
     const canvas = getCanvas(app, params.id!, params.cid!);
@@ -71,7 +84,16 @@ export function canvasRoutes(r: ApiRouter): void {
     canvas.updatedAt = nowIso();
     const made = generateNodeImages(app, canvas, collection, { method, path });
     app.persist();
-    return jsonReply(201, wire.ok(wire.fromTemplate(app.wire, detail(app, canvas), made.map(({ node, job }) => ({ key: node.key, nodeId: node.id, job })))));
+    return jsonReply(
+      201,
+      wire.ok(
+        wire.fromTemplate(
+          app.wire,
+          detail(app, canvas),
+          made.map(({ node, job }) => ({ key: node.key, nodeId: node.id, job })),
+        ),
+      ),
+    );
   });
 
   r.add('POST', '/v1/collections/:id/canvases/:cid/generate-all', ({ app, params, body, method, path }) => {
@@ -81,12 +103,22 @@ export function canvasRoutes(r: ApiRouter): void {
     const duration = optNumber(body, 'duration', 1, 30) ?? 4;
     if (!Number.isInteger(duration)) throw badRequest('duration must be whole seconds');
     const dryRun = optBool(body, 'dry_run') ?? false;
-    const result = generateAll(app, canvas, getCollection(app, params.id!), {
-      dryRun, targets: targets as Targets, skipCompleted: optBool(body, 'skip_completed') ?? true, duration,
-    }, { method, path });
+    const result = generateAll(
+      app,
+      canvas,
+      getCollection(app, params.id!),
+      {
+        dryRun,
+        targets: targets as Targets,
+        skipCompleted: optBool(body, 'skip_completed') ?? true,
+        duration,
+      },
+      { method, path },
+    );
     return jsonReply(dryRun ? 200 : 202, wire.ok(wire.generateAll(app.wire, result)));
   });
 
   r.add('GET', '/v1/collections/:id/canvases/:cid/export', ({ app, params }) =>
-    jsonReply(200, wire.ok(exportCanvas(app, getCanvas(app, params.id!, params.cid!)))));
+    jsonReply(200, wire.ok(exportCanvas(app, getCanvas(app, params.id!, params.cid!)))),
+  );
 }

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { checkSizes } from '../asset-files.js';
+import { DEMO } from '../demo.js';
 import { badRequest, notFound } from '../errors.js';
 import { optIntArray, optString, optStringArray, pageParams, reqString } from '../fields.js';
 import { newId, nowIso, slugify } from '../ids.js';
-import { DEMO } from '../demo.js';
 import { jsonReply } from '../reply.js';
 import type { CollectionRec } from '../types.js';
 import * as wire from '../wire.js';
+import { type ApiRouter, getCollection } from './types.js';
 import { uploadFromUrl } from './uploads.js';
-import { getCollection, type ApiRouter } from './types.js';
 
 const MAX_REFERENCES = 6;
 
@@ -56,11 +56,13 @@ export function collectionRoutes(r: ApiRouter): void {
     const { limit, offset } = pageParams(query);
     const projectId = query.get('project_id');
     const all = [...app.store.collections.values()].filter((c) => !projectId || c.projectId === projectId);
-    return jsonReply(200, wire.page(all, limit, offset, (c) => wire.collection(app.wire, c)));
+    return jsonReply(
+      200,
+      wire.page(all, limit, offset, (c) => wire.collection(app.wire, c)),
+    );
   });
 
-  r.add('GET', '/v1/collections/:id', ({ app, params }) =>
-    jsonReply(200, wire.ok(wire.collection(app.wire, getCollection(app, params.id!)))));
+  r.add('GET', '/v1/collections/:id', ({ app, params }) => jsonReply(200, wire.ok(wire.collection(app.wire, getCollection(app, params.id!)))));
 
   r.add('PATCH', '/v1/collections/:id', ({ app, params, body }) => {
     const c = getCollection(app, params.id!);
@@ -114,4 +116,3 @@ export function collectionRoutes(r: ApiRouter): void {
     return jsonReply(200, wire.ok({ actions: ['Idle', 'Wave', 'Thumbs Up', 'Thinking', 'Jump', 'Sleep', 'Celebrate'] }));
   });
 }
-

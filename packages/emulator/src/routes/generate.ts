@@ -3,7 +3,7 @@ import { commitGeneration } from '../generate.js';
 import { planGeneration } from '../generate-plan.js';
 import { jsonReply } from '../reply.js';
 import * as wire from '../wire.js';
-import { getCollection, type ApiRouter } from './types.js';
+import { type ApiRouter, getCollection } from './types.js';
 
 const MAX_BATCH = 10;
 

@@ -1,14 +1,14 @@
 import { Router } from '../router.js';
+import { canvasRoutes } from './canvases.js';
 import { collectionRoutes } from './collections.js';
 import { creditRoutes } from './credits.js';
+import { generateRoutes } from './generate.js';
 import { itemRoutes } from './items.js';
+import { jobRoutes } from './jobs.js';
 import { projectRoutes } from './projects.js';
 import type { ApiRouter, Handler } from './types.js';
 import { uploadRoutes } from './uploads.js';
-import { generateRoutes } from './generate.js';
-import { jobRoutes } from './jobs.js';
 import { webhookRoutes } from './webhooks.js';
-import { canvasRoutes } from './canvases.js';
 
 /** Every emulated endpoint (see API.md). */
 export function createRouter(): ApiRouter {

@@ -17,7 +17,10 @@ export function jobRoutes(r: ApiRouter): void {
     const all = [...app.store.jobs.values()].filter(
       (j) => (!status || j.status === status) && (!collectionId || j.collectionId === collectionId) && (!type || j.type === type),
     );
-    return jsonReply(200, wire.page(all, limit, offset, (j) => wire.job(app.wire, j)));
+    return jsonReply(
+      200,
+      wire.page(all, limit, offset, (j) => wire.job(app.wire, j)),
+    );
   });
 
   // `?wait=true` holds the request until the job ends or `timeout` seconds (default 30, max 60) pass.

@@ -1,6 +1,5 @@
-import { reqString } from '../fields.js';
+import { pageParams, reqString } from '../fields.js';
 import { newId, nowIso } from '../ids.js';
-import { pageParams } from '../fields.js';
 import { jsonReply } from '../reply.js';
 import * as wire from '../wire.js';
 import type { ApiRouter } from './types.js';

@@ -1,9 +1,8 @@
-import type { RouteContext } from '../context.js';
+import type { App, RouteContext } from '../context.js';
 import { notFound } from '../errors.js';
 import type { Reply } from '../reply.js';
 import type { Router } from '../router.js';
-import type { App } from '../context.js';
-import type { CollectionRec, ItemRec, AssetRec } from '../types.js';
+import type { AssetRec, CollectionRec, ItemRec } from '../types.js';
 
 export type Handler = (ctx: RouteContext) => Reply | Promise<Reply>;
 export type ApiRouter = Router<Handler>;

@@ -17,8 +17,21 @@ export function uploadFromUrl(app: App, url: string, field: string): AssetRec {
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw badRequest(`${field} must be an http(s) URL`);
   const asset: AssetRec = {
-    id: newId(), itemId: null, collectionId: null, type: 'image', status: 'completed', path: null, externalUrl: url,
-    size: null, parentAssetId: null, width: null, height: null, bytes: null, mime: 'image/png', file: null, jobId: null,
+    id: newId(),
+    itemId: null,
+    collectionId: null,
+    type: 'image',
+    status: 'completed',
+    path: null,
+    externalUrl: url,
+    size: null,
+    parentAssetId: null,
+    width: null,
+    height: null,
+    bytes: null,
+    mime: 'image/png',
+    file: null,
+    jobId: null,
     createdAt: nowIso(),
   };
   app.store.addAsset(asset);

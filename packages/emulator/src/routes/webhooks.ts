@@ -19,7 +19,8 @@ export function webhookRoutes(r: ApiRouter): void {
     if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) throw badRequest(`url must be an absolute http(s) URL, got "${url}"`);
     const events = optStringArray(body, 'events') ?? [...WEBHOOK_EVENTS];
     const unknown = events.find((e) => !(WEBHOOK_EVENTS as readonly string[]).includes(e));
-    if (unknown || events.length === 0) throw badRequest(`events must be a non-empty subset of ${WEBHOOK_EVENTS.join(', ')}${unknown ? `, got "${unknown}"` : ''}`);
+    if (unknown || events.length === 0)
+      throw badRequest(`events must be a non-empty subset of ${WEBHOOK_EVENTS.join(', ')}${unknown ? `, got "${unknown}"` : ''}`);
     const hook = { id: newId(), url, events, secret: `whsec_${randomBytes(24).toString('hex')}`, createdAt: nowIso() };
     app.store.webhooks.set(hook.id, hook);
     app.persist();
@@ -27,7 +28,10 @@ export function webhookRoutes(r: ApiRouter): void {
   });
   r.add('GET', '/v1/webhooks', ({ app, query }) => {
     const { limit, offset } = pageParams(query);
-    return jsonReply(200, wire.page([...app.store.webhooks.values()], limit, offset, (w) => wire.webhook(w, false)));
+    return jsonReply(
+      200,
+      wire.page([...app.store.webhooks.values()], limit, offset, (w) => wire.webhook(w, false)),
+    );
   });
   r.add('DELETE', '/v1/webhooks/:id', ({ app, params }) => {
     if (!app.store.webhooks.delete(params.id!)) throw notFound('webhook', params.id!);

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import type { MascotManifest, Media, Variant } from 'masko-manifest';
-import { emit } from '../events.js';
 import type { Command, EngineFactory, PoseEngine } from '../engines/router.js';
-import { reasoned, type ReasonedError } from '../errors.js';
+import { type ReasonedError, reasoned } from '../errors.js';
+import { emit } from '../events.js';
 import type { CurrentSource } from '../features/source-choice.js';
 import type { RenderFormat } from '../format.js';
 import { report } from '../warn.js';
@@ -20,7 +20,11 @@ export interface PlaybackConfig {
   shown(command: Command): void;
 }
 
-interface Waiter { pose: string; resolve(): void; reject(error: unknown): void }
+interface Waiter {
+  pose: string;
+  resolve(): void;
+  reject(error: unknown): void;
+}
 
 const isAbort = (error: unknown): boolean => (error as Error)?.name === 'AbortError';
 
@@ -42,7 +46,10 @@ export class PlaybackController implements ReactiveController {
   #run = 0;
   #waiters: Waiter[] = [];
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly config: PlaybackConfig) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly config: PlaybackConfig,
+  ) {
     host.addController(this);
   }
 
@@ -59,7 +66,11 @@ export class PlaybackController implements ReactiveController {
     }
     this.stop();
     this.#manifest = manifest;
-    this.#engine = factory(manifest, (command) => this.execute(command), (inputs) => emit(this.host, 'masko-input-change', { inputs }));
+    this.#engine = factory(
+      manifest,
+      (command) => this.execute(command),
+      (inputs) => emit(this.host, 'masko-input-change', { inputs }),
+    );
     this.#engine.start(pose);
     return pose;
   }

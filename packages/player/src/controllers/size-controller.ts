@@ -9,7 +9,10 @@ export class SizeController implements ReactiveController {
   width = 0;
   #observer?: ResizeObserver;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly onResize: () => void) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly onResize: () => void,
+  ) {
     host.addController(this);
   }
 

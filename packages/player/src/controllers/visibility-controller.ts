@@ -21,7 +21,10 @@ export class VisibilityController implements ReactiveController {
   #observers: IntersectionObserver[] = [];
   readonly #onVisibility = (): void => this.config.onChange();
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly config: VisibilityConfig) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly config: VisibilityConfig,
+  ) {
     host.addController(this);
   }
 
@@ -42,10 +45,13 @@ export class VisibilityController implements ReactiveController {
       return;
     }
     const watch = (rootMargin: string, set: (isIntersecting: boolean) => void): IntersectionObserver => {
-      const observer = new IntersectionObserver((entries) => {
-        set(entries[entries.length - 1]!.isIntersecting);
-        this.config.onChange();
-      }, { rootMargin });
+      const observer = new IntersectionObserver(
+        (entries) => {
+          set(entries[entries.length - 1]!.isIntersecting);
+          this.config.onChange();
+        },
+        { rootMargin },
+      );
       observer.observe(this.host);
       return observer;
     };

@@ -1,6 +1,6 @@
-import type { EngineFactory } from './router.js';
-import { MaskoMachine } from '../machine/index.js';
 import type { Scheduler } from '../machine/index.js';
+import { MaskoMachine } from '../machine/index.js';
+import type { EngineFactory } from './router.js';
 
 const scheduler: Scheduler = {
   now: () => performance.now(),

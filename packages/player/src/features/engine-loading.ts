@@ -1,10 +1,9 @@
 import type { MascotManifest } from 'masko-manifest';
 import { createRouter, type EngineFactory } from '../engines/router.js';
-import { reasoned, type ReasonedError } from '../errors.js';
+import { type ReasonedError, reasoned } from '../errors.js';
 
 /** A canvas needs the state machine: it has inputs, conditions, or an any-state edge. */
-export const isCanvas = (m: MascotManifest): boolean =>
-  m.inputs.length > 0 || m.transitions.some((t) => t.from === '*' || t.conditions.length > 0);
+export const isCanvas = (m: MascotManifest): boolean => m.inputs.length > 0 || m.transitions.some((t) => t.from === '*' || t.conditions.length > 0);
 
 /** The state machine, loaded once per page the first time a canvas starts (a separate chunk). */
 let machine: Promise<EngineFactory> | undefined;

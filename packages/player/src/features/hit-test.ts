@@ -10,9 +10,11 @@ let probe: CanvasRenderingContext2D | null | undefined;
  */
 export function alphaAt(media: HTMLVideoElement | HTMLCanvasElement | HTMLImageElement, x: number, y: number, width: number, height: number): number {
   const [w, h] =
-    media instanceof HTMLVideoElement ? [media.videoWidth, media.videoHeight]
-    : media instanceof HTMLImageElement ? [media.naturalWidth, media.naturalHeight]
-    : [media.width, media.height];
+    media instanceof HTMLVideoElement
+      ? [media.videoWidth, media.videoHeight]
+      : media instanceof HTMLImageElement
+        ? [media.naturalWidth, media.naturalHeight]
+        : [media.width, media.height];
   if (!w || !h) return 0;
   const fit = getComputedStyle(media).objectFit;
   let sx = width / w;

@@ -1,5 +1,5 @@
 import type { MascotManifest, Media, Variant } from 'masko-manifest';
-import { reasoned, type ReasonedError } from '../errors.js';
+import { type ReasonedError, reasoned } from '../errors.js';
 
 /** The manifest reader (validator, converter, `src` fetching): a chunk of its own, loaded on demand. */
 const reader = (): Promise<typeof import('../masko-manifest.js')> =>
@@ -9,8 +9,11 @@ const reader = (): Promise<typeof import('../masko-manifest.js')> =>
 
 const resolveList = (list: Variant[] | undefined, base: string): Variant[] | undefined =>
   list?.map((variant) => ({ ...variant, url: new URL(variant.url, base).href }));
-const resolveMedia = (media: Media | undefined, base: string): Media =>
-  ({ webm: resolveList(media?.webm, base), hevc: resolveList(media?.hevc, base), stacked: resolveList(media?.stacked, base) });
+const resolveMedia = (media: Media | undefined, base: string): Media => ({
+  webm: resolveList(media?.webm, base),
+  hevc: resolveList(media?.hevc, base),
+  stacked: resolveList(media?.stacked, base),
+});
 
 /**
  * The `.manifest` property: a typed manifest (from the plugin, already checked at build time) is
@@ -20,10 +23,10 @@ export function useManifest(value: unknown): MascotManifest | Promise<MascotMani
   const manifest = value as MascotManifest;
   // A quick look at the shape; anything odd gets the full validator and its field-path errors.
   const fine =
-    manifest?.version === 1 &&
-    !!manifest.poses?.[manifest.initial] &&
-    Object.values(manifest.poses).every((p) => typeof p.loop === 'boolean' && Array.isArray(p.poster) && !!p.media) &&
-    Array.isArray(manifest.transitions ?? []);
+    manifest?.version === 1
+    && !!manifest.poses?.[manifest.initial]
+    && Object.values(manifest.poses).every((p) => typeof p.loop === 'boolean' && Array.isArray(p.poster) && !!p.media)
+    && Array.isArray(manifest.transitions ?? []);
   if (!fine) return reader().then((m) => m.readManifest(value, document.baseURI, '.manifest', reasoned));
   const base = document.baseURI;
   const poses: MascotManifest['poses'] = {};
@@ -44,7 +47,10 @@ export class ManifestLoader {
   /** A `src` set and not fetched yet. */
   #src?: string;
 
-  constructor(private readonly land: (manifest: MascotManifest) => void, private readonly failed: (error: ReasonedError) => void) {}
+  constructor(
+    private readonly land: (manifest: MascotManifest) => void,
+    private readonly failed: (error: ReasonedError) => void,
+  ) {}
 
   /** The `.manifest` property was set. */
   useObject(value: unknown): void {

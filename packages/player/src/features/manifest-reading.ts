@@ -1,4 +1,4 @@
-import { toManifest, type MascotManifest } from 'masko-manifest';
+import { type MascotManifest, toManifest } from 'masko-manifest';
 import type { reasoned as Reasoned } from '../errors.js';
 
 // Reading a manifest from JSON: fetched from `src`, validated, a canvas export converted. Only pages
@@ -39,4 +39,3 @@ export async function loadManifest(src: string, signal: AbortSignal, reasoned: t
   }
   return readManifest(json, url, `src ${url}`, reasoned);
 }
-

@@ -7,7 +7,10 @@ export class ReleaseTimer {
   /** Counting down to the release; `true` once released. */
   #away?: ReturnType<typeof setTimeout> | true;
 
-  constructor(private readonly release: () => void, private readonly restore: () => void) {}
+  constructor(
+    private readonly release: () => void,
+    private readonly restore: () => void,
+  ) {}
 
   /** Called whenever visibility changes: `close` is near the viewport in a visible tab. */
   update(close: boolean, playing: boolean, delay: number): void {

@@ -1,6 +1,6 @@
 import type { Media, Variant } from 'masko-manifest';
 import { formatFor } from '../capabilities.js';
-import type { RenderFormat, RendererOverride } from '../format.js';
+import type { RendererOverride, RenderFormat } from '../format.js';
 import { chooseVariant } from '../size.js';
 
 /** What the choice reads from the element. */

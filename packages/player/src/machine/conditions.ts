@@ -11,13 +11,20 @@ export function conditionHolds(condition: Condition, read: (name: string) => Inp
   const left = toNumber(raw);
   const right = toNumber(condition.value);
   switch (condition.op) {
-    case '==': return left === right;
-    case '!=': return left !== right;
-    case '>': return left > right;
-    case '<': return left < right;
-    case '>=': return left >= right;
-    case '<=': return left <= right;
-    default: return false;
+    case '==':
+      return left === right;
+    case '!=':
+      return left !== right;
+    case '>':
+      return left > right;
+    case '<':
+      return left < right;
+    case '>=':
+      return left >= right;
+    case '<=':
+      return left <= right;
+    default:
+      return false;
   }
 }
 

@@ -27,8 +27,7 @@ const CLAUDE_PREFIX = 'claudeCode::';
 const isClaudeCodeState = (name: string) => Object.hasOwn(CLAUDE_CODE_INPUTS, name);
 
 /** Whether `value` can be an input value. */
-export const isInputValue = (value: unknown): value is InputValue =>
-  typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+export const isInputValue = (value: unknown): value is InputValue => typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 
 /**
  * The current input values. Initialised like Masko Desktop: the built-ins and the Claude Code

@@ -297,7 +297,9 @@ export class MaskoMachine<P extends string = string> {
 
   #assertPose(method: string, pose: P): void {
     if (!Object.hasOwn(this.manifest.poses, pose)) {
-      const known = Object.keys(this.manifest.poses).map((p) => JSON.stringify(p)).join(', ');
+      const known = Object.keys(this.manifest.poses)
+        .map((p) => JSON.stringify(p))
+        .join(', ');
       throw new Error(`[masko] ${method}(${JSON.stringify(pose)}): no such pose; the poses are ${known}`);
     }
   }

@@ -36,7 +36,10 @@ const restored = new Set<() => void>();
 function setup(gl: WebGLRenderingContext): boolean {
   const program = gl.createProgram();
   if (!program) return false;
-  for (const [type, source] of [[gl.VERTEX_SHADER, VERTEX], [gl.FRAGMENT_SHADER, FRAGMENT]] as const) {
+  for (const [type, source] of [
+    [gl.VERTEX_SHADER, VERTEX],
+    [gl.FRAGMENT_SHADER, FRAGMENT],
+  ] as const) {
     const shader = gl.createShader(type);
     if (!shader) return false;
     gl.shaderSource(shader, source);

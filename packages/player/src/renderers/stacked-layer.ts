@@ -1,5 +1,5 @@
-import { drawStacked, onRestore } from './stacked-gl.js';
 import type { Layer, LayerEvents } from './layer.js';
+import { drawStacked, onRestore } from './stacked-gl.js';
 import { createVideo, onFirstFrame, onNextFrame, prepareClip, releaseVideo, rewindVideo, startClip } from './video.js';
 
 /**

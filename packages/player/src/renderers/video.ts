@@ -62,11 +62,7 @@ function setClip(video: HTMLVideoElement, clip: Clip): void {
  * A promise for work on `video` under `signal`: `settle` runs once, and removes every listener
  * added with `done` (a reused video must not collect listeners from clip to clip).
  */
-function onVideo(
-  video: HTMLVideoElement,
-  signal: AbortSignal,
-  work: (settle: (error?: unknown) => void, done: AbortSignal) => void,
-): Promise<void> {
+function onVideo(video: HTMLVideoElement, signal: AbortSignal, work: (settle: (error?: unknown) => void, done: AbortSignal) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = new AbortController();
     const settle = (error?: unknown): void => {
@@ -120,10 +116,14 @@ export function framePresented(video: HTMLVideoElement, signal: AbortSignal, pre
     const wait = (): void => {
       cancel = onNextFrame(video, () => (video.readyState >= 2 && presented() ? resolve() : wait()));
     };
-    signal.addEventListener('abort', () => {
-      cancel();
-      resolve();
-    }, { once: true }); // the caller checks the signal
+    signal.addEventListener(
+      'abort',
+      () => {
+        cancel();
+        resolve();
+      },
+      { once: true },
+    ); // the caller checks the signal
     wait();
   });
 }

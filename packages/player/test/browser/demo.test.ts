@@ -20,7 +20,12 @@ describe('the demo mascot', () => {
       const el = await mount(renderer);
       expect(el.currentSource?.format).to.equal(renderer);
       const { read, width } = snapshot(el);
-      for (const [x, y] of [[2, 2], [width - 3, 2], [2, width - 3], [width - 3, width - 3]] as const) {
+      for (const [x, y] of [
+        [2, 2],
+        [width - 3, 2],
+        [2, width - 3],
+        [width - 3, width - 3],
+      ] as const) {
         expect(read(x, y)[3], `alpha at corner (${x},${y})`).to.be.below(3);
       }
       expect(read(width / 2, width / 2)[3], 'alpha on the fox').to.equal(255);

@@ -25,7 +25,13 @@ export async function demoManifest(): Promise<MascotManifest> {
   const media = (clip: DemoClip): Media => ({ webm: variants(clip, 'webm'), hevc: variants(clip, 'hevc'), stacked: variants(clip, 'stacked_video') });
   const poses: MascotManifest['poses'] = {};
   for (const clip of demo.clips.filter((c) => c.kind === 'pose')) {
-    poses[clip.pose!] = { loop: clip.loop, duration: clip.duration, aspect: demo.width / demo.height, poster: variants(clip, 'transparent_image'), media: media(clip) };
+    poses[clip.pose!] = {
+      loop: clip.loop,
+      duration: clip.duration,
+      aspect: demo.width / demo.height,
+      poster: variants(clip, 'transparent_image'),
+      media: media(clip),
+    };
   }
   const transitions = demo.clips
     .filter((c) => c.kind === 'transition')

@@ -13,8 +13,7 @@ export const webkitGtk = /AppleWebKit\//.test(ua) && !/Chrom(e|ium)\//.test(ua) 
  * drawImage() for some frames. Safari never plays WebM (the format rule gives Apple WebKit HEVC or
  * stacked: it drops VP9 alpha), and WebKitGTK itself plays a pose's stacked file when it has one.
  */
-export const GSTREAMER_WEBM_FRAMES =
-  'WebKitGTK: GStreamer WebM gives blank loop wraps and empty reads of a just-revealed video (Safari never plays WebM)';
+export const GSTREAMER_WEBM_FRAMES = 'WebKitGTK: GStreamer WebM gives blank loop wraps and empty reads of a just-revealed video (Safari never plays WebM)';
 
 /** `it`, or `it.skip` in WebKitGTK for the WebM path's frames (see {@link GSTREAMER_WEBM_FRAMES}). */
 export const itUnlessGStreamerWebM = (webm: boolean): typeof it => (webm && webkitGtk ? it.skip : it) as typeof it;

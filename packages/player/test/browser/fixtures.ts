@@ -22,8 +22,7 @@ const pose = (name: string, q: string): Pose => ({
   media: media(name, q),
 });
 
-const transition = (from: string, to: string, clip: string, q: string): Transition =>
-  ({ from, to, media: media(clip, q), conditions: [] });
+const transition = (from: string, to: string, clip: string, q: string): Transition => ({ from, to, media: media(clip, q), conditions: [] });
 
 /**
  * Two poses, Red and Blue, with a yellow Red→Blue and a magenta Blue→Red clip (or none).

@@ -25,27 +25,30 @@ describe('the format rule in this browser', () => {
   });
 
   // Only WebKit has these facts to lend (not a skip elsewhere: Chromium and Firefox are not WebKit).
-  if (webkitGtk) describe('the same WebKit as Safari', () => {
-    const asSafari = (platform: string, maxTouchPoints = 0) =>
-      ({ ...detectEngine({ userAgent: ua.replace(/\([^)]*\)/, platform), maxTouchPoints }), ...realFacts });
+  if (webkitGtk)
+    describe('the same WebKit as Safari', () => {
+      const asSafari = (platform: string, maxTouchPoints = 0) => ({
+        ...detectEngine({ userAgent: ua.replace(/\([^)]*\)/, platform), maxTouchPoints }),
+        ...realFacts,
+      });
 
-    it('should say WebKit decodes every format the rule can pick (canPlayType)', () => {
-      for (const format of ['webm', 'stacked', 'hevc'] as const) expect(realFacts.canPlay(media[format]![0]!.type), format).to.equal(true);
-      expect(hasWebGL()).to.equal(true);
-    });
+      it('should say WebKit decodes every format the rule can pick (canPlayType)', () => {
+        for (const format of ['webm', 'stacked', 'hevc'] as const) expect(realFacts.canPlay(media[format]![0]!.type), format).to.equal(true);
+        expect(hasWebGL()).to.equal(true);
+      });
 
-    it('should prefer HEVC on Apple WebKit: macOS, iOS and an iPad in desktop mode', () => {
-      expect(asSafari(SAFARI_MAC)).to.include({ engine: 'apple-webkit', mobile: false });
-      expect(asSafari(SAFARI_IOS)).to.include({ engine: 'apple-webkit', mobile: true });
-      expect(asSafari(SAFARI_MAC, 5)).to.include({ engine: 'apple-webkit', mobile: true });
-      for (const facts of [asSafari(SAFARI_MAC), asSafari(SAFARI_IOS), asSafari(SAFARI_MAC, 5)]) expect(chooseFormat(media, facts)).to.equal('hevc');
-    });
+      it('should prefer HEVC on Apple WebKit: macOS, iOS and an iPad in desktop mode', () => {
+        expect(asSafari(SAFARI_MAC)).to.include({ engine: 'apple-webkit', mobile: false });
+        expect(asSafari(SAFARI_IOS)).to.include({ engine: 'apple-webkit', mobile: true });
+        expect(asSafari(SAFARI_MAC, 5)).to.include({ engine: 'apple-webkit', mobile: true });
+        for (const facts of [asSafari(SAFARI_MAC), asSafari(SAFARI_IOS), asSafari(SAFARI_MAC, 5)]) expect(chooseFormat(media, facts)).to.equal('hevc');
+      });
 
-    it('should never give Apple WebKit WebM (it drops VP9 alpha): stacked without HEVC, the poster without WebGL', () => {
-      const noHevc = { webm: media.webm, stacked: media.stacked };
-      expect(chooseFormat(noHevc, asSafari(SAFARI_IOS))).to.equal('stacked');
-      expect(chooseFormat(noHevc, { ...asSafari(SAFARI_MAC), webgl: () => false })).to.equal('image');
-      expect(chooseFormat({ webm: media.webm }, asSafari(SAFARI_MAC))).to.equal('image');
+      it('should never give Apple WebKit WebM (it drops VP9 alpha): stacked without HEVC, the poster without WebGL', () => {
+        const noHevc = { webm: media.webm, stacked: media.stacked };
+        expect(chooseFormat(noHevc, asSafari(SAFARI_IOS))).to.equal('stacked');
+        expect(chooseFormat(noHevc, { ...asSafari(SAFARI_MAC), webgl: () => false })).to.equal('image');
+        expect(chooseFormat({ webm: media.webm }, asSafari(SAFARI_MAC))).to.equal('image');
+      });
     });
-  });
 });

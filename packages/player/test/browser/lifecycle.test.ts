@@ -1,12 +1,15 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MaskoMascot } from '../../src/index.js';
-import { testManifest } from './fixtures.js';
 import { webkitGtk } from './engines.js';
+import { testManifest } from './fixtures.js';
 import { loaded, nextFrame, PATIENCE, visibleMedia } from './pixels.js';
 
 const requestsWith = (query: string): string[] =>
-  performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes(query));
+  performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.includes(query));
 
 /** An element placed three screens below the top of the page. */
 async function below(attributes = '', width = 64): Promise<MaskoMascot> {
@@ -139,9 +142,7 @@ describe('lifecycle', () => {
       ({ matches: query.includes('reduced-motion'), media: query, addEventListener() {}, removeEventListener() {} }) as never;
     try {
       const still = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" style="width: 64px"></masko-mascot>`);
-      const moving = await fixture<MaskoMascot>(
-        html`<masko-mascot loading="eager" ignore-reduced-motion style="width: 64px"></masko-mascot>`,
-      );
+      const moving = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" ignore-reduced-motion style="width: 64px"></masko-mascot>`);
       const ready = [loaded(still), loaded(moving)];
       still.manifest = moving.manifest = testManifest();
       await Promise.all(ready);

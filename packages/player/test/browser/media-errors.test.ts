@@ -52,6 +52,9 @@ describe('media failures (issue 15)', () => {
       el.src = `${FIXTURES}mascott.json`;
       await error;
     });
-    expect(lines.some((line) => line.includes('mascott.json') && line.includes('404')), lines.join('\n')).to.equal(true);
+    expect(
+      lines.some((line) => line.includes('mascott.json') && line.includes('404')),
+      lines.join('\n'),
+    ).to.equal(true);
   });
 });

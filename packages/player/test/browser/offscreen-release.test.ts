@@ -1,8 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import { RELEASE_AFTER_MS, type MaskoMascot } from '../../src/index.js';
-import { testManifest } from './fixtures.js';
+import { type MaskoMascot, RELEASE_AFTER_MS } from '../../src/index.js';
 import { itUnlessGStreamerWebM } from './engines.js';
+import { testManifest } from './fixtures.js';
 import { loaded, PATIENCE, sampleFrames, visibleMedia } from './pixels.js';
 
 /** Every <video> the page plays from now on. */

@@ -13,10 +13,8 @@ export function visibleMedia(el: MaskoMascot): HTMLVideoElement | HTMLCanvasElem
 export function snapshot(el: MaskoMascot): { media: Element; read(x: number, y: number): RGBA; width: number } {
   const media = visibleMedia(el);
   if (!media) throw new Error('nothing on screen');
-  const width =
-    media instanceof HTMLVideoElement ? media.videoWidth : media instanceof HTMLImageElement ? media.naturalWidth : media.width;
-  const height =
-    media instanceof HTMLVideoElement ? media.videoHeight : media instanceof HTMLImageElement ? media.naturalHeight : media.height;
+  const width = media instanceof HTMLVideoElement ? media.videoWidth : media instanceof HTMLImageElement ? media.naturalWidth : media.width;
+  const height = media instanceof HTMLVideoElement ? media.videoHeight : media instanceof HTMLImageElement ? media.naturalHeight : media.height;
   // A video with no frame yet (WebKit reports a size only once one is decoded) has no picture.
   if (!width || !height) return { media, width, read: () => [0, 0, 0, 0] };
   const canvas = document.createElement('canvas');
@@ -98,9 +96,10 @@ export async function pagePixels(points: readonly (readonly [number, number])[])
   // Let the last style change reach the screen first: WebKit's screenshot is of the last painted frame.
   await nextFrame();
   await nextFrame();
-  const pixels = await executeServerCommand<RGBA[], { points: readonly (readonly [number, number])[]; devicePixelRatio: number }>(
-    'page-pixels', { points, devicePixelRatio },
-  );
+  const pixels = await executeServerCommand<RGBA[], { points: readonly (readonly [number, number])[]; devicePixelRatio: number }>('page-pixels', {
+    points,
+    devicePixelRatio,
+  });
   if (!pixels) throw new Error('the test runner has no page-pixels command (web-test-runner.config.mjs)');
   return pixels;
 }

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import type { MaskoMascot } from '../../src/index.js';
 import type { MascotManifest } from 'masko-manifest';
+import type { MaskoMascot } from '../../src/index.js';
 import { testManifest } from './fixtures.js';
 import { loaded, PATIENCE } from './pixels.js';
 
@@ -33,7 +33,11 @@ describe('predictive preloading', () => {
     const el = await mount(canvas(query));
     await waitUntil(() => requested(`red-blue-64.webm${query}`), 'the red→blue clip is fetched ahead', PATIENCE);
     // The likely clip (Red's only way out) waits decoded in the idle <video>.
-    await waitUntil(() => [...el.shadowRoot!.querySelectorAll('video')].some((v) => v.src.includes(`red-blue-64.webm${query}`) && v.readyState >= 2), 'decoded in the idle slot', PATIENCE);
+    await waitUntil(
+      () => [...el.shadowRoot!.querySelectorAll('video')].some((v) => v.src.includes(`red-blue-64.webm${query}`) && v.readyState >= 2),
+      'decoded in the idle slot',
+      PATIENCE,
+    );
     const before = performance.now();
     const start = new Promise((resolve) => el.addEventListener('masko-transition-start', resolve, { once: true }));
     el.setInput('go', true);

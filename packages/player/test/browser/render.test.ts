@@ -17,7 +17,13 @@ async function mount(renderer: string): Promise<MaskoMascot> {
 /** Checks the alpha of a 64-px frame: exactly 0 around the character, 255 on it, about half on the bar. */
 function expectCutOut(el: MaskoMascot): void {
   const { read } = snapshot(el);
-  for (const [x, y] of [[4, 60], [60, 4], [60, 60], [2, 30]] as const) expectPixel(read(x, y), [0, 0, 0, 0], `transparent (${x},${y})`, 0);
+  for (const [x, y] of [
+    [4, 60],
+    [60, 4],
+    [60, 60],
+    [2, 30],
+  ] as const)
+    expectPixel(read(x, y), [0, 0, 0, 0], `transparent (${x},${y})`, 0);
   expectPixel(read(32, 24), [255, 0, 0, 255], 'the opaque character');
   expectPixel(read(20, 12), [255, 0, 0, 255], 'the opaque character');
   expect(read(32, 52)[3]).to.be.within(110, 146, 'alpha of the 50 % bar');
@@ -43,7 +49,10 @@ describe('<masko-mascot> rendering', () => {
   // What the page shows, read from a screenshot: transparent pixels must give the page colour exactly
   // (tolerance 0); WebKitGTK once left them one level darker (the stacked alpha read as 1/255).
   for (const renderer of ['stacked', 'webm', 'image'] as const) {
-    for (const [page, background] of [['white', [255, 255, 255]], ['teal', [0, 128, 128]]] as const) {
+    for (const [page, background] of [
+      ['white', [255, 255, 255]],
+      ['teal', [0, 128, 128]],
+    ] as const) {
       it(`shows the ${page} page exactly through the transparent area of the ${renderer} path`, async () => {
         document.body.style.background = `rgb(${background})`;
         try {
@@ -51,7 +60,12 @@ describe('<masko-mascot> rendering', () => {
           const box = visibleMedia(el)!.getBoundingClientRect();
           const scale = box.width / 64;
           const at = (x: number, y: number) => [box.left + (x + 0.5) * scale, box.top + (y + 0.5) * scale] as const;
-          const transparent = [[4, 60], [60, 4], [60, 60], [2, 30]] as const;
+          const transparent = [
+            [4, 60],
+            [60, 4],
+            [60, 60],
+            [2, 30],
+          ] as const;
           const [character, bar, ...around] = await pagePixels([at(32, 24), at(32, 52), ...transparent.map(([x, y]) => at(x, y))]);
           around.forEach((pixel, i) => expectPixel(pixel!, [...background, 255], `page colour through (${transparent[i]})`, 0));
           expectPixel(character!, [255, 0, 0, 255], 'character over the page');

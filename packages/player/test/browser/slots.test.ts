@@ -14,10 +14,11 @@ function watchVideos(el: MaskoMascot): () => { seen: Set<Element>; most: number 
   let most = inRoot.size;
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof HTMLVideoElement) {
-        inRoot.add(node);
-        seen.add(node);
-      }
+      for (const node of record.addedNodes)
+        if (node instanceof HTMLVideoElement) {
+          inRoot.add(node);
+          seen.add(node);
+        }
       for (const node of record.removedNodes) if (node instanceof HTMLVideoElement) inRoot.delete(node);
       most = Math.max(most, inRoot.size);
     }

@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MaskoMascot } from '../../src/index.js';
-import { testManifest } from './fixtures.js';
 import { itUnlessGStreamerWebM } from './engines.js';
+import { testManifest } from './fixtures.js';
 import { loaded, sampleFrames, snapshot } from './pixels.js';
 
 async function mount(renderer: string, transitions: boolean, switchAt = 'immediate'): Promise<MaskoMascot> {
@@ -13,8 +13,19 @@ async function mount(renderer: string, transitions: boolean, switchAt = 'immedia
   return el;
 }
 
-const cases = [['webm', true], ['webm', false], ['stacked', true], ['stacked', false]] as const;
-for (const [renderer, transitions, switchAt] of cases.flatMap(([r, t]) => [[r, t, 'immediate'], [r, t, 'wrap']] as const)) {
+const cases = [
+  ['webm', true],
+  ['webm', false],
+  ['stacked', true],
+  ['stacked', false],
+] as const;
+for (const [renderer, transitions, switchAt] of cases.flatMap(
+  ([r, t]) =>
+    [
+      [r, t, 'immediate'],
+      [r, t, 'wrap'],
+    ] as const,
+)) {
   describe(`switching poses (${renderer}, ${transitions ? 'with' : 'without'} transition clips, switch=${switchAt})`, () => {
     // Skipped for WebM in WebKitGTK only: GSTREAMER_WEBM_FRAMES (engines.ts) says why.
     itUnlessGStreamerWebM(renderer === 'webm')('should switch 20 times with no blank frame and no poster', async function () {
@@ -55,7 +66,7 @@ for (const [renderer, transitions, switchAt] of cases.flatMap(([r, t]) => [[r, t
         expect(centre[target === 'Red' ? 0 : 2], `${target} on screen after goTo`).to.be.above(200);
       }
       const result = sampler.stop();
-      expect(result.frames, "frames sampled").to.be.at.least(20);
+      expect(result.frames, 'frames sampled').to.be.at.least(20);
       expect(result.blank, 'blank frames').to.deep.equal([]);
       expect(result.poster, 'poster frames').to.deep.equal([]);
       expect(counts).to.deep.equal({ pose: 20, start: transitions ? 20 : 0, end: transitions ? 20 : 0 });

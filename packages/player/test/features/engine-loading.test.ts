@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest';
 import type { MascotManifest } from 'masko-manifest';
+import { describe, expect, it } from 'vitest';
 import { createRouter, type EngineFactory } from '../../src/engines/router.js';
 import { engineFor, isCanvas } from '../../src/features/engine-loading.js';
 
-const base: MascotManifest = { version: 1, name: 'm', initial: 'A', poses: { A: { loop: true, aspect: 1, poster: [], media: {} } }, transitions: [], inputs: [] };
+const base: MascotManifest = {
+  version: 1,
+  name: 'm',
+  initial: 'A',
+  poses: { A: { loop: true, aspect: 1, poster: [], media: {} } },
+  transitions: [],
+  inputs: [],
+};
 
 describe('engine loading', () => {
   it('should tell a canvas (inputs, conditions, any-state edges) from a plain manifest', () => {
@@ -13,7 +20,7 @@ describe('engine loading', () => {
     expect(isCanvas({ ...base, transitions: [{ from: 'A', to: 'A', conditions: [{ input: 'x', op: '==', value: true }] }] })).toBe(true);
   });
 
-  it('should give the router for a plain manifest and the page\'s override for any', () => {
+  it("should give the router for a plain manifest and the page's override for any", () => {
     const fail = (): void => expect.fail('nothing to load');
     expect(engineFor(base, undefined, fail, fail)).toBe(createRouter);
     const override: EngineFactory = () => createRouter(base, () => {});
@@ -25,6 +32,13 @@ describe('engine loading', () => {
     const loaded = new Promise<void>((resolve, reject) => expect(engineFor(canvas, undefined, resolve, reject)).toBe(undefined));
     await loaded;
     const { stateMachineEngine } = await import('../../src/state-machine.js');
-    expect(engineFor(canvas, undefined, () => {}, () => {})).toBe(stateMachineEngine);
+    expect(
+      engineFor(
+        canvas,
+        undefined,
+        () => {},
+        () => {},
+      ),
+    ).toBe(stateMachineEngine);
   });
 });

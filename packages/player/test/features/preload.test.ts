@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { MascotManifest, Media } from 'masko-manifest';
+import { describe, expect, it } from 'vitest';
 import { clipsAhead } from '../../src/features/preload.js';
 
 const media = (name: string): Media => ({ webm: [{ url: `${name}.webm`, type: 'video/webm', width: 64, height: 64 }] });
@@ -10,8 +10,11 @@ function manifest(transitions: MascotManifest['transitions']): MascotManifest {
 }
 
 describe('clipsAhead (what can follow the clip on screen)', () => {
-  it('should make a pose\'s only way out the likely next clip', () => {
-    const m = manifest([{ from: 'A', to: 'B', media: media('a-b'), conditions: [] }, { from: 'B', to: 'A', media: media('b-a'), conditions: [] }]);
+  it("should make a pose's only way out the likely next clip", () => {
+    const m = manifest([
+      { from: 'A', to: 'B', media: media('a-b'), conditions: [] },
+      { from: 'B', to: 'A', media: media('b-a'), conditions: [] },
+    ]);
     expect(clipsAhead(m, { type: 'play-loop', pose: 'A' })).toEqual([{ media: media('a-b'), poster: [], loop: false, likely: true }]);
   });
 
@@ -29,12 +32,21 @@ describe('clipsAhead (what can follow the clip on screen)', () => {
   });
 
   it('should put the single own way out first, before any-state edges', () => {
-    const m = manifest([{ from: '*', to: 'C', media: media('any-c'), conditions: [] }, { from: 'A', to: 'B', media: media('a-b'), conditions: [] }]);
-    expect(clipsAhead(m, { type: 'play-loop', pose: 'A' }).map((c) => [c.media.webm![0]!.url, c.likely])).toEqual([['a-b.webm', true], ['any-c.webm', false]]);
+    const m = manifest([
+      { from: '*', to: 'C', media: media('any-c'), conditions: [] },
+      { from: 'A', to: 'B', media: media('a-b'), conditions: [] },
+    ]);
+    expect(clipsAhead(m, { type: 'play-loop', pose: 'A' }).map((c) => [c.media.webm![0]!.url, c.likely])).toEqual([
+      ['a-b.webm', true],
+      ['any-c.webm', false],
+    ]);
   });
 
-  it('should expect the target pose\'s loop after a transition, and nothing for a still', () => {
-    const m = manifest([{ from: 'A', to: 'B', media: media('a-b'), conditions: [] }, { from: 'A', to: 'C', media: media('a-c'), conditions: [] }]);
+  it("should expect the target pose's loop after a transition, and nothing for a still", () => {
+    const m = manifest([
+      { from: 'A', to: 'B', media: media('a-b'), conditions: [] },
+      { from: 'A', to: 'C', media: media('a-c'), conditions: [] },
+    ]);
     const [toB, toC] = m.transitions;
     expect(clipsAhead(m, { type: 'play-transition', transition: toB! })).toEqual([{ media: m.poses.B!.media, poster: [], loop: true, likely: true }]);
     expect(clipsAhead(m, { type: 'play-transition', transition: toC! })).toEqual([]);

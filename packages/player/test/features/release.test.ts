@@ -7,7 +7,10 @@ describe('ReleaseTimer (release after time away)', () => {
 
   it('should release after the delay away, and restore when close again', () => {
     const calls: string[] = [];
-    const timer = new ReleaseTimer(() => calls.push('release'), () => calls.push('restore'));
+    const timer = new ReleaseTimer(
+      () => calls.push('release'),
+      () => calls.push('restore'),
+    );
     timer.update(false, true, 1000);
     vi.advanceTimersByTime(999);
     expect(calls).toEqual([]);
@@ -20,7 +23,10 @@ describe('ReleaseTimer (release after time away)', () => {
 
   it('should not release an element that comes back in time, nor one that is not playing', () => {
     const calls: string[] = [];
-    const timer = new ReleaseTimer(() => calls.push('release'), () => calls.push('restore'));
+    const timer = new ReleaseTimer(
+      () => calls.push('release'),
+      () => calls.push('restore'),
+    );
     timer.update(false, true, 1000);
     vi.advanceTimersByTime(500);
     timer.update(true, true, 1000);
@@ -32,7 +38,10 @@ describe('ReleaseTimer (release after time away)', () => {
 
   it('should forget the countdown when cancelled (the element left the page)', () => {
     const calls: string[] = [];
-    const timer = new ReleaseTimer(() => calls.push('release'), () => calls.push('restore'));
+    const timer = new ReleaseTimer(
+      () => calls.push('release'),
+      () => calls.push('restore'),
+    );
     timer.update(false, true, 1000);
     timer.cancel();
     vi.advanceTimersByTime(5000);

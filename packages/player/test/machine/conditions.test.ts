@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { Condition } from 'masko-manifest';
+import { describe, expect, it } from 'vitest';
 import { allHold, conditionHolds } from '../../src/machine/index.js';
 
 const values: Record<string, boolean | number> = { on: true, off: false, three: 3 };
@@ -15,12 +15,18 @@ describe('conditions', () => {
   });
 
   it.each([
-    ['==', 3, true], ['==', 4, false],
-    ['!=', 4, true], ['!=', 3, false],
-    ['>', 2, true], ['>', 3, false],
-    ['<', 4, true], ['<', 3, false],
-    ['>=', 3, true], ['>=', 4, false],
-    ['<=', 3, true], ['<=', 2, false],
+    ['==', 3, true],
+    ['==', 4, false],
+    ['!=', 4, true],
+    ['!=', 3, false],
+    ['>', 2, true],
+    ['>', 3, false],
+    ['<', 4, true],
+    ['<', 3, false],
+    ['>=', 3, true],
+    ['>=', 4, false],
+    ['<=', 3, true],
+    ['<=', 2, false],
   ] as const)('three %s %d is %s', (op, value, expected) => {
     expect(conditionHolds(c('three', op, value), read)).toBe(expected);
   });

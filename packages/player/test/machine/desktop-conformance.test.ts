@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { convertCanvasExport, type CanvasExport } from 'masko-manifest';
+import { type CanvasExport, convertCanvasExport } from 'masko-manifest';
 import { describe, expect, it } from 'vitest';
-import { MaskoMachine, type InputValue, type MachineEvent } from '../../src/machine/index.js';
+import { type InputValue, type MachineEvent, MaskoMachine } from '../../src/machine/index.js';
 import { clipFile, DesktopReference } from './desktop-reference.js';
 import { FakeScheduler } from './harness.js';
 
@@ -65,7 +65,12 @@ function desktop(config: CanvasExport): Player {
   ref.start();
   return {
     send: (event) => event.calls.forEach(([name, value]) => (name === 'clicked' ? ref.click() : ref.setInput(name, value))),
-    settle: () => settle(() => ref.phase === 'transitioning', () => ref.clipEnded(), () => ref.loopEnded()),
+    settle: () =>
+      settle(
+        () => ref.phase === 'transitioning',
+        () => ref.clipEnded(),
+        () => ref.loopEnded(),
+      ),
     played: () => ref.played,
     current: () => ref.name(ref.current),
   };
@@ -80,7 +85,12 @@ function ours(config: CanvasExport): Player {
   machine.start();
   return {
     send: (event) => event.calls.forEach(([name, value]) => (name === 'clicked' ? machine.click() : machine.setInput(name, value))),
-    settle: () => settle(() => machine.state.phase === 'transitioning', () => machine.clipEnded(), () => machine.loopCompleted()),
+    settle: () =>
+      settle(
+        () => machine.state.phase === 'transitioning',
+        () => machine.clipEnded(),
+        () => machine.loopCompleted(),
+      ),
     played: () => played,
     current: () => machine.state.current,
   };

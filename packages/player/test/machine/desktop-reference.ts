@@ -41,9 +41,15 @@ export class DesktopReference {
     this.current = config.initialNode ?? config.nodes[0]!.id;
     // initializeInputs()
     const seeds: [string, Value][] = [
-      ['clicked', false], ['mouseOver', false], ['loopCount', 0], ['nodeTime', 0],
-      ['claudeCode::isWorking', false], ['claudeCode::isIdle', true], ['claudeCode::isAlert', false],
-      ['claudeCode::isCompacting', false], ['claudeCode::sessionCount', 0],
+      ['clicked', false],
+      ['mouseOver', false],
+      ['loopCount', 0],
+      ['nodeTime', 0],
+      ['claudeCode::isWorking', false],
+      ['claudeCode::isIdle', true],
+      ['claudeCode::isAlert', false],
+      ['claudeCode::isCompacting', false],
+      ['claudeCode::sessionCount', 0],
     ];
     for (const [name, value] of seeds) this.#inputs.set(name, value);
     for (const input of config.inputs ?? []) this.#inputs.set(input.name, input.default ?? false);

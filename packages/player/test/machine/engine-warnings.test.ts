@@ -10,10 +10,13 @@ describe('stateMachineEngine', () => {
   it('warns once on the console when the canvas has a cycle of instant jumps', () => {
     const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const on = { input: 'on', op: '==' as const, value: true };
-    const manifest = manifestOf(['A', 'B'], [
-      { from: 'A', to: 'B', conditions: [on] },
-      { from: 'B', to: 'A', conditions: [on] },
-    ]);
+    const manifest = manifestOf(
+      ['A', 'B'],
+      [
+        { from: 'A', to: 'B', conditions: [on] },
+        { from: 'B', to: 'A', conditions: [on] },
+      ],
+    );
     const engine = stateMachineEngine(manifest, () => {});
     engine.start('A');
     engine.setInput('on', true);

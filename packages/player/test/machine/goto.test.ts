@@ -14,7 +14,12 @@ const demo = () =>
       { from: 'Idle', to: 'Thinking', media: clip('it'), conditions: [is('thinking')] },
       { from: 'Thinking', to: 'Idle', media: clip('ti'), conditions: [is('thinking', false)] },
     ],
-    { inputs: [{ name: 'thinking', type: 'boolean', default: false }, { name: 'other', type: 'number', default: 0 }] },
+    {
+      inputs: [
+        { name: 'thinking', type: 'boolean', default: false },
+        { name: 'other', type: 'number', default: 0 },
+      ],
+    },
   );
 
 /** Starts at Idle and goes to Thinking through goTo(), the clip played to its end. */

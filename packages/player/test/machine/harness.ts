@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { convertCanvasExport, type MascotManifest, type Media, type Transition } from 'masko-manifest';
-import { MaskoMachine, type InputValue, type MachineEvent, type Scheduler } from '../../src/machine/index.js';
+import { type InputValue, type MachineEvent, MaskoMachine, type Scheduler } from '../../src/machine/index.js';
 
 /** A scheduler whose clock only moves when a test says so. */
 export class FakeScheduler implements Scheduler {

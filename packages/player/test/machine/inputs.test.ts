@@ -12,7 +12,17 @@ describe('inputs', () => {
       ],
       { mood: 9, host: true, loopCount: 5, 'claudeCode::sessionCount': 2 },
     );
-    expect(store.snapshot()).toEqual({ ...BUILTIN_INPUTS, ...CLAUDE_CODE_INPUTS, loopCount: 5, clicked: true, mood: 2, host: true, shown: false, count: 0, 'claudeCode::sessionCount': 2 });
+    expect(store.snapshot()).toEqual({
+      ...BUILTIN_INPUTS,
+      ...CLAUDE_CODE_INPUTS,
+      loopCount: 5,
+      clicked: true,
+      mood: 2,
+      host: true,
+      shown: false,
+      count: 0,
+      'claudeCode::sessionCount': 2,
+    });
     expect(store.get('unknown')).toBeUndefined();
   });
 
@@ -24,7 +34,16 @@ describe('inputs', () => {
   });
 
   it('know which inputs are triggers', () => {
-    const store = new InputStore([{ name: 'wave', type: 'trigger' }, { name: 'on', type: 'boolean' }]);
-    expect(['clicked', 'wave', 'on', 'claudeCode::sessionStart', 'claudeCode::isWorking'].map((n) => store.isTrigger(n))).toEqual([true, true, false, true, false]);
+    const store = new InputStore([
+      { name: 'wave', type: 'trigger' },
+      { name: 'on', type: 'boolean' },
+    ]);
+    expect(['clicked', 'wave', 'on', 'claudeCode::sessionStart', 'claudeCode::isWorking'].map((n) => store.isTrigger(n))).toEqual([
+      true,
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 });

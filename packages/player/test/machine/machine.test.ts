@@ -49,10 +49,13 @@ describe('MaskoMachine: arrival', () => {
   });
 
   it('ignores clipEnded when no clip plays, and a stale one for another transition', () => {
-    const m = manifestOf(['A', 'B'], [
-      { from: 'A', to: 'B', media: clip('ab'), conditions: [is('go')] },
-      { from: 'B', to: 'A', media: clip('ba'), conditions: [is('go', false)] },
-    ]);
+    const m = manifestOf(
+      ['A', 'B'],
+      [
+        { from: 'A', to: 'B', media: clip('ab'), conditions: [is('go')] },
+        { from: 'B', to: 'A', media: clip('ba'), conditions: [is('go', false)] },
+      ],
+    );
     const { machine, take } = harness(m);
     machine.start();
     machine.clipEnded();
@@ -74,11 +77,14 @@ describe('MaskoMachine: arrival', () => {
 
 describe('MaskoMachine: evaluation', () => {
   const abc = () =>
-    manifestOf(['A', 'B', 'C'], [
-      { from: 'A', to: 'B', media: clip('ab'), conditions: [is('x'), is('y')] },
-      { from: 'A', to: 'C', media: clip('ac'), conditions: [is('x')] },
-      { from: 'B', to: 'C', media: clip('bc') },
-    ]);
+    manifestOf(
+      ['A', 'B', 'C'],
+      [
+        { from: 'A', to: 'B', media: clip('ab'), conditions: [is('x'), is('y')] },
+        { from: 'A', to: 'C', media: clip('ac'), conditions: [is('x')] },
+        { from: 'B', to: 'C', media: clip('bc') },
+      ],
+    );
 
   it('fires the first outgoing edge, in order, whose conditions all hold', () => {
     const { machine, take } = harness(abc());
@@ -113,7 +119,10 @@ describe('MaskoMachine: evaluation', () => {
 
   it('ignores an unchanged value, compared numerically', () => {
     const m = manifestOf(['A', 'B'], [{ from: 'A', to: 'B', media: clip('ab'), conditions: [is('n', 1)] }], {
-      inputs: [{ name: 'n', type: 'number', default: 1 }, { name: 'flag', type: 'boolean', default: true }],
+      inputs: [
+        { name: 'n', type: 'number', default: 1 },
+        { name: 'flag', type: 'boolean', default: true },
+      ],
     });
     const { machine, take } = harness(m);
     machine.setInput('flag', 1); // before start: stored, nothing evaluated
@@ -150,10 +159,14 @@ describe('MaskoMachine: evaluation', () => {
 
 describe('MaskoMachine: triggers and built-in inputs', () => {
   const waving = () =>
-    manifestOf(['Idle', 'Wave'], [
-      { from: 'Idle', to: 'Wave', media: clip('iw'), conditions: [is('wave')] },
-      { from: 'Wave', to: 'Idle', media: clip('wi'), conditions: [is('wave')] },
-    ], { inputs: [{ name: 'wave', type: 'trigger' }] });
+    manifestOf(
+      ['Idle', 'Wave'],
+      [
+        { from: 'Idle', to: 'Wave', media: clip('iw'), conditions: [is('wave')] },
+        { from: 'Wave', to: 'Idle', media: clip('wi'), conditions: [is('wave')] },
+      ],
+      { inputs: [{ name: 'wave', type: 'trigger' }] },
+    );
 
   it('resets a trigger after it fires an edge', () => {
     const { machine, take } = harness(waving());
@@ -194,7 +207,12 @@ describe('MaskoMachine: triggers and built-in inputs', () => {
   });
 
   it('applies host inputs after the seeded ones and before the declared defaults', () => {
-    const m = manifestOf(['A'], [], { inputs: [{ name: 'mine', type: 'number', default: 3 }, { name: 'claudeCode::isAlert', type: 'boolean', default: true }] });
+    const m = manifestOf(['A'], [], {
+      inputs: [
+        { name: 'mine', type: 'number', default: 3 },
+        { name: 'claudeCode::isAlert', type: 'boolean', default: true },
+      ],
+    });
     const { machine } = harness(m, { 'claudeCode::isIdle': false, mine: 1 });
     expect(machine.inputs).toMatchObject({ 'claudeCode::isIdle': false, 'claudeCode::isAlert': true, mine: 3 });
   });
@@ -218,9 +236,7 @@ describe('MaskoMachine: triggers and built-in inputs', () => {
   });
 
   it('counts completed loops in loopCount, resets it on arrival, and ignores loops while transitioning', () => {
-    const m = manifestOf(['A', 'B'], [
-      { from: 'A', to: 'B', media: clip('ab'), conditions: [{ input: 'loopCount', op: '>=', value: 2 }] },
-    ]);
+    const m = manifestOf(['A', 'B'], [{ from: 'A', to: 'B', media: clip('ab'), conditions: [{ input: 'loopCount', op: '>=', value: 2 }] }]);
     const { machine, take } = harness(m);
     machine.start();
     machine.loopCompleted();
@@ -234,10 +250,13 @@ describe('MaskoMachine: triggers and built-in inputs', () => {
   });
 
   it('fires nodeTime edges from a timer at the threshold, measured from arrival', () => {
-    const m = manifestOf(['A', 'B', 'C'], [
-      { from: 'A', to: 'B', media: clip('ab'), conditions: [{ input: 'nodeTime', op: '>=', value: 3000 }] },
-      { from: 'B', to: 'C', media: clip('bc'), conditions: [{ input: 'nodeTime', op: '>', value: 1000 }] },
-    ]);
+    const m = manifestOf(
+      ['A', 'B', 'C'],
+      [
+        { from: 'A', to: 'B', media: clip('ab'), conditions: [{ input: 'nodeTime', op: '>=', value: 3000 }] },
+        { from: 'B', to: 'C', media: clip('bc'), conditions: [{ input: 'nodeTime', op: '>', value: 1000 }] },
+      ],
+    );
     const { machine, scheduler, take } = harness(m);
     scheduler.advance(500);
     machine.start();
@@ -257,9 +276,7 @@ describe('MaskoMachine: triggers and built-in inputs', () => {
   });
 
   it('refreshes nodeTime lazily when another input changes', () => {
-    const m = manifestOf(['A', 'B'], [
-      { from: 'A', to: 'B', media: clip('ab'), conditions: [is('go'), { input: 'nodeTime', op: '<', value: 1000 }] },
-    ]);
+    const m = manifestOf(['A', 'B'], [{ from: 'A', to: 'B', media: clip('ab'), conditions: [is('go'), { input: 'nodeTime', op: '<', value: 1000 }] }]);
     const { machine, scheduler, take } = harness(m);
     machine.start();
     scheduler.advance(1500);
@@ -269,11 +286,14 @@ describe('MaskoMachine: triggers and built-in inputs', () => {
   });
 
   it('clears nodeTime timers on leaving a pose and on dispose', () => {
-    const m = manifestOf(['A', 'B'], [
-      { from: 'A', to: 'B', media: clip('ab'), conditions: [is('go')] },
-      { from: 'A', to: 'B', media: clip('ab2'), conditions: [{ input: 'nodeTime', op: '>=', value: 100 }] },
-      { from: 'A', to: 'B', media: clip('ab3'), conditions: [{ input: 'nodeTime', op: '>=', value: 200 }] },
-    ]);
+    const m = manifestOf(
+      ['A', 'B'],
+      [
+        { from: 'A', to: 'B', media: clip('ab'), conditions: [is('go')] },
+        { from: 'A', to: 'B', media: clip('ab2'), conditions: [{ input: 'nodeTime', op: '>=', value: 100 }] },
+        { from: 'A', to: 'B', media: clip('ab3'), conditions: [{ input: 'nodeTime', op: '>=', value: 200 }] },
+      ],
+    );
     const { machine, scheduler } = harness(m);
     machine.start();
     expect(scheduler.pending).toBe(2);
@@ -289,14 +309,17 @@ describe('MaskoMachine: triggers and built-in inputs', () => {
 describe('MaskoMachine: any-state transitions', () => {
   // A hub: Idle ↔ Busy and Idle ↔ Alert have clips; Busy → Alert has none.
   const hub = (anyMedia = false) =>
-    manifestOf(['Idle', 'Busy', 'Alert'], [
-      { from: 'Idle', to: 'Busy', media: clip('ib'), conditions: [is('busy')] },
-      { from: 'Idle', to: 'Alert', media: clip('ia'), conditions: [is('never')] },
-      { from: 'Busy', to: 'Idle', media: clip('bi'), reverse: true, conditions: [is('busy', false)] },
-      { from: 'Alert', to: 'Idle', media: clip('ai'), conditions: [is('alert', false)] },
-      { from: '*', to: 'Busy', priority: 1, conditions: [is('busy')] },
-      { from: '*', to: 'Alert', priority: 3, conditions: [is('alert')], ...(anyMedia && { media: clip('any-alert') }) },
-    ]);
+    manifestOf(
+      ['Idle', 'Busy', 'Alert'],
+      [
+        { from: 'Idle', to: 'Busy', media: clip('ib'), conditions: [is('busy')] },
+        { from: 'Idle', to: 'Alert', media: clip('ia'), conditions: [is('never')] },
+        { from: 'Busy', to: 'Idle', media: clip('bi'), reverse: true, conditions: [is('busy', false)] },
+        { from: 'Alert', to: 'Idle', media: clip('ai'), conditions: [is('alert', false)] },
+        { from: '*', to: 'Busy', priority: 1, conditions: [is('busy')] },
+        { from: '*', to: 'Alert', priority: 3, conditions: [is('alert')], ...(anyMedia && { media: clip('any-alert') }) },
+      ],
+    );
 
   it('takes precedence over the pose’s own edges, highest priority first, through the direct clip', () => {
     const { machine, take } = harness(hub());
@@ -318,7 +341,13 @@ describe('MaskoMachine: any-state transitions', () => {
     expect(take()).toEqual(['transition-start Busy->Idle', 'play-transition Busy->Idle']);
     expect(machine.state).toMatchObject({ phase: 'transitioning', current: 'Busy', pending: 'Alert' });
     machine.clipEnded();
-    expect(take()).toEqual(['transition-end Busy->Idle', 'pose-change Busy->Idle', 'arrive Idle', 'transition-start Idle->Alert', 'play-transition Idle->Alert']);
+    expect(take()).toEqual([
+      'transition-end Busy->Idle',
+      'pose-change Busy->Idle',
+      'arrive Idle',
+      'transition-start Idle->Alert',
+      'play-transition Idle->Alert',
+    ]);
     machine.clipEnded();
     expect(take().slice(-1)).toEqual(['play-loop Alert']);
     expect(machine.state).toEqual({ phase: 'looping', current: 'Alert' });
@@ -355,11 +384,14 @@ describe('MaskoMachine: any-state transitions', () => {
   });
 
   it('lets the pose’s own edges fire when the best match points at the current pose', () => {
-    const m = manifestOf(['A', 'B', 'C'], [
-      { from: '*', to: 'A', priority: 2, conditions: [is('a')] },
-      { from: '*', to: 'B', priority: 1, conditions: [is('b')] },
-      { from: 'A', to: 'C', media: clip('ac'), conditions: [is('b')] },
-    ]);
+    const m = manifestOf(
+      ['A', 'B', 'C'],
+      [
+        { from: '*', to: 'A', priority: 2, conditions: [is('a')] },
+        { from: '*', to: 'B', priority: 1, conditions: [is('b')] },
+        { from: 'A', to: 'C', media: clip('ac'), conditions: [is('b')] },
+      ],
+    );
     const { machine, take } = harness(m);
     machine.start();
     machine.setInput('a', true);
@@ -391,13 +423,16 @@ describe('MaskoMachine: any-state transitions', () => {
 
 describe('MaskoMachine: goTo', () => {
   const chain = () =>
-    manifestOf(['A', 'B', 'C', 'D'], [
-      { from: 'A', to: 'B', media: clip('ab') },
-      { from: 'B', to: 'C', media: clip('bc') },
-      { from: 'A', to: 'C', media: clip('ac') },
-      { from: 'C', to: 'D', media: clip('cd') },
-      { from: 'D', to: 'A' },
-    ]);
+    manifestOf(
+      ['A', 'B', 'C', 'D'],
+      [
+        { from: 'A', to: 'B', media: clip('ab') },
+        { from: 'B', to: 'C', media: clip('bc') },
+        { from: 'A', to: 'C', media: clip('ac') },
+        { from: 'C', to: 'D', media: clip('cd') },
+        { from: 'D', to: 'A' },
+      ],
+    );
 
   it('follows the shortest chain of clips and resolves true on arrival', async () => {
     const { machine, take } = harness(chain());
@@ -457,10 +492,13 @@ describe('MaskoMachine: goTo', () => {
 
 describe('MaskoMachine: robustness', () => {
   it('stops a cycle of instant jumps with a warning', () => {
-    const m = manifestOf(['A', 'B'], [
-      { from: 'A', to: 'B', conditions: [is('on')] },
-      { from: 'B', to: 'A', conditions: [is('on')] },
-    ]);
+    const m = manifestOf(
+      ['A', 'B'],
+      [
+        { from: 'A', to: 'B', conditions: [is('on')] },
+        { from: 'B', to: 'A', conditions: [is('on')] },
+      ],
+    );
     const { machine, events } = harness(m);
     machine.start();
     machine.setInput('on', true);

@@ -1,9 +1,9 @@
 import { defineCommand } from 'citty';
 import { loadClient } from '../core/client.js';
 import { loadOptions } from '../core/config.js';
-import { planAll } from '../core/sync.js';
 import { readLockfile } from '../core/lockfile.js';
 import { pinsFromLock } from '../core/pins.js';
+import { planAll } from '../core/sync.js';
 import { commonArgs, createContext, createProgress, logger, printSummary, reportUserErrors } from './shared.js';
 
 export default defineCommand({
@@ -35,7 +35,9 @@ export default defineCommand({
       const cost = plans.reduce((n, p) => n + p.cost, 0);
       const budget = options.generate === false ? 'generation is off' : `budget ${options.generate.maxCredits}`;
       const fits = options.generate !== false && cost <= options.generate.maxCredits;
-      logger.info(`dry run: ${plans.reduce((n, p) => n + p.generate.length, 0)} generation(s), total ${cost} credits (${budget}${cost ? (fits ? ', fits' : ', would fail') : ''}); nothing was spent`);
+      logger.info(
+        `dry run: ${plans.reduce((n, p) => n + p.generate.length, 0)} generation(s), total ${cost} credits (${budget}${cost ? (fits ? ', fits' : ', would fail') : ''}); nothing was spent`,
+      );
     } finally {
       await client.close();
     }

@@ -1,11 +1,11 @@
 /** `masko generate --regenerate <pose>`: price, budget, ask (or --yes), post once, re-lock the mascot with the new assets. */
 import { loadClient } from '../core/client.js';
 import { loadOptions } from '../core/config.js';
+import { MaskoContext } from '../core/context.js';
 import { MaskoError } from '../core/errors.js';
 import { readLockfile } from '../core/lockfile.js';
 import { checkBudget, regenerationFor, runRegeneration } from '../core/regenerate.js';
-import { MaskoContext } from '../core/context.js';
-import { logger, printSummary, type CommonFlags } from './shared.js';
+import { type CommonFlags, logger, printSummary } from './shared.js';
 
 const log = { info: (m: string) => logger.info(m), warn: (m: string) => logger.warn(m) };
 
@@ -14,10 +14,17 @@ export async function regenerateCommand(spec: string, flags: CommonFlags & { yes
   const { options } = await loadOptions({ ...(flags.root ? { root: flags.root } : {}), ...(flags.config ? { configFile: flags.config } : {}) });
   const target = regenerationFor(options, await readLockfile(options.lockfile), spec);
   const budget = options.generate === false ? 'generation is off' : `budget ${options.generate.maxCredits} credits`;
-  logger.info(`[masko] regenerate ${target.mascot.key}/"${target.pose}" (${target.body.type}, ${target.cost} credit${target.cost === 1 ? '' : 's'}; ${budget}): Masko keeps the old assets, masko.lock.json will pin the new ones`);
+  logger.info(
+    `[masko] regenerate ${target.mascot.key}/"${target.pose}" (${target.body.type}, ${target.cost} credit${target.cost === 1 ? '' : 's'}; ${budget}): Masko keeps the old assets, masko.lock.json will pin the new ones`,
+  );
   checkBudget(options, target.cost);
   if (!flags.yes) {
-    if (!process.stdin.isTTY) throw new MaskoError('not_confirmed', `spending ${target.cost} credit(s) needs a yes, and there is no terminal to ask; nothing was spent`, 'Pass --yes to confirm.');
+    if (!process.stdin.isTTY)
+      throw new MaskoError(
+        'not_confirmed',
+        `spending ${target.cost} credit(s) needs a yes, and there is no terminal to ask; nothing was spent`,
+        'Pass --yes to confirm.',
+      );
     if ((await logger.prompt(`Spend ${target.cost} credit(s)?`, { type: 'confirm', initial: false })) !== true) {
       logger.info('[masko] not confirmed; nothing was spent');
       return;
@@ -32,8 +39,10 @@ export async function regenerateCommand(spec: string, flags: CommonFlags & { yes
   } finally {
     await client.close();
   }
-  const context = new MaskoContext({ ...(flags.root ? { root: flags.root } : {}), ...(flags.config ? { configFile: flags.config } : {}) },
-    { mode: 'build', logger: log, update: true, pins: { [target.mascot.key]: new Map([[target.pose, pin]]) } });
+  const context = new MaskoContext(
+    { ...(flags.root ? { root: flags.root } : {}), ...(flags.config ? { configFile: flags.config } : {}) },
+    { mode: 'build', logger: log, update: true, pins: { [target.mascot.key]: new Map([[target.pose, pin]]) } },
+  );
   const p = await context.prepare();
   logger.info(`[masko] regenerated ${target.mascot.key}/"${target.pose}": spent ${spent} credit(s); pinned asset ${pin.png}`);
   printSummary(p, started);

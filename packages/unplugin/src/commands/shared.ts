@@ -24,21 +24,43 @@ export function formatBytes(n: number): string {
 /** A redrawn bar on a TTY; plain lines (one per finished file) in CI and pipes. */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress & { end(): void } {
   const tty = !!stream.isTTY && !process.env.CI;
-  let files = 0, done = 0, total = 0, received = 0;
+  let files = 0,
+    done = 0,
+    total = 0,
+    received = 0;
   const draw = () => {
     const ratio = total ? Math.min(1, received / total) : done / Math.max(1, files);
     const bar = '#'.repeat(Math.round(ratio * 24)).padEnd(24, '-');
     stream.write(`\r[${bar}] ${done}/${files} files ${formatBytes(received)}`);
   };
   return {
-    add(n, bytes) { files += n; total += bytes; if (tty) draw(); },
-    advance(bytes) { received += bytes; if (tty) draw(); },
-    fileDone() { done++; if (tty) draw(); else stream.write(`downloaded ${done}/${files} files (${formatBytes(received)})\n`); },
-    end() { if (tty && files) stream.write('\n'); },
+    add(n, bytes) {
+      files += n;
+      total += bytes;
+      if (tty) draw();
+    },
+    advance(bytes) {
+      received += bytes;
+      if (tty) draw();
+    },
+    fileDone() {
+      done++;
+      if (tty) draw();
+      else stream.write(`downloaded ${done}/${files} files (${formatBytes(received)})\n`);
+    },
+    end() {
+      if (tty && files) stream.write('\n');
+    },
   };
 }
 
-export interface CommonFlags { root?: string; config?: string; offline?: boolean; frozen?: boolean; update?: boolean }
+export interface CommonFlags {
+  root?: string;
+  config?: string;
+  offline?: boolean;
+  frozen?: boolean;
+  update?: boolean;
+}
 
 export function createContext(flags: CommonFlags, progress?: Progress): MaskoContext {
   const inline: MaskoOptions = { ...(flags.root ? { root: flags.root } : {}), ...(flags.config ? { configFile: flags.config } : {}) };
@@ -50,8 +72,10 @@ export function printSummary(p: Prepared, startedAt: number): void {
   const bytes = p.files.reduce((s, f) => s + f.bytes, 0);
   const spent = p.sync?.creditsSpent ?? 0;
   const downloaded = p.sync?.downloaded ?? { files: 0, bytes: 0 };
-  logger.success(`${Object.keys(p.mascots).length} mascot(s), ${p.files.length} assets (${formatBytes(bytes)}), downloaded ${downloaded.files} (${formatBytes(downloaded.bytes)}), ` +
-    `credits spent ${spent}, lockfile ${p.lockChanged ? 'updated' : 'unchanged'}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  logger.success(
+    `${Object.keys(p.mascots).length} mascot(s), ${p.files.length} assets (${formatBytes(bytes)}), downloaded ${downloaded.files} (${formatBytes(downloaded.bytes)}), `
+      + `credits spent ${spent}, lockfile ${p.lockChanged ? 'updated' : 'unchanged'}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+  );
 }
 
 /**
@@ -64,7 +88,9 @@ export function reportUserErrors<C extends { args: { debug?: boolean } }>(run: (
       await run(ctx);
     } catch (error) {
       const ours = error instanceof Error && error.message.startsWith('[masko]');
-      const message = ours ? describeError(error) : tagged(`unexpected error: ${error instanceof Error ? error.message : String(error)}\n  hint: run again with --debug for the stack, and report it`);
+      const message = ours
+        ? describeError(error)
+        : tagged(`unexpected error: ${error instanceof Error ? error.message : String(error)}\n  hint: run again with --debug for the stack, and report it`);
       process.stderr.write(`${message}\n`);
       if (debugging(ctx.args.debug)) {
         // The stack, then each cause's (a config error's cause is jiti's, where the real position is).

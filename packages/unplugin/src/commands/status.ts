@@ -4,8 +4,8 @@ import { loadClient } from '../core/client.js';
 import { loadOptions } from '../core/config.js';
 import { EXT } from '../core/emit.js';
 import { mascotInputs, readLockfile } from '../core/lockfile.js';
-import { planAll } from '../core/sync.js';
 import { describeEdits, pinsFromLock } from '../core/pins.js';
+import { planAll } from '../core/sync.js';
 import { commonArgs, logger, reportUserErrors } from './shared.js';
 
 export default defineCommand({
@@ -17,12 +17,17 @@ export default defineCommand({
     const cache = new AssetCache(options.cacheDir);
     for (const m of options.mascots) {
       const entry = lock?.mascots[m.key];
-      if (!entry) { logger.warn(`${m.key}: not in ${options.lockfile} (run \`masko sync\`)`); continue; }
+      if (!entry) {
+        logger.warn(`${m.key}: not in ${options.lockfile} (run \`masko sync\`)`);
+        continue;
+      }
       const files = [...Object.values(entry.poses), ...entry.transitions].flatMap((c) => c.files);
       const missing: string[] = [];
       for (const f of files) if (!(await cache.get(f.sha256, EXT[f.format]))) missing.push(f.url);
       const current = entry.inputs === mascotInputs(m) ? 'matches the options' : 'options changed since the lock (run `masko sync`)';
-      logger.info(`${m.key}: "${entry.name}", ${Object.keys(entry.poses).length} poses, ${entry.transitions.length} transitions, ${files.length - missing.length}/${files.length} files cached; lock ${current}`);
+      logger.info(
+        `${m.key}: "${entry.name}", ${Object.keys(entry.poses).length} poses, ${entry.transitions.length} transitions, ${files.length - missing.length}/${files.length} files cached; lock ${current}`,
+      );
       for (const url of missing) logger.warn(`  missing from the cache: ${url}`);
       for (const line of describeEdits(entry, m)) logger.info(`  ${line}`);
     }
@@ -34,8 +39,10 @@ export default defineCommand({
         const lockedAssets = new Set(locked ? [...Object.values(locked.poses), ...locked.transitions].flatMap((c) => c.files.map((f) => f.asset)) : []);
         const remote = [...plan.poses, ...plan.transitions].flatMap((c) => c.files.map((f) => f.asset.id));
         const stale = remote.filter((id) => !lockedAssets.has(id)).length;
-        logger.info(`${plan.key}: ${stale ? `${stale} file(s) on the API are newer than the lock (stale)` : 'lock is up to date with the API'}; ` +
-          `generation would cost ${plan.cost} credits${plan.generate.length ? ` (${plan.generate.map((g) => `"${g.pose}"`).join(', ')})` : ''}`);
+        logger.info(
+          `${plan.key}: ${stale ? `${stale} file(s) on the API are newer than the lock (stale)` : 'lock is up to date with the API'}; `
+            + `generation would cost ${plan.cost} credits${plan.generate.length ? ` (${plan.generate.map((g) => `"${g.pose}"`).join(', ')})` : ''}`,
+        );
       }
     } finally {
       await client.close();

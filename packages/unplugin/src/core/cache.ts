@@ -17,7 +17,11 @@ import type { SyncClient } from './wire.js';
 const SHA256_RE = /^[0-9a-f]{64}$/;
 const CACHE_EXTENSIONS = new Set<string>(Object.values(EXT));
 
-export interface CachedFile { path: string; sha256: string; bytes: number }
+export interface CachedFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
 export interface CacheOptions {
   /**
    * A bundler build reads every file once more to emit it and hashes those bytes (emit-read.ts), so a
@@ -51,7 +55,11 @@ export class AssetCache {
   readonly #verified = new Map<string, CachedFile>();
   readonly #inFlight = new Map<string, Promise<CachedFile>>();
 
-  constructor(readonly dir: string, private readonly client?: SyncClient, private readonly cacheOptions: CacheOptions = {}) {}
+  constructor(
+    readonly dir: string,
+    private readonly client?: SyncClient,
+    private readonly cacheOptions: CacheOptions = {},
+  ) {}
 
   get hashOnEmit(): boolean {
     return !!this.cacheOptions.hashOnEmit;
@@ -66,8 +74,11 @@ export class AssetCache {
     const files = resolve(this.dir, 'files');
     const path = resolve(files, sha256.slice(0, 2), `${sha256}${ext}`);
     if (!SHA256_RE.test(sha256) || !CACHE_EXTENSIONS.has(ext) || !path.startsWith(`${files}/`)) {
-      throw new MaskoError('cache_path_refused', `refusing cache entry sha256 ${JSON.stringify(sha256.slice(0, 80))} with extension ${JSON.stringify(ext)}: expected 64 lower-case hex digits and one of ${[...CACHE_EXTENSIONS].join(', ')}, inside ${files}`,
-        'The lockfile or the API gave a value that is not a sha256; restore masko.lock.json and run `masko sync`.');
+      throw new MaskoError(
+        'cache_path_refused',
+        `refusing cache entry sha256 ${JSON.stringify(sha256.slice(0, 80))} with extension ${JSON.stringify(ext)}: expected 64 lower-case hex digits and one of ${[...CACHE_EXTENSIONS].join(', ')}, inside ${files}`,
+        'The lockfile or the API gave a value that is not a sha256; restore masko.lock.json and run `masko sync`.',
+      );
     }
     return path;
   }
@@ -109,7 +120,8 @@ export class AssetCache {
 
   /** Removes a file (and its sidecar) found unusable after it was cached, e.g. a PNG that does not decode. */
   async evict(file: CachedFile): Promise<void> {
-    if (!resolve(file.path).startsWith(`${resolve(this.dir)}/`)) throw new MaskoError('cache_path_refused', `refusing to remove ${file.path}: it is outside the cache ${this.dir}`);
+    if (!resolve(file.path).startsWith(`${resolve(this.dir)}/`))
+      throw new MaskoError('cache_path_refused', `refusing to remove ${file.path}: it is outside the cache ${this.dir}`);
     this.#verified.delete(file.path);
     await rm(file.path, { force: true });
     await rm(`${file.path}.json`, { force: true });
@@ -121,12 +133,18 @@ export class AssetCache {
       if (hit) return hit;
     }
     if (!opts.offline && !this.client) {
-      throw new MaskoError('cache_miss', `${url} (sha256 ${opts.expectedSha256?.slice(0, 12) ?? 'unknown'}…) is not in the cache at ${this.dir}, and there is no API key to fetch it with`,
-        'Set MASKO_API_KEY, or restore the cache directory.');
+      throw new MaskoError(
+        'cache_miss',
+        `${url} (sha256 ${opts.expectedSha256?.slice(0, 12) ?? 'unknown'}…) is not in the cache at ${this.dir}, and there is no API key to fetch it with`,
+        'Set MASKO_API_KEY, or restore the cache directory.',
+      );
     }
     if (opts.offline || !this.client) {
-      throw new MaskoError('cache_miss', `offline and ${url} (sha256 ${opts.expectedSha256?.slice(0, 12) ?? 'unknown'}…) is not in the cache at ${this.dir}`,
-        'Run `masko sync` once with network access, or restore the cache directory.');
+      throw new MaskoError(
+        'cache_miss',
+        `offline and ${url} (sha256 ${opts.expectedSha256?.slice(0, 12) ?? 'unknown'}…) is not in the cache at ${this.dir}`,
+        'Run `masko sync` once with network access, or restore the cache directory.',
+      );
     }
     // Named with our pid: a killed sync's leftovers are swept by the next one (temp-files.ts).
     const incoming = join(this.dir, 'incoming', `${tempTag()}${ext}`);
@@ -136,18 +154,30 @@ export class AssetCache {
     const schedule = opts.schedule ?? ((request) => request());
     const assetId = opts.assetId;
     const refreshUrl = assetId ? async () => (await client.assets.get(assetId, opts.signal)).url : undefined;
-    const got = await schedule(async () => client.download(opts.signed && refreshUrl ? await refreshUrl() : url, incoming, {
-      ...(refreshUrl ? { refreshUrl } : {}),
-      durable: false, // every first read in a process re-hashes the file: a torn one is fetched again
-      ...(opts.expectedSha256 ? { expectedSha256: opts.expectedSha256 } : {}),
-      ...(opts.signal ? { signal: opts.signal } : {}),
-      ...(opts.onProgress ? { onProgress: (received: number) => { opts.onProgress!(received >= seen ? received - seen : received); seen = received; } } : {}),
-    }));
+    const got = await schedule(async () =>
+      client.download(opts.signed && refreshUrl ? await refreshUrl() : url, incoming, {
+        ...(refreshUrl ? { refreshUrl } : {}),
+        durable: false, // every first read in a process re-hashes the file: a torn one is fetched again
+        ...(opts.expectedSha256 ? { expectedSha256: opts.expectedSha256 } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.onProgress
+          ? {
+              onProgress: (received: number) => {
+                opts.onProgress!(received >= seen ? received - seen : received);
+                seen = received;
+              },
+            }
+          : {}),
+      }),
+    );
     const path = this.pathFor(got.sha256, ext);
     try {
       // Sidecar first: a process killed in between leaves a sidecar without its file (fetched again next
       // time), never a file without its sidecar (a later cache hit by sha256 would not write it).
-      await writeFileAtomic(`${path}.json`, stableStringify({ url: withoutQuery(url), sha256: got.sha256, bytes: got.bytes, contentType: got.contentType ?? null }));
+      await writeFileAtomic(
+        `${path}.json`,
+        stableStringify({ url: withoutQuery(url), sha256: got.sha256, bytes: got.bytes, contentType: got.contentType ?? null }),
+      );
       await rename(got.path, path);
     } catch (error) {
       await rm(got.path, { force: true });

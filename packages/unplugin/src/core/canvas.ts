@@ -23,11 +23,19 @@ export function lockCanvas(canvasId: string, exported: unknown, items: WireItem[
   // By URL without its query: signed URLs are signed afresh in every answer.
   for (const item of items) for (const asset of item.assets ?? []) itemByUrl.set(withoutQuery(asset.url), item.id);
   const edges = manifest.transitions.map((t): LockedEdge => {
-    const item = clipUrls(t.media).map((url) => itemByUrl.get(withoutQuery(url))).find(Boolean);
+    const item = clipUrls(t.media)
+      .map((url) => itemByUrl.get(withoutQuery(url)))
+      .find(Boolean);
     return {
-      ...(t.id ? { id: t.id } : {}), from: t.from, to: t.to, ...(item ? { item } : {}), conditions: t.conditions,
-      ...(t.duration !== undefined ? { duration: t.duration } : {}), ...(t.speed !== undefined ? { speed: t.speed } : {}),
-      ...(t.priority !== undefined ? { priority: t.priority } : {}), ...(t.reverse ? { reverse: true } : {}),
+      ...(t.id ? { id: t.id } : {}),
+      from: t.from,
+      to: t.to,
+      ...(item ? { item } : {}),
+      conditions: t.conditions,
+      ...(t.duration !== undefined ? { duration: t.duration } : {}),
+      ...(t.speed !== undefined ? { speed: t.speed } : {}),
+      ...(t.priority !== undefined ? { priority: t.priority } : {}),
+      ...(t.reverse ? { reverse: true } : {}),
     };
   });
   return { canvas: { id: canvasId, initial: manifest.initial, inputs: manifest.inputs, edges }, poses: Object.keys(manifest.poses).sort() };

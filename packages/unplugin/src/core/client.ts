@@ -1,7 +1,12 @@
 /** The one place that creates the real API client (masko-client), typed to what the sync engine uses. */
 import type { SyncClient } from './wire.js';
 
-export interface ClientFactoryOptions { apiKey: string; apiUrl: string; connections?: number; logger?: { debug?(m: string): void; warn?(m: string): void } }
+export interface ClientFactoryOptions {
+  apiKey: string;
+  apiUrl: string;
+  connections?: number;
+  logger?: { debug?(m: string): void; warn?(m: string): void };
+}
 
 export async function loadClient(o: ClientFactoryOptions): Promise<SyncClient> {
   const { createMaskoClient } = await import('masko-client');

@@ -6,18 +6,20 @@
  */
 import type { AssetCache } from './cache.js';
 import { EXT } from './emit.js';
-import { probeDims } from './probe/index.js';
 import { SOURCE_FORMAT_OF } from './plan.js';
+import { probeDims } from './probe/index.js';
 import type { SyncClient, WireAsset, WireItem } from './wire.js';
 
 /** The items, each with its assets (listed for those the API did not inline). */
 export async function withAssets(client: SyncClient, collectionId: string, items: WireItem[]): Promise<WireItem[]> {
-  return Promise.all(items.map(async (item) => {
-    if (item.assets) return item;
-    const assets: WireAsset[] = [];
-    for await (const asset of client.assets.list(collectionId, { itemId: item.id })) assets.push(asset);
-    return { ...item, assets };
-  }));
+  return Promise.all(
+    items.map(async (item) => {
+      if (item.assets) return item;
+      const assets: WireAsset[] = [];
+      for await (const asset of client.assets.list(collectionId, { itemId: item.id })) assets.push(asset);
+      return { ...item, assets };
+    }),
+  );
 }
 
 /** Assets the planner needs dimensions of, and the API gave none. */
@@ -38,12 +40,14 @@ export interface ProbeRun {
  * none: the widest file of a type in an item is the original (null), the others are variants of their width.
  */
 export async function probeListing(run: ProbeRun, items: WireItem[]): Promise<void> {
-  await Promise.all(unsized(items).map(async (asset) => {
-    const format = SOURCE_FORMAT_OF[asset.type]!;
-    const got = await run.cache.fetch(asset.url, EXT[format], { assetId: asset.id, signal: run.signal, schedule: (request) => run.limit(request) });
-    const dims = await probeDims(got.path, format, `asset ${asset.id} (${asset.type})`);
-    Object.assign(asset, { ...dims, bytes: got.bytes, sha256: got.sha256, probed: true });
-  }));
+  await Promise.all(
+    unsized(items).map(async (asset) => {
+      const format = SOURCE_FORMAT_OF[asset.type]!;
+      const got = await run.cache.fetch(asset.url, EXT[format], { assetId: asset.id, signal: run.signal, schedule: (request) => run.limit(request) });
+      const dims = await probeDims(got.path, format, `asset ${asset.id} (${asset.type})`);
+      Object.assign(asset, { ...dims, bytes: got.bytes, sha256: got.sha256, probed: true });
+    }),
+  );
   for (const item of items) {
     const byType = new Map<string, WireAsset[]>();
     for (const a of item.assets ?? []) if ((a as Probed).probed) byType.set(a.type, [...(byType.get(a.type) ?? []), a]);

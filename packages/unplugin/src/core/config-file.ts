@@ -18,7 +18,14 @@ function existence(root: string): (path: string) => Promise<boolean> {
   const listings = new Map<string, Promise<Set<string>>>();
   const list = (dir: string) => {
     let names = listings.get(dir);
-    if (!names) listings.set(dir, (names = readdir(dir).then((n) => new Set(n), () => new Set<string>())));
+    if (!names)
+      listings.set(
+        dir,
+        (names = readdir(dir).then(
+          (n) => new Set(n),
+          () => new Set<string>(),
+        )),
+      );
     return names;
   };
   const exists = async (path: string): Promise<boolean> => {
@@ -54,12 +61,18 @@ export async function findConfig(cwd: string, configFile: string): Promise<Found
   try {
     config = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new MaskoError('config_syntax', `config file ${file} is not valid JSON: ${(error as Error).message}`,
-      'Fix the JSON (no comments or trailing commas in .json; use masko.config.ts for those).');
+    throw new MaskoError(
+      'config_syntax',
+      `config file ${file} is not valid JSON: ${(error as Error).message}`,
+      'Fix the JSON (no comments or trailing commas in .json; use masko.config.ts for those).',
+    );
   }
   if (!config || typeof config !== 'object' || Array.isArray(config)) {
-    throw new MaskoError('config_invalid', `config file ${file}: expected a JSON object of options, received ${Array.isArray(config) ? 'an array' : JSON.stringify(config)}`,
-      'See the options table in the unplugin-masko README.');
+    throw new MaskoError(
+      'config_invalid',
+      `config file ${file}: expected a JSON object of options, received ${Array.isArray(config) ? 'an array' : JSON.stringify(config)}`,
+      'See the options table in the unplugin-masko README.',
+    );
   }
   if (Object.keys(config).some((k) => k === 'extends' || k.startsWith('$'))) return { file, config: undefined };
   return { file, config: config as Record<string, unknown> };

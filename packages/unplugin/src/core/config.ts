@@ -9,7 +9,7 @@ import { resolve } from 'pathe';
 import type { MaskoOptions } from '../types.js';
 import { findConfig } from './config-file.js';
 import { MaskoError } from './errors.js';
-import { resolveOptions, type ResolvedOptions } from './options.js';
+import { type ResolvedOptions, resolveOptions } from './options.js';
 
 /** Deep merge where the higher layer's arrays replace the lower ones (defu would concatenate `formats`). */
 const mergeLayers = createDefu((lower: Record<string, unknown>, key, value) => {
@@ -18,7 +18,10 @@ const mergeLayers = createDefu((lower: Record<string, unknown>, key, value) => {
   return true;
 });
 
-export interface LoadedOptions { options: ResolvedOptions; configFile: string | undefined }
+export interface LoadedOptions {
+  options: ResolvedOptions;
+  configFile: string | undefined;
+}
 
 export async function loadOptions(inline: MaskoOptions = {}, root?: string): Promise<LoadedOptions> {
   const cwd = resolve(inline.root ?? root ?? process.cwd());
@@ -26,8 +29,11 @@ export async function loadOptions(inline: MaskoOptions = {}, root?: string): Pro
   const found = await findConfig(cwd, inline.configFile ?? 'masko.config');
   if (!found.file && inline.configFile !== undefined) {
     // Asked for by name (`--config`, the `configFile` option): running without it would sync nothing.
-    throw new MaskoError('config_missing', `config file ${inline.configFile} was not found in ${cwd} (also tried the extensions .ts, .mjs, .js, .json, …)`,
-      'Check the path given to --config (relative to --root or the current directory), or leave it out to use masko.config.*.');
+    throw new MaskoError(
+      'config_missing',
+      `config file ${inline.configFile} was not found in ${cwd} (also tried the extensions .ts, .mjs, .js, .json, …)`,
+      'Check the path given to --config (relative to --root or the current directory), or leave it out to use masko.config.*.',
+    );
   }
   if (found.config) {
     // The same layering c12 does for these files: inline over the file, arrays replaced.
@@ -58,7 +64,13 @@ async function loadWithC12(cwd: string, inline: MaskoOptions, file: string) {
   } catch (error) {
     // jiti says e.g. "ParseError: Unexpected token \n /abs/masko.config.ts:2:0": keep the words and the position.
     const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ').trim();
-    throw Object.assign(new MaskoError('config_load', `config file ${file} could not be loaded: ${message}`,
-      'Fix the error at the position shown (run with --debug for the stack).'), { cause: error });
+    throw Object.assign(
+      new MaskoError(
+        'config_load',
+        `config file ${file} could not be loaded: ${message}`,
+        'Fix the error at the position shown (run with --debug for the stack).',
+      ),
+      { cause: error },
+    );
   }
 }

@@ -5,16 +5,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { MascotManifest } from 'masko-manifest';
+import { typesPackage } from '../public/types-package.js';
 import type { MaskoOptions } from '../types.js';
 import { AssetCache } from './cache.js';
 import { loadClient } from './client.js';
-import { loadOptions, type LoadedOptions } from './config.js';
+import { type LoadedOptions, loadOptions } from './config.js';
 import { renderDts } from './dts.js';
-import { typesPackage } from '../public/types-package.js';
 import { describeError, MaskoError } from './errors.js';
 import { readTextOrUndefined, stableStringify, writeIfChanged } from './fs-utils.js';
-import { commitLockfile, emptyLockfile, readLockfile, type Lockfile } from './lockfile.js';
-import { buildMascot, type BuiltMascot, type OutputFile } from './manifest.js';
+import { commitLockfile, emptyLockfile, type Lockfile, readLockfile } from './lockfile.js';
+import { type BuiltMascot, buildMascot, type OutputFile } from './manifest.js';
 import { dict } from './named-record.js';
 import type { ResolvedOptions } from './options.js';
 import type { Logger, Progress } from './reporting.js';
@@ -57,7 +57,10 @@ const defaultClient = (o: ResolvedOptions, logger: Logger) => loadClient({ apiKe
 /** What decides a result: every option but the key, and the lockfile as it is on disk. */
 async function memoKey(options: ResolvedOptions): Promise<string> {
   const { apiKey: _secret, ...visible } = options;
-  return createHash('sha256').update(stableStringify(visible)).update((await readTextOrUndefined(options.lockfile)) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(stableStringify(visible))
+    .update((await readTextOrUndefined(options.lockfile)) ?? '')
+    .digest('hex');
 }
 
 /** masko.d.ts from the lock entries of the configured mascots. */
@@ -74,7 +77,10 @@ export class MaskoContext {
   #loaded: Promise<LoadedOptions> | undefined;
   #memo: { key: string; value: Promise<Prepared> } | undefined;
 
-  constructor(private readonly inline: MaskoOptions, private readonly ctx: ContextOptions) {}
+  constructor(
+    private readonly inline: MaskoOptions,
+    private readonly ctx: ContextOptions,
+  ) {}
 
   /** The host's root (Vite `root`, webpack `context`, esbuild `absWorkingDir`); resets the memo when it moves. */
   setRoot(root: string): void {
@@ -92,15 +98,22 @@ export class MaskoContext {
   async prepare(): Promise<Prepared> {
     // The config file is loaded once (jiti is not free); `invalidate()` reloads it.
     const loading = (this.#loaded ??= loadOptions(this.inline, this.#root));
-    loading.catch(() => { if (this.#loaded === loading) this.#loaded = undefined; });
+    loading.catch(() => {
+      if (this.#loaded === loading) this.#loaded = undefined;
+    });
     const loaded = await loading;
     const options = { ...loaded.options, ...this.ctx.overrides };
     const key = await memoKey(options);
     if (this.#memo?.key !== key) {
       const memo: { key: string; value: Promise<Prepared> } = { key, value: Promise.resolve(undefined as never) };
       // Re-keyed before it resolves: our own lockfile write must not look like an outside change.
-      memo.value = this.#prepare(options, loaded.configFile).then(async (p) => { memo.key = await memoKey(options); return p; });
-      memo.value.catch(() => { if (this.#memo === memo) this.#memo = undefined; });
+      memo.value = this.#prepare(options, loaded.configFile).then(async (p) => {
+        memo.key = await memoKey(options);
+        return p;
+      });
+      memo.value.catch(() => {
+        if (this.#memo === memo) this.#memo = undefined;
+      });
       this.#memo = memo;
     }
     return this.#memo.value;
@@ -108,9 +121,7 @@ export class MaskoContext {
 
   async #prepare(options: ResolvedOptions, configFile: string | undefined): Promise<Prepared> {
     // Created up front but lazy: a client sends nothing until asked, and offline never creates one.
-    const client = options.apiKey && !options.offline
-      ? this.ctx.createClient?.(options) ?? await defaultClient(options, this.ctx.logger)
-      : undefined;
+    const client = options.apiKey && !options.offline ? (this.ctx.createClient?.(options) ?? (await defaultClient(options, this.ctx.logger))) : undefined;
     const cache = new AssetCache(options.cacheDir, client, { hashOnEmit: !!this.ctx.hashOnEmit });
     // Leftovers of a killed sync (downloads, atomic-write temps); a live writer's are never touched.
     await Promise.all([sweepCacheTemps(options.cacheDir), sweepSiblingTemps(options.lockfile), options.dts ? sweepSiblingTemps(options.dts) : 0]);
@@ -119,7 +130,15 @@ export class MaskoContext {
       let syncError: unknown;
       let lock: Lockfile;
       try {
-        sync = await runSync({ options, cache, logger: this.ctx.logger, ...(client ? { client: () => client! } : {}), ...(this.ctx.progress ? { progress: this.ctx.progress } : {}), ...(this.ctx.update ? { update: true } : {}), ...(this.ctx.pins ? { pins: this.ctx.pins } : {}) });
+        sync = await runSync({
+          options,
+          cache,
+          logger: this.ctx.logger,
+          ...(client ? { client: () => client! } : {}),
+          ...(this.ctx.progress ? { progress: this.ctx.progress } : {}),
+          ...(this.ctx.update ? { update: true } : {}),
+          ...(this.ctx.pins ? { pins: this.ctx.pins } : {}),
+        });
         lock = sync.lock;
       } catch (error) {
         if (this.ctx.mode !== 'dev') throw error;
@@ -136,7 +155,10 @@ export class MaskoContext {
           // In dev the overlay shows this: give the real cause (a missing key, an unreachable API), not only its effect.
           if (!locked) {
             throw syncError
-              ? new MaskoError('not_locked', `mascot "${m.key}" is not in the lockfile, because the sync failed: ${describeError(syncError).replace(/^\[masko\] /, '')}`)
+              ? new MaskoError(
+                  'not_locked',
+                  `mascot "${m.key}" is not in the lockfile, because the sync failed: ${describeError(syncError).replace(/^\[masko\] /, '')}`,
+                )
               : new MaskoError('not_locked', `mascot "${m.key}" is not in the lockfile`, 'Run `masko sync`.');
           }
           mascots[m.key] = await buildMascot(m, locked, cache, options.offline || !client);
@@ -147,7 +169,11 @@ export class MaskoContext {
         }
       }
       if (options.dts) await writeIfChanged(options.dts, dtsFor(options, lock));
-      const unique = new Map(Object.values(mascots).flatMap((b) => b.files).map((f) => [f.fileName, f]));
+      const unique = new Map(
+        Object.values(mascots)
+          .flatMap((b) => b.files)
+          .map((f) => [f.fileName, f]),
+      );
       const files = [...unique.values()].sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
       return { options, configFile: configFile && existsSync(configFile) ? configFile : undefined, lock, mascots, files, sync, lockChanged, problems };
     } finally {

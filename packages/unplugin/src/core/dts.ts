@@ -5,7 +5,13 @@
  */
 import type { LockedMascot } from './lockfile.js';
 
-const union = (names: string[]) => (names.length ? [...new Set(names)].sort().map((n) => JSON.stringify(n)).join(' | ') : 'never');
+const union = (names: string[]) =>
+  names.length
+    ? [...new Set(names)]
+        .sort()
+        .map((n) => JSON.stringify(n))
+        .join(' | ')
+    : 'never';
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
@@ -39,7 +45,8 @@ export function renderDts(mascots: Record<string, { locked: LockedMascot; inputs
     if (IDENT.test(key)) out.push(`  export const ${key}: import('${from}').MascotManifest<${type}>`);
   }
   out.push(`  const all: {`);
-  for (const key of keys) out.push(`    ${JSON.stringify(key)}: import('${from}').MascotManifest<import('virtual:masko/${key}').Pose, import('virtual:masko/${key}').Input>`);
+  for (const key of keys)
+    out.push(`    ${JSON.stringify(key)}: import('${from}').MascotManifest<import('virtual:masko/${key}').Pose, import('virtual:masko/${key}').Input>`);
   out.push('  }', '  export default all', '}', '');
   return out.join('\n');
 }

@@ -15,7 +15,12 @@ import type { OutputFile } from './manifest.js';
 const READS = 16;
 
 class Mismatch extends Error {
-  constructor(readonly file: OutputFile, readonly actual: string) { super(file.path); }
+  constructor(
+    readonly file: OutputFile,
+    readonly actual: string,
+  ) {
+    super(file.path);
+  }
 }
 
 async function readChecked(file: OutputFile): Promise<Buffer> {
@@ -51,8 +56,11 @@ export async function readVerified(files: OutputFile[], reprepare: () => Promise
       return await readAll(files.map((f) => fresh.get(f.fileName) ?? f));
     } catch (again) {
       if (!(again instanceof Mismatch)) throw again;
-      throw new MaskoError('cache_corrupt', `${again.file.path} (emitted as ${again.file.fileName}) has sha256 ${again.actual}, expected ${again.file.sha256}, even after fetching it again; it was removed`,
-        'Check the disk, or delete the cache directory and build again.');
+      throw new MaskoError(
+        'cache_corrupt',
+        `${again.file.path} (emitted as ${again.file.fileName}) has sha256 ${again.actual}, expected ${again.file.sha256}, even after fetching it again; it was removed`,
+        'Check the disk, or delete the cache directory and build again.',
+      );
     }
   }
 }

@@ -15,7 +15,10 @@ export const MAX_SLUG = 40;
  * hash of the whole name keeps two such names apart.
  */
 export function slug(text: string): string {
-  const words = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const words = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   if (words && words.length <= MAX_SLUG) return words;
   const tag = createHash('sha256').update(text).digest('hex').slice(0, 8);
   return `${words.slice(0, MAX_SLUG).replace(/-$/, '') || 'pose'}-${tag}`;

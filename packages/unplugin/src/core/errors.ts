@@ -4,7 +4,11 @@ import { withHint } from './hints.js';
 /** Every error we throw: a code, a `[masko]` prefix and, when we know one, the fix. */
 export class MaskoError extends Error {
   override name = 'MaskoError';
-  constructor(readonly code: string, message: string, readonly hint?: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly hint?: string,
+  ) {
     super(`[masko] ${message}${hint ? `\n  hint: ${hint}` : ''}`);
   }
 }

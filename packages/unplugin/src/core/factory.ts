@@ -4,18 +4,24 @@
  * URL is written here).
  */
 import { createReadStream, existsSync } from 'node:fs';
-import type { UnpluginFactory, UnpluginOptions } from 'unplugin';
 import { consola } from 'consola';
+import type { UnpluginFactory, UnpluginOptions } from 'unplugin';
 import type { MaskoOptions } from '../types.js';
 import { indexModule, mascotModule, parseLoadedId, parseVirtualId, RESOLVED_PREFIX } from './codegen.js';
 import { MaskoContext, type Prepared } from './context.js';
-import { prefixedUrl, relativeUrl, webpackUrl, type UrlExpression } from './emit.js';
-import { describeError, MaskoError, tagged, userError } from './errors.js';
-import { EXT } from './emit.js';
+import { EXT, prefixedUrl, relativeUrl, type UrlExpression, webpackUrl } from './emit.js';
 import { readVerified } from './emit-read.js';
+import { describeError, MaskoError, tagged, userError } from './errors.js';
 
 const DEV_PREFIX = '@masko/';
-const MIME_BY_EXT: Record<string, string> = { [EXT.webm]: 'video/webm', [EXT.hevc]: 'video/quicktime', [EXT.stacked]: 'video/mp4', [EXT.png]: 'image/png', [EXT.webp]: 'image/webp', [EXT.avif]: 'image/avif' };
+const MIME_BY_EXT: Record<string, string> = {
+  [EXT.webm]: 'video/webm',
+  [EXT.hevc]: 'video/quicktime',
+  [EXT.stacked]: 'video/mp4',
+  [EXT.png]: 'image/png',
+  [EXT.webp]: 'image/webp',
+  [EXT.avif]: 'image/avif',
+};
 
 export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (userOptions = {}, meta) => {
   const logger = consola; // messages carry their own [masko] prefix
@@ -32,16 +38,23 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
   /** File name → its read-and-emit, shared by every load that ships it. */
   const emitting = new Map<string, Promise<void>>();
   /** After a corrupt file was removed: forget the result and prepare again (which fetches it again). */
-  const reprepare = () => { ctx.invalidate(); return prepare(); };
+  const reprepare = () => {
+    ctx.invalidate();
+    return prepare();
+  };
 
   if (meta.framework === 'webpack') ctx.setRoot(meta.webpack.compiler.options.context ?? process.cwd());
   if (meta.framework === 'rspack') ctx.setRoot(meta.rspack.compiler.options.context ?? process.cwd());
 
   const urlFor = (): UrlExpression => {
     switch (meta.framework) {
-      case 'vite': return prefixedUrl(mode === 'dev' ? `${viteBase}${DEV_PREFIX}` : viteBase);
-      case 'webpack': case 'rspack': return webpackUrl;
-      case 'esbuild': return esbuildOut.publicPath ? prefixedUrl(esbuildOut.publicPath) : relativeUrl;
+      case 'vite':
+        return prefixedUrl(mode === 'dev' ? `${viteBase}${DEV_PREFIX}` : viteBase);
+      case 'webpack':
+      case 'rspack':
+        return webpackUrl;
+      case 'esbuild':
+        return esbuildOut.publicPath ? prefixedUrl(esbuildOut.publicPath) : relativeUrl;
       default:
         // Rollup: its own file URLs, right wherever the chunk ends up (entryFileNames may nest it).
         return (fileName) => {
@@ -91,18 +104,32 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
         if (key && !built && p.problems[key]) throw userError(p.problems[key]);
         if (key && !built) {
           const known = Object.keys(p.mascots).join(', ') || 'none';
-          throw userError(new MaskoError('unknown_mascot', `virtual:masko/${key}: no mascot "${key}" is configured (configured: ${known})`, 'Add it under `mascots` in masko.config.'));
+          throw userError(
+            new MaskoError(
+              'unknown_mascot',
+              `virtual:masko/${key}: no mascot "${key}" is configured (configured: ${known})`,
+              'Add it under `mascots` in masko.config.',
+            ),
+          );
         }
         if (meta.framework === 'esbuild' && !esbuildOut.outdir) {
-          throw userError(new MaskoError('esbuild_outdir', 'esbuild needs `outdir` to receive the mascot files (`outfile` alone cannot hold assets)', 'Set outdir (and publicPath when the page is served from elsewhere).'));
+          throw userError(
+            new MaskoError(
+              'esbuild_outdir',
+              'esbuild needs `outdir` to receive the mascot files (`outfile` alone cannot hold assets)',
+              'Set outdir (and publicPath when the page is served from elsewhere).',
+            ),
+          );
         }
         const files = key ? built!.files : p.files;
         if (mode === 'build' && meta.framework !== 'webpack' && meta.framework !== 'rspack') {
           const todo = files.filter((f) => !emitting.has(f.fileName));
-          const job = readVerified(todo, reprepare).then((sources) => todo.forEach((file, i) => {
-            const ref = this.emitFile({ type: 'asset', fileName: file.fileName, source: sources[i]! }) as unknown;
-            emitted.set(file.fileName, typeof ref === 'string' ? ref : undefined);
-          }));
+          const job = readVerified(todo, reprepare).then((sources) =>
+            todo.forEach((file, i) => {
+              const ref = this.emitFile({ type: 'asset', fileName: file.fileName, source: sources[i]! }) as unknown;
+              emitted.set(file.fileName, typeof ref === 'string' ? ref : undefined);
+            }),
+          );
           for (const file of todo) emitting.set(file.fileName, job);
           await Promise.all(files.map((f) => emitting.get(f.fileName)));
         }
@@ -133,25 +160,32 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
           res.setHeader('Content-Length', String(file.bytes));
           createReadStream(file.path).pipe(res);
         });
-        void ctx.prepare().then((p) => {
-          const watched = [p.configFile, p.options.lockfile].filter((f): f is string => !!f);
-          server.watcher.add(watched);
-          server.watcher.on('change', (changed) => {
-            if (!watched.includes(changed)) return;
-            ctx.invalidate();
-            const graph = server.environments?.client?.moduleGraph ?? server.moduleGraph;
-            for (const mod of [...graph.idToModuleMap.values()].filter((m) => m.id?.startsWith(RESOLVED_PREFIX))) {
-              graph.invalidateModule(mod);
-            }
-            server.ws.send({ type: 'full-reload' });
-          });
-        }, (error: unknown) => log.warn(describeError(error)));
+        void ctx.prepare().then(
+          (p) => {
+            const watched = [p.configFile, p.options.lockfile].filter((f): f is string => !!f);
+            server.watcher.add(watched);
+            server.watcher.on('change', (changed) => {
+              if (!watched.includes(changed)) return;
+              ctx.invalidate();
+              const graph = server.environments?.client?.moduleGraph ?? server.moduleGraph;
+              for (const mod of [...graph.idToModuleMap.values()].filter((m) => m.id?.startsWith(RESOLVED_PREFIX))) {
+                graph.invalidateModule(mod);
+              }
+              server.ws.send({ type: 'full-reload' });
+            });
+          },
+          (error: unknown) => log.warn(describeError(error)),
+        );
       },
     },
     esbuild: {
       setup(build) {
         const o = build.initialOptions;
-        esbuildOut = { ...(o.outdir ? { outdir: o.outdir } : {}), ...(o.publicPath ? { publicPath: o.publicPath } : {}), ...(o.format ? { format: o.format } : {}) };
+        esbuildOut = {
+          ...(o.outdir ? { outdir: o.outdir } : {}),
+          ...(o.publicPath ? { publicPath: o.publicPath } : {}),
+          ...(o.format ? { format: o.format } : {}),
+        };
         ctx.setRoot(o.absWorkingDir ?? process.cwd());
       },
     },
@@ -168,7 +202,9 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
 interface WebpackLike {
   hooks: {
     thisCompilation: { tap(name: string, fn: (c: CompilationLike) => void): void };
-    normalModuleFactory: { tap(name: string, fn: (f: { hooks: { beforeResolve: { tap(name: string, fn: (d: { request: string }) => void): void } } }) => void): void };
+    normalModuleFactory: {
+      tap(name: string, fn: (f: { hooks: { beforeResolve: { tap(name: string, fn: (d: { request: string }) => void): void } } }) => void): void;
+    };
   };
   webpack: { sources: { RawSource: new (b: Buffer) => unknown }; Compilation: { PROCESS_ASSETS_STAGE_ADDITIONAL: number } };
 }

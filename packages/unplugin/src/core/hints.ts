@@ -4,7 +4,7 @@
  */
 const BY_CODE: Record<string, string> = {
   unauthorized: 'Check MASKO_API_KEY (or the apiKey option): the API refused it.',
-  forbidden: 'The key has no access to this collection: check mascots.<key>.collection and the key\'s account.',
+  forbidden: "The key has no access to this collection: check mascots.<key>.collection and the key's account.",
   not_found: 'Check mascots.<key>.collection (and canvas) and apiUrl: the API has no such object.',
   insufficient_credits: 'Top up credits, or lower what the plan generates.',
   rate_limited: 'The API is rate-limiting this key: try again in a minute, or lower `concurrency`.',
@@ -30,6 +30,8 @@ function codesOf(error: unknown): string[] {
 /** `message` with a `hint:` line: its own when it has one, else by code, else how to see more. */
 export function withHint(message: string, error: unknown): string {
   if (/\n {2}hint: /.test(message)) return message;
-  const known = codesOf(error).map((code) => BY_CODE[code]).find(Boolean);
+  const known = codesOf(error)
+    .map((code) => BY_CODE[code])
+    .find(Boolean);
   return `${message}\n  hint: ${known ?? 'Run again with --debug (or DEBUG=1) for the stack.'}`;
 }

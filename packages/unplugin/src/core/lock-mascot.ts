@@ -5,17 +5,17 @@
  */
 import type pLimit from 'p-limit';
 import type { AssetCache, CachedFile } from './cache.js';
+import { checkAgainstApi } from './check-asset.js';
 import { EXT } from './emit.js';
 import { MaskoError, namingEntry, shownUrl } from './errors.js';
-import { mascotInputs, type LockedClip, type LockedFile, type LockedMascot } from './lockfile.js';
+import { type LockedClip, type LockedFile, type LockedMascot, mascotInputs } from './lockfile.js';
+import { dict } from './named-record.js';
 import type { ResolvedMascot } from './options.js';
 import type { MascotPlan, PlannedClip, PlannedFile } from './plan.js';
-import { dict } from './named-record.js';
 import { imageSize, makePoster, type PosterFormat } from './posters.js';
+import { type Dims, probeDims } from './probe/index.js';
 import type { Progress } from './reporting.js';
 import { settleAll } from './settle.js';
-import { checkAgainstApi } from './check-asset.js';
-import { probeDims, type Dims } from './probe/index.js';
 import { hasQuery, withoutQuery } from './url-identity.js';
 
 export interface DownloadRun {
@@ -43,17 +43,17 @@ function startPosters(run: DownloadRun, file: CachedFile, widths: number[], form
   for (const format of formats) for (const width of widths) run.posters.push(makePoster(run.cache.dir, file, width, format).catch(() => undefined));
 }
 
-
 async function fetchFile(run: DownloadRun, f: PlannedFile): Promise<CachedFile> {
   return run.cache.fetch(f.asset.url, EXT[f.format], {
     assetId: f.asset.id,
     ...(f.asset.sha256 ? { expectedSha256: f.asset.sha256 } : {}),
     signal: run.abort.signal,
     // Only the request holds a slot: sidecar, rename and PNG checks overlap the next downloads.
-    schedule: (request) => run.limit(() => {
-      run.abort.signal.throwIfAborted(); // queued behind the limit while another download failed
-      return request();
-    }),
+    schedule: (request) =>
+      run.limit(() => {
+        run.abort.signal.throwIfAborted(); // queued behind the limit while another download failed
+        return request();
+      }),
     onProgress: (n) => run.progress?.advance(n),
   });
 }
@@ -66,8 +66,11 @@ async function pngSize(run: DownloadRun, f: PlannedFile, got: CachedFile): Promi
     } catch (error) {
       await run.cache.evict(got);
       if (attempt === 2) {
-        throw new MaskoError('bad_image', `${shownUrl(f.asset.url)}: expected a PNG image (the ${f.asset.type} asset ${f.asset.id}), got ${got.bytes} bytes that are not a readable image (${(error as Error).message}); nothing was kept in the cache`,
-          'The API served a broken file twice; try again later, or report the asset to Masko.');
+        throw new MaskoError(
+          'bad_image',
+          `${shownUrl(f.asset.url)}: expected a PNG image (the ${f.asset.type} asset ${f.asset.id}), got ${got.bytes} bytes that are not a readable image (${(error as Error).message}); nothing was kept in the cache`,
+          'The API served a broken file twice; try again later, or report the asset to Masko.',
+        );
       }
       run.abort.signal.throwIfAborted();
       got = await fetchFile(run, f);
@@ -89,8 +92,16 @@ async function lockFile(run: DownloadRun, f: PlannedFile, clip: PlannedClip, pos
   run.progress?.fileDone();
   run.downloaded.files++;
   run.downloaded.bytes += got.bytes;
-  return { format: f.format, asset: f.asset.id, url: withoutQuery(f.asset.url), ...(hasQuery(f.asset.url) ? { signed: true as const } : {}),
-    width: dims.width, height: dims.height, bytes: got.bytes, sha256: got.sha256 };
+  return {
+    format: f.format,
+    asset: f.asset.id,
+    url: withoutQuery(f.asset.url),
+    ...(hasQuery(f.asset.url) ? { signed: true as const } : {}),
+    width: dims.width,
+    height: dims.height,
+    bytes: got.bytes,
+    sha256: got.sha256,
+  };
 }
 
 async function lockClip(run: DownloadRun, clip: PlannedClip, pending: Promise<LockedFile>[]): Promise<LockedClip> {
@@ -103,9 +114,15 @@ async function lockClip(run: DownloadRun, clip: PlannedClip, pending: Promise<Lo
 export async function lockMascot(run: DownloadRun, m: ResolvedMascot, plan: MascotPlan): Promise<LockedMascot> {
   const posterFormats = (['png', 'webp', 'avif'] as const).filter((f) => m.formats.includes(f));
   const all = [...plan.poses, ...plan.transitions];
-  for (const clip of all) run.progress?.add(clip.files.length, clip.files.reduce((s, f) => s + (f.asset.bytes ?? 0), 0));
+  for (const clip of all)
+    run.progress?.add(
+      clip.files.length,
+      clip.files.reduce((s, f) => s + (f.asset.bytes ?? 0), 0),
+    );
   // PNGs queue first: their posters (CPU) then encode while the videos are still on the wire.
-  const order = all.flatMap((clip, c) => clip.files.map((f, i) => ({ clip, f, c, i }))).sort((a, b) => Number(b.f.format === 'png') - Number(a.f.format === 'png'));
+  const order = all
+    .flatMap((clip, c) => clip.files.map((f, i) => ({ clip, f, c, i })))
+    .sort((a, b) => Number(b.f.format === 'png') - Number(a.f.format === 'png'));
   const pending: Promise<LockedFile>[][] = all.map(() => []);
   for (const { clip, f, c, i } of order) {
     const entry = `mascot "${m.key}", ${'name' in clip ? `pose ${JSON.stringify(clip.name)}` : `transition ${JSON.stringify(clip.from)} to ${JSON.stringify(clip.to)}`} (${f.format} asset ${f.asset.id})`;
@@ -113,9 +130,14 @@ export async function lockMascot(run: DownloadRun, m: ResolvedMascot, plan: Masc
       throw namingEntry(entry, f.asset.url, error);
     });
   }
-  const clips = await settleAll(run.abort, all.map((clip, c) => lockClip(run, clip, pending[c]!)));
+  const clips = await settleAll(
+    run.abort,
+    all.map((clip, c) => lockClip(run, clip, pending[c]!)),
+  );
   const poses = dict<LockedClip>(); // item names are data: `__proto__` is a pose like any other
-  plan.poses.forEach((p, i) => { poses[p.name] = { ...clips[i]!, ...(p.edit ? { edit: p.edit } : {}) }; });
+  plan.poses.forEach((p, i) => {
+    poses[p.name] = { ...clips[i]!, ...(p.edit ? { edit: p.edit } : {}) };
+  });
   return {
     collection: m.collection,
     name: plan.name,

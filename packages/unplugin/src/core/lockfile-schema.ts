@@ -16,14 +16,25 @@ export const SOURCE_FORMATS = ['webm', 'hevc', 'stacked', 'png'] as const;
 export const MAX_NAME_LENGTH = 1000;
 
 const id = (what: string) => v.pipe(v.string(`expected ${what} (${API_ID_SHAPE})`), v.regex(API_ID_PATTERN, `expected ${what} (${API_ID_SHAPE})`));
-const name = (what: string) => v.pipe(v.string(`expected ${what} (a string)`), v.minLength(1, `expected ${what} (not empty)`),
-  v.maxLength(MAX_NAME_LENGTH, `expected ${what} of at most ${MAX_NAME_LENGTH} characters`));
-const count = (what: string) => v.pipe(v.number(`expected ${what} (a non-negative integer)`), v.integer(`expected ${what} (a non-negative integer)`),
-  v.minValue(0, `expected ${what} (a non-negative integer)`));
+const name = (what: string) =>
+  v.pipe(
+    v.string(`expected ${what} (a string)`),
+    v.minLength(1, `expected ${what} (not empty)`),
+    v.maxLength(MAX_NAME_LENGTH, `expected ${what} of at most ${MAX_NAME_LENGTH} characters`),
+  );
+const count = (what: string) =>
+  v.pipe(
+    v.number(`expected ${what} (a non-negative integer)`),
+    v.integer(`expected ${what} (a non-negative integer)`),
+    v.minValue(0, `expected ${what} (a non-negative integer)`),
+  );
 const pixels = v.nullable(count('a size in pixels or null'));
 
 /** The sha256 names a cache file: exactly 64 lower-case hex digits, so no path can be spelled with it. */
-export const Sha256Schema = v.pipe(v.string('expected a sha256 (64 lower-case hex digits)'), v.regex(/^[0-9a-f]{64}$/, 'expected a sha256 (64 lower-case hex digits)'));
+export const Sha256Schema = v.pipe(
+  v.string('expected a sha256 (64 lower-case hex digits)'),
+  v.regex(/^[0-9a-f]{64}$/, 'expected a sha256 (64 lower-case hex digits)'),
+);
 
 /** Where a file is downloaded from: http(s) only (`file:`, `data:`, `javascript:` are refused). */
 export const HttpUrlSchema = v.pipe(
@@ -54,18 +65,26 @@ export const lockedClipEntries = {
   /** Poster widths resized locally from the PNG file. */
   posters: v.array(v.pipe(count('a width in pixels'), v.minValue(1, 'expected a width in pixels (positive)')), 'expected an array of widths'),
   /** An edit pose: made by Masko's `edit` from pose `from`'s image with `instructions` (pins.ts). */
-  edit: v.optional(v.object({
-    from: name('a pose name'),
-    instructions: name('edit instructions'),
-  }, 'expected { from: <pose name>, instructions: <string> }')),
+  edit: v.optional(
+    v.object(
+      {
+        from: name('a pose name'),
+        instructions: name('edit instructions'),
+      },
+      'expected { from: <pose name>, instructions: <string> }',
+    ),
+  ),
 };
 export const LockedClipSchema = v.object(lockedClipEntries, 'expected a clip object');
-export const LockedTransitionSchema = v.object({
-  ...lockedClipEntries,
-  from: name('a pose name'),
-  to: name('a pose name'),
-  reverse: v.boolean('expected true or false'),
-}, 'expected a transition object');
+export const LockedTransitionSchema = v.object(
+  {
+    ...lockedClipEntries,
+    from: name('a pose name'),
+    to: name('a pose name'),
+    reverse: v.boolean('expected true or false'),
+  },
+  'expected a transition object',
+);
 
 const ConditionSchema = v.object({
   input: name('an input name'),
@@ -87,30 +106,42 @@ export const LockedEdgeSchema = v.object({
 export const LockedCanvasSchema = v.object({
   id: id('a canvas id'),
   initial: name('a pose name'),
-  inputs: v.array(v.object({
-    name: name('an input name'),
-    type: v.picklist(['boolean', 'number', 'trigger'], "expected 'boolean', 'number' or 'trigger'"),
-    default: v.optional(v.union([v.boolean(), v.number()], 'expected true, false or a number')),
-  }), 'expected an array of inputs'),
+  inputs: v.array(
+    v.object({
+      name: name('an input name'),
+      type: v.picklist(['boolean', 'number', 'trigger'], "expected 'boolean', 'number' or 'trigger'"),
+      default: v.optional(v.union([v.boolean(), v.number()], 'expected true, false or a number')),
+    }),
+    'expected an array of inputs',
+  ),
   edges: v.array(LockedEdgeSchema, 'expected an array of edges'),
 });
 
-export const LockedMascotSchema = v.object({
-  collection: id('a collection id'),
-  name: v.pipe(v.string('expected the collection name (a string)'), v.maxLength(MAX_NAME_LENGTH, `expected a name of at most ${MAX_NAME_LENGTH} characters`)),
-  /** Hash of the options this entry answers; a different hash means the entry must be re-resolved. */
-  inputs: v.pipe(v.string('expected the options hash (a string)'), v.maxLength(128, 'expected the options hash (at most 128 characters)')),
-  poses: namedRecord(LockedClipSchema, name('a pose name'), 'expected an object of { <pose name>: <clip> }'),
-  transitions: v.array(LockedTransitionSchema, 'expected an array of transitions'),
-  /** Canvas mode: the state machine, its edges tied to the transition items above. */
-  canvas: v.optional(LockedCanvasSchema),
-}, 'expected a mascot entry object');
+export const LockedMascotSchema = v.object(
+  {
+    collection: id('a collection id'),
+    name: v.pipe(v.string('expected the collection name (a string)'), v.maxLength(MAX_NAME_LENGTH, `expected a name of at most ${MAX_NAME_LENGTH} characters`)),
+    /** Hash of the options this entry answers; a different hash means the entry must be re-resolved. */
+    inputs: v.pipe(v.string('expected the options hash (a string)'), v.maxLength(128, 'expected the options hash (at most 128 characters)')),
+    poses: namedRecord(LockedClipSchema, name('a pose name'), 'expected an object of { <pose name>: <clip> }'),
+    transitions: v.array(LockedTransitionSchema, 'expected an array of transitions'),
+    /** Canvas mode: the state machine, its edges tied to the transition items above. */
+    canvas: v.optional(LockedCanvasSchema),
+  },
+  'expected a mascot entry object',
+);
 
-export const LockfileSchema = v.object({
-  lockfileVersion: v.literal(LOCKFILE_VERSION, `expected ${LOCKFILE_VERSION}`),
-  mascots: namedRecord(LockedMascotSchema, v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/, 'expected a mascot key (letters, digits, "-" and "_")')),
-    'expected an object of { <mascot key>: <entry> }'),
-}, 'expected a lockfile object');
+export const LockfileSchema = v.object(
+  {
+    lockfileVersion: v.literal(LOCKFILE_VERSION, `expected ${LOCKFILE_VERSION}`),
+    mascots: namedRecord(
+      LockedMascotSchema,
+      v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/, 'expected a mascot key (letters, digits, "-" and "_")')),
+      'expected an object of { <mascot key>: <entry> }',
+    ),
+  },
+  'expected a lockfile object',
+);
 
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 export type LockedFile = v.InferOutput<typeof LockedFileSchema>;

@@ -4,20 +4,28 @@
  */
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
-import type { ResolvedMascot } from './options.js';
 import { MaskoError } from './errors.js';
 import { readTextOrUndefined, stableStringify, writeFileAtomic } from './fs-utils.js';
-import { LOCKFILE_VERSION, LockfileSchema, type LockedClip, type LockedFile, type LockedMascot, type Lockfile } from './lockfile-schema.js';
+import { LOCKFILE_VERSION, type LockedClip, type LockedFile, type LockedMascot, type Lockfile, LockfileSchema } from './lockfile-schema.js';
 import { dict } from './named-record.js';
+import type { ResolvedMascot } from './options.js';
 
-export { LOCKFILE_VERSION };
 export type { LockedCanvas, LockedClip, LockedEdge, LockedFile, LockedMascot, LockedTransition, Lockfile } from './lockfile-schema.js';
+export { LOCKFILE_VERSION };
 
 export const emptyLockfile = (): Lockfile => ({ lockfileVersion: LOCKFILE_VERSION, mascots: dict() });
 
 /** The options of a mascot that decide its lock entry. */
 export function mascotInputs(m: ResolvedMascot): string {
-  const relevant = { canvas: m.canvas ?? null, collection: m.collection, formats: m.formats, include: m.include ?? 'all', initial: m.initial ?? null, poses: m.poses, sizes: m.sizes ?? null };
+  const relevant = {
+    canvas: m.canvas ?? null,
+    collection: m.collection,
+    formats: m.formats,
+    include: m.include ?? 'all',
+    initial: m.initial ?? null,
+    poses: m.poses,
+    sizes: m.sizes ?? null,
+  };
   return createHash('sha256').update(stableStringify(relevant)).digest('hex').slice(0, 16);
 }
 
@@ -25,7 +33,8 @@ export function serializeLockfile(lock: Lockfile): string {
   const mascots = dict<LockedMascot>();
   for (const key of Object.keys(lock.mascots).sort()) {
     const m = lock.mascots[key]!;
-    const sortFiles = (files: LockedFile[]) => [...files].sort((a, b) => (a.format < b.format ? -1 : a.format > b.format ? 1 : (a.width ?? 0) - (b.width ?? 0)));
+    const sortFiles = (files: LockedFile[]) =>
+      [...files].sort((a, b) => (a.format < b.format ? -1 : a.format > b.format ? 1 : (a.width ?? 0) - (b.width ?? 0)));
     const poses = dict<LockedClip>();
     for (const name of Object.keys(m.poses)) poses[name] = { ...m.poses[name]!, files: sortFiles(m.poses[name]!.files) };
     const transitions = [...m.transitions]
@@ -70,10 +79,14 @@ function describeLockIssue(data: unknown, issue: v.BaseIssue<unknown>): string {
   if (keys[0] === 'mascots' && keys.length > 1) {
     where.push(`mascot ${quote(keys[1]!)}`);
     i = 2;
-    if (keys[2] === 'poses' && keys.length > 3) { where.push(`pose ${quote(keys[3]!)}`); i = 4; }
-    else if (keys[2] === 'transitions' && typeof keys[3] === 'number') {
+    if (keys[2] === 'poses' && keys.length > 3) {
+      where.push(`pose ${quote(keys[3]!)}`);
+      i = 4;
+    } else if (keys[2] === 'transitions' && typeof keys[3] === 'number') {
       const t = (data as { mascots: Record<string, { transitions: { from?: unknown; to?: unknown }[] }> }).mascots[keys[1] as string]?.transitions[keys[3]];
-      where.push(`transition ${keys[3]}${typeof t?.from === 'string' && typeof t.to === 'string' ? ` (${JSON.stringify(t.from)} to ${JSON.stringify(t.to)})` : ''}`);
+      where.push(
+        `transition ${keys[3]}${typeof t?.from === 'string' && typeof t.to === 'string' ? ` (${JSON.stringify(t.from)} to ${JSON.stringify(t.to)})` : ''}`,
+      );
       i = 4;
     }
   }
@@ -95,10 +108,21 @@ export async function commitLockfile(path: string, next: Lockfile, opts: { froze
   if (current === text) return false;
   if (opts.frozen) {
     // Only a change of content counts: a hand-reformatted lockfile with the same data still passes.
-    const same = current !== undefined && (() => { try { return serializeLockfile(JSON.parse(current) as Lockfile) === text; } catch { return false; } })();
+    const same =
+      current !== undefined
+      && (() => {
+        try {
+          return serializeLockfile(JSON.parse(current) as Lockfile) === text;
+        } catch {
+          return false;
+        }
+      })();
     if (same) return false;
-    throw new MaskoError('lockfile_frozen', `lockfile ${path} would change, and frozen mode forbids changing it`,
-      'Run `masko sync` locally and commit masko.lock.json.');
+    throw new MaskoError(
+      'lockfile_frozen',
+      `lockfile ${path} would change, and frozen mode forbids changing it`,
+      'Run `masko sync` locally and commit masko.lock.json.',
+    );
   }
   await writeFileAtomic(path, text);
   return true;

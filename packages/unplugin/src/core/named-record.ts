@@ -38,7 +38,13 @@ function namedRecordSchema<S extends v.GenericSchema>(value: S, key: v.GenericSc
         const checked = v.safeParse(value, input[name]);
         if (!checked.success) {
           for (const issue of checked.issues) {
-            addIssue({ message: issue.message, input: issue.input, received: issue.received, ...(issue.expected !== null ? { expected: issue.expected } : {}), path: [item, ...(issue.path ?? [])] });
+            addIssue({
+              message: issue.message,
+              input: issue.input,
+              received: issue.received,
+              ...(issue.expected !== null ? { expected: issue.expected } : {}),
+              path: [item, ...(issue.path ?? [])],
+            });
           }
           failed = true;
           continue;

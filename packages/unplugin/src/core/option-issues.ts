@@ -21,7 +21,7 @@ function schemasAt(root: AnySchema, issue: v.BaseIssue<unknown>): { parent: AnyS
   for (const step of issue.path ?? []) {
     parent = own;
     const key = (step as { key: unknown }).key;
-    own = unwrap(own?.entries ? own.entries[String(key)] : own?.value ?? own?.item);
+    own = unwrap(own?.entries ? own.entries[String(key)] : (own?.value ?? own?.item));
   }
   return { parent, own };
 }
@@ -40,7 +40,7 @@ function expectation(root: AnySchema, issue: v.BaseIssue<unknown>): string {
   if (issue.expected === 'never' && parent?.entries) {
     return `expected a known option (one of ${Object.keys(parent.entries).join(', ')})`;
   }
-  return `expected ${issue.expected === 'Object' ? 'an object' : issue.expected ?? 'a valid value'}`;
+  return `expected ${issue.expected === 'Object' ? 'an object' : (issue.expected ?? 'a valid value')}`;
 }
 
 /** One line per issue; `hideReceived` paths (the API key) never echo their value. */

@@ -1,7 +1,7 @@
 import { API_ID_PATTERN, API_ID_SHAPE, API_KEY_PATTERN, API_KEY_SHAPE, rememberSecret } from 'masko-wire';
-import * as v from 'valibot';
 import { isAbsolute, resolve } from 'pathe';
-import type { MaskoFormat, MaskoOptions, MascotOptions, PoseOptions } from '../types.js';
+import * as v from 'valibot';
+import type { MascotOptions, MaskoFormat, MaskoOptions, PoseOptions } from '../types.js';
 import { MaskoError } from './errors.js';
 import { dict, namedRecord } from './named-record.js';
 import { formatOptionIssues } from './option-issues.js';
@@ -10,18 +10,24 @@ export const DEFAULT_API_URL = 'https://api.masko.ai/v1';
 export const DEFAULT_FORMATS: MaskoFormat[] = ['webm', 'hevc', 'stacked', 'png'];
 const FORMATS = ['webm', 'hevc', 'stacked', 'png', 'webp', 'avif'] as const;
 
-const positiveInt = (what: string) =>
-  v.pipe(v.number(`expected ${what}`), v.integer(`expected ${what}`), v.minValue(1, `expected ${what}`));
+const positiveInt = (what: string) => v.pipe(v.number(`expected ${what}`), v.integer(`expected ${what}`), v.minValue(1, `expected ${what}`));
 
 const PoseSchema = v.strictObject({
   image: v.optional(v.string('expected a prompt string')),
   animation: v.optional(v.string('expected a prompt string')),
-  duration: v.optional(v.pipe(v.number('expected seconds (a number)'), v.minValue(1, 'expected at least 1 second'), v.maxValue(10, 'expected at most 10 seconds'))),
+  duration: v.optional(
+    v.pipe(v.number('expected seconds (a number)'), v.minValue(1, 'expected at least 1 second'), v.maxValue(10, 'expected at most 10 seconds')),
+  ),
   loop: v.optional(v.boolean('expected true or false')),
-  edit: v.optional(v.strictObject({
-    from: v.pipe(v.string('expected the name of the pose to edit'), v.minLength(1, 'expected the name of the pose to edit')),
-    instructions: v.pipe(v.string('expected edit instructions (string)'), v.minLength(1, 'expected edit instructions')),
-  }, 'expected { from: <pose name>, instructions: <what to change> }')),
+  edit: v.optional(
+    v.strictObject(
+      {
+        from: v.pipe(v.string('expected the name of the pose to edit'), v.minLength(1, 'expected the name of the pose to edit')),
+        instructions: v.pipe(v.string('expected edit instructions (string)'), v.minLength(1, 'expected edit instructions')),
+      },
+      'expected { from: <pose name>, instructions: <what to change> }',
+    ),
+  ),
 });
 
 const MascotSchema = v.strictObject({
@@ -32,10 +38,12 @@ const MascotSchema = v.strictObject({
   initial: v.optional(v.string('expected a pose name')),
   canvas: v.optional(v.pipe(v.string(`expected a canvas id (${API_ID_SHAPE})`), v.regex(API_ID_PATTERN, `expected a canvas id (${API_ID_SHAPE})`))),
   sizes: v.optional(v.array(positiveInt('a width in pixels (positive integer)'), 'expected an array of widths')),
-  formats: v.optional(v.pipe(
-    v.array(v.picklist(FORMATS, `expected one of ${FORMATS.map((f) => `'${f}'`).join(', ')}`), 'expected an array of formats'),
-    v.minLength(1, 'expected at least one format'),
-  )),
+  formats: v.optional(
+    v.pipe(
+      v.array(v.picklist(FORMATS, `expected one of ${FORMATS.map((f) => `'${f}'`).join(', ')}`), 'expected an array of formats'),
+      v.minLength(1, 'expected at least one format'),
+    ),
+  ),
 });
 
 /** Mascot keys name files (`<key>.json`, `assets/<key>-…`) and modules: short, and safe in both. */
@@ -48,12 +56,28 @@ const ApiUrlSchema = v.pipe(
 );
 
 const OptionsSchema = v.strictObject({
-  mascots: v.optional(namedRecord(MascotSchema, v.pipe(v.string(), v.regex(KEY_RE, 'expected keys of letters, digits, "-" and "_" only (at most 64 characters)')),
-    'expected an object of { <key>: { collection, … } }')),
-  generate: v.optional(v.union([
-    v.literal(false),
-    v.strictObject({ maxCredits: v.pipe(v.number('expected a non-negative integer'), v.integer('expected a non-negative integer'), v.minValue(0, 'expected a non-negative integer')) }),
-  ], 'expected false or { maxCredits: <non-negative integer> }')),
+  mascots: v.optional(
+    namedRecord(
+      MascotSchema,
+      v.pipe(v.string(), v.regex(KEY_RE, 'expected keys of letters, digits, "-" and "_" only (at most 64 characters)')),
+      'expected an object of { <key>: { collection, … } }',
+    ),
+  ),
+  generate: v.optional(
+    v.union(
+      [
+        v.literal(false),
+        v.strictObject({
+          maxCredits: v.pipe(
+            v.number('expected a non-negative integer'),
+            v.integer('expected a non-negative integer'),
+            v.minValue(0, 'expected a non-negative integer'),
+          ),
+        }),
+      ],
+      'expected false or { maxCredits: <non-negative integer> }',
+    ),
+  ),
   cacheDir: v.optional(v.string('expected a directory path')),
   lockfile: v.optional(v.string('expected a file path')),
   dts: v.optional(v.union([v.boolean(), v.string()], 'expected true, false or a file path')),
@@ -97,19 +121,21 @@ export function resolveOptions(raw: unknown, env: Record<string, string | undefi
   const o: MaskoOptions = parsed.output as MaskoOptions;
   const root = resolve(o.root ?? process.cwd());
   const abs = (p: string) => (isAbsolute(p) ? resolve(p) : resolve(root, p));
-  const mascots = Object.keys(o.mascots ?? {}).sort().map((key): ResolvedMascot => {
-    const m = o.mascots![key]!;
-    return {
-      key,
-      collection: m.collection,
-      poses: m.poses ?? dict(),
-      include: m.include,
-      initial: m.initial,
-      canvas: m.canvas,
-      sizes: m.sizes ? [...new Set(m.sizes)].sort((a, b) => a - b) : undefined,
-      formats: [...new Set(m.formats ?? DEFAULT_FORMATS)].sort(),
-    };
-  });
+  const mascots = Object.keys(o.mascots ?? {})
+    .sort()
+    .map((key): ResolvedMascot => {
+      const m = o.mascots![key]!;
+      return {
+        key,
+        collection: m.collection,
+        poses: m.poses ?? dict(),
+        include: m.include,
+        initial: m.initial,
+        canvas: m.canvas,
+        sizes: m.sizes ? [...new Set(m.sizes)].sort((a, b) => a - b) : undefined,
+        formats: [...new Set(m.formats ?? DEFAULT_FORMATS)].sort(),
+      };
+    });
   const dts = o.dts === false ? false : abs(typeof o.dts === 'string' ? o.dts : 'masko.d.ts');
   return {
     root,

@@ -6,16 +6,22 @@
  */
 import type { LockedMascot } from './lockfile.js';
 import type { ResolvedMascot } from './options.js';
-import { costOf, posterWidths, type MascotPlan, type PlannedFile, type PlannedPose } from './plan.js';
+import { costOf, type MascotPlan, type PlannedFile, type PlannedPose, posterWidths } from './plan.js';
 import type { GenerateResult, WireAsset, WireItem } from './wire.js';
 
 /** A pose's pinned image: its item and the transparent PNG asset it ships. */
-export interface Pin { item: string; png: string }
+export interface Pin {
+  item: string;
+  png: string;
+}
 /** Pins per pose name, of one mascot. */
 export type Pins = Map<string, Pin>;
 
 /** What an edit pose was made from, as the lockfile records it. */
-export interface EditRecord { from: string; instructions: string }
+export interface EditRecord {
+  from: string;
+  instructions: string;
+}
 
 /** The pins a lock entry holds: every pose's PNG (kept stable across re-resolves), edits included. */
 export function pinsFromLock(locked: LockedMascot | undefined, mascot: ResolvedMascot): Pins {
@@ -64,7 +70,10 @@ export function applyPins(plan: MascotPlan, mascot: ResolvedMascot, items: WireI
   for (const [name, options] of Object.entries(mascot.poses)) {
     if (!options.edit) continue;
     const { from, instructions } = options.edit;
-    const drop = (list: string[]) => { const i = list.indexOf(name); if (i >= 0) list.splice(i, 1); };
+    const drop = (list: string[]) => {
+      const i = list.indexOf(name);
+      if (i >= 0) list.splice(i, 1);
+    };
     drop(unavailable);
     const pin = pins.get(name);
     const found = pin ? assetIn(items, pin.item, pin.png) : undefined;
@@ -74,12 +83,16 @@ export function applyPins(plan: MascotPlan, mascot: ResolvedMascot, items: WireI
       const item = { ...found.item, name, loop: false, duration: null };
       const at = poses.findIndex((p) => p.name === name);
       const pose: PlannedPose & { edit: EditRecord } = { name, item, files, posterWidths: posterWidths(files, mascot), edit: { from, instructions } };
-      if (at >= 0) poses[at] = pose; else poses.push(pose);
+      if (at >= 0) poses[at] = pose;
+      else poses.push(pose);
       continue;
     }
     const source = poses.find((p) => p.name === from);
     const image = source?.files.find((f) => f.format === 'png')?.asset;
-    if (!source || !image) { unavailable.push(name); continue; }
+    if (!source || !image) {
+      unavailable.push(name);
+      continue;
+    }
     const body = { type: 'edit' as const, item_id: source.item.id, source_image_asset_id: image.id, edit_instructions: instructions };
     generate.push({ pose: name, body, cost: costOf(body) });
   }
@@ -95,10 +108,13 @@ export function describeEdits(locked: LockedMascot, mascot: ResolvedMascot): str
     if (!edit) continue;
     const wanted = mascot.poses[name]?.edit;
     const current = wanted && wanted.from === edit.from && wanted.instructions === edit.instructions;
-    lines.push(`"${name}": edit of "${edit.from}" (${JSON.stringify(edit.instructions)})${current ? '' : '; the config now asks for another edit (run `masko sync`)'}`);
+    lines.push(
+      `"${name}": edit of "${edit.from}" (${JSON.stringify(edit.instructions)})${current ? '' : '; the config now asks for another edit (run `masko sync`)'}`,
+    );
   }
   for (const [name, options] of Object.entries(mascot.poses)) {
-    if (options.edit && !locked.poses[name]) lines.push(`"${name}": edit of "${options.edit.from}" (${JSON.stringify(options.edit.instructions)}), not made yet (1 credit)`);
+    if (options.edit && !locked.poses[name])
+      lines.push(`"${name}": edit of "${options.edit.from}" (${JSON.stringify(options.edit.instructions)}), not made yet (1 credit)`);
   }
   return lines;
 }

@@ -11,14 +11,35 @@ export type VideoFormat = 'webm' | 'hevc' | 'stacked';
 export type SourceFormat = VideoFormat | 'png';
 
 export const SOURCE_FORMAT_OF: Partial<Record<AssetType, SourceFormat>> = {
-  webm: 'webm', hevc: 'hevc', stacked_video: 'stacked', transparent_image: 'png',
+  webm: 'webm',
+  hevc: 'hevc',
+  stacked_video: 'stacked',
+  transparent_image: 'png',
 };
 
-export interface PlannedFile { format: SourceFormat; asset: WireAsset }
-export interface PlannedClip { item: WireItem; files: PlannedFile[]; posterWidths: number[] }
-export interface PlannedPose extends PlannedClip { name: string; /** An edit pose (pins.ts): what it was made from. */ edit?: { from: string; instructions: string } }
-export interface PlannedTransition extends PlannedClip { from: string; to: string; reverse: boolean }
-export interface PlannedGeneration { pose: string; body: GenerateBody; cost: number }
+export interface PlannedFile {
+  format: SourceFormat;
+  asset: WireAsset;
+}
+export interface PlannedClip {
+  item: WireItem;
+  files: PlannedFile[];
+  posterWidths: number[];
+}
+export interface PlannedPose extends PlannedClip {
+  name: string /** An edit pose (pins.ts): what it was made from. */;
+  edit?: { from: string; instructions: string };
+}
+export interface PlannedTransition extends PlannedClip {
+  from: string;
+  to: string;
+  reverse: boolean;
+}
+export interface PlannedGeneration {
+  pose: string;
+  body: GenerateBody;
+  cost: number;
+}
 
 export interface MascotPlan {
   key: string;
@@ -77,9 +98,7 @@ export function pickFiles(item: WireItem, mascot: ResolvedMascot): PlannedFile[]
       if (source) files.push({ format, asset: source });
       continue;
     }
-    const sized = mascot.sizes
-      ? assets.filter((a) => mascot.sizes!.includes(a.size ?? a.width ?? -1))
-      : assets;
+    const sized = mascot.sizes ? assets.filter((a) => mascot.sizes!.includes(a.size ?? a.width ?? -1)) : assets;
     const chosen = sized.length ? sized : originals.slice(0, 1);
     for (const asset of chosen) files.push({ format, asset });
   }
@@ -102,7 +121,15 @@ function generationFor(name: string, mascot: ResolvedMascot): GenerateBody | und
   if (!pose?.image) return undefined;
   const sizes = mascot.sizes ? { sizes: mascot.sizes } : {};
   if (pose.animation) {
-    return { type: 'animation', name, image_prompt: pose.image, animation_prompt: pose.animation, duration: pose.duration ?? 4, loop: pose.loop ?? true, ...sizes };
+    return {
+      type: 'animation',
+      name,
+      image_prompt: pose.image,
+      animation_prompt: pose.animation,
+      duration: pose.duration ?? 4,
+      loop: pose.loop ?? true,
+      ...sizes,
+    };
   }
   return { type: 'image', name, image_prompt: pose.image, ...sizes };
 }
@@ -130,7 +157,10 @@ export function planMascot(mascot: ResolvedMascot, collection: WireCollection, i
       continue;
     }
     const running = inFlight.get(name);
-    if (running) { pending.push(running); continue; }
+    if (running) {
+      pending.push(running);
+      continue;
+    }
     const body = generationFor(name, mascot);
     if (body) generate.push({ pose: name, body, cost: costOf(body) });
     else unavailable.push(name);

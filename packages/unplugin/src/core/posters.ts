@@ -11,7 +11,14 @@ import { sha256File } from './cache.js';
 import { readTextOrUndefined, stableStringify, writeFileAtomic } from './fs-utils.js';
 
 export type PosterFormat = 'png' | 'webp' | 'avif';
-export interface Poster { path: string; format: PosterFormat; width: number; height: number; bytes: number; sha256: string }
+export interface Poster {
+  path: string;
+  format: PosterFormat;
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+}
 
 const VERSION = 1;
 
@@ -30,7 +37,9 @@ export function sharpVersion(): Promise<string> {
         const pkg = JSON.parse((await readTextOrUndefined(join(dir, 'package.json'))) ?? '{}') as { name?: string; version?: string };
         if (pkg.name === 'sharp' && pkg.version) return pkg.version;
       }
-    } catch { /* not resolvable from here: ask sharp */ }
+    } catch {
+      /* not resolvable from here: ask sharp */
+    }
     return (await loadSharp()).versions.sharp ?? '';
   })());
 }
@@ -39,8 +48,16 @@ export function sharpVersion(): Promise<string> {
 const inFlight = new Map<string, Promise<Poster>>();
 
 /** `sizeOnly`: a build hashes the poster when it emits it (emit-read.ts), so the cache check is its size. */
-export async function makePoster(cacheDir: string, source: { path: string; sha256: string }, width: number, format: PosterFormat, sizeOnly = false): Promise<Poster> {
-  const key = createHash('sha256').update(`${VERSION}|${source.sha256}|${width}|${format}|${await sharpVersion()}`).digest('hex');
+export async function makePoster(
+  cacheDir: string,
+  source: { path: string; sha256: string },
+  width: number,
+  format: PosterFormat,
+  sizeOnly = false,
+): Promise<Poster> {
+  const key = createHash('sha256')
+    .update(`${VERSION}|${source.sha256}|${width}|${format}|${await sharpVersion()}`)
+    .digest('hex');
   const path = join(cacheDir, 'derived', key.slice(0, 2), `${key}.${format}`);
   let pending = inFlight.get(path);
   if (!pending) {
@@ -60,9 +77,12 @@ async function encodePoster(path: string, source: { path: string }, width: numbe
   }
   const sharp = await loadSharp();
   const pipeline = sharp(await readFile(source.path)).resize({ width, withoutEnlargement: true });
-  const encoded = format === 'png' ? pipeline.png({ compressionLevel: 9 })
-    : format === 'webp' ? pipeline.webp({ quality: 90, alphaQuality: 100 })
-    : pipeline.avif({ quality: 60 });
+  const encoded =
+    format === 'png'
+      ? pipeline.png({ compressionLevel: 9 })
+      : format === 'webp'
+        ? pipeline.webp({ quality: 90, alphaQuality: 100 })
+        : pipeline.avif({ quality: 60 });
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
   const sha256 = createHash('sha256').update(data).digest('hex');
   await writeFileAtomic(path, data);

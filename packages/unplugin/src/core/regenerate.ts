@@ -7,11 +7,16 @@
 import { MaskoError } from './errors.js';
 import type { LockedMascot, Lockfile } from './lockfile.js';
 import type { ResolvedMascot, ResolvedOptions } from './options.js';
-import { pinFromResult, type Pin } from './pins.js';
+import { type Pin, pinFromResult } from './pins.js';
 import { costOf } from './plan.js';
 import type { GenerateBody, SyncClient } from './wire.js';
 
-export interface RegenerateTarget { mascot: ResolvedMascot; pose: string; body: GenerateBody; cost: number }
+export interface RegenerateTarget {
+  mascot: ResolvedMascot;
+  pose: string;
+  body: GenerateBody;
+  cost: number;
+}
 
 /** `felix/Wave` or `Wave` (when one mascot has it) → what to post. */
 export function regenerationFor(options: ResolvedOptions, lock: Lockfile | undefined, spec: string): RegenerateTarget {
@@ -20,11 +25,18 @@ export function regenerationFor(options: ResolvedOptions, lock: Lockfile | undef
   const pose = key ? spec.slice(slash + 1) : spec;
   const candidates = options.mascots.filter((m) => (!key || m.key === key) && lock?.mascots[m.key]?.poses[pose]);
   if (candidates.length === 0) {
-    throw new MaskoError('regenerate_unknown_pose', `--regenerate ${spec}: no locked pose "${pose}"${key ? ` in mascot "${key}"` : ''} in ${options.lockfile}`,
-      'Run `masko sync` first; regenerate replaces the assets of a pose the lockfile already has.');
+    throw new MaskoError(
+      'regenerate_unknown_pose',
+      `--regenerate ${spec}: no locked pose "${pose}"${key ? ` in mascot "${key}"` : ''} in ${options.lockfile}`,
+      'Run `masko sync` first; regenerate replaces the assets of a pose the lockfile already has.',
+    );
   }
   if (candidates.length > 1) {
-    throw new MaskoError('regenerate_ambiguous', `--regenerate ${spec}: mascots ${candidates.map((m) => `"${m.key}"`).join(', ')} all have "${pose}"`, `Say which: --regenerate ${candidates[0]!.key}/${pose}`);
+    throw new MaskoError(
+      'regenerate_ambiguous',
+      `--regenerate ${spec}: mascots ${candidates.map((m) => `"${m.key}"`).join(', ')} all have "${pose}"`,
+      `Say which: --regenerate ${candidates[0]!.key}/${pose}`,
+    );
   }
   const mascot = candidates[0]!;
   const locked = lock!.mascots[mascot.key]!;
@@ -36,18 +48,26 @@ function bodyFor(mascot: ResolvedMascot, locked: LockedMascot, pose: string): Ge
   const clip = locked.poses[pose]!;
   const where = `mascots.${mascot.key}.poses["${pose}"]`;
   if (clip.files.some((f) => f.format !== 'png')) {
-    throw new MaskoError('regenerate_animated', `--regenerate ${mascot.key}/${pose}: "${pose}" is animated; Masko regenerates images only (its clips would no longer match)`,
-      'Declare a new animated pose instead.');
+    throw new MaskoError(
+      'regenerate_animated',
+      `--regenerate ${mascot.key}/${pose}: "${pose}" is animated; Masko regenerates images only (its clips would no longer match)`,
+      'Declare a new animated pose instead.',
+    );
   }
   const options = mascot.poses[pose];
   if (options?.edit) {
     const source = locked.poses[options.edit.from];
     const image = source?.files.find((f) => f.format === 'png');
-    if (!source || !image) throw new MaskoError('regenerate_no_source', `${where}.edit.from: the source pose "${options.edit.from}" is not locked`, 'Run `masko sync` first.');
+    if (!source || !image)
+      throw new MaskoError('regenerate_no_source', `${where}.edit.from: the source pose "${options.edit.from}" is not locked`, 'Run `masko sync` first.');
     return { type: 'edit', item_id: source.item, source_image_asset_id: image.asset, edit_instructions: options.edit.instructions };
   }
   if (!options?.image) {
-    throw new MaskoError('regenerate_no_prompt', `${where}.image: expected an image prompt to regenerate "${pose}" with`, `Add ${where}: { image: '…' } to masko.config.`);
+    throw new MaskoError(
+      'regenerate_no_prompt',
+      `${where}.image: expected an image prompt to regenerate "${pose}" with`,
+      `Add ${where}: { image: '…' } to masko.config.`,
+    );
   }
   return { type: 'image', item_id: clip.item, image_prompt: options.image };
 }
@@ -55,10 +75,18 @@ function bodyFor(mascot: ResolvedMascot, locked: LockedMascot, pose: string): Ge
 /** Refuses (spending nothing) when generation is off or the budget is below the cost. */
 export function checkBudget(options: ResolvedOptions, cost: number): void {
   if (options.generate === false) {
-    throw new MaskoError('generation_disabled', `regenerating costs ${cost} credit(s) and generation is off; nothing was spent`, `Set generate: { maxCredits: ${cost} } to allow it.`);
+    throw new MaskoError(
+      'generation_disabled',
+      `regenerating costs ${cost} credit(s) and generation is off; nothing was spent`,
+      `Set generate: { maxCredits: ${cost} } to allow it.`,
+    );
   }
   if (cost > options.generate.maxCredits) {
-    throw new MaskoError('over_budget', `regenerating costs ${cost} credit(s), above generate.maxCredits = ${options.generate.maxCredits}; nothing was spent`, `Raise generate.maxCredits to at least ${cost}.`);
+    throw new MaskoError(
+      'over_budget',
+      `regenerating costs ${cost} credit(s), above generate.maxCredits = ${options.generate.maxCredits}; nothing was spent`,
+      `Raise generate.maxCredits to at least ${cost}.`,
+    );
   }
 }
 

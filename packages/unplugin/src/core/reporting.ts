@@ -2,5 +2,12 @@
  * Where a sync reports to: log lines and download progress. Their own module so that `sync.ts` and the
  * modules it drives (`lock-mascot.ts`) both import them without importing each other (no import cycle).
  */
-export interface Logger { info(message: string): void; warn(message: string): void }
-export interface Progress { add(files: number, bytes: number): void; advance(bytes: number): void; fileDone(): void }
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+export interface Progress {
+  add(files: number, bytes: number): void;
+  advance(bytes: number): void;
+  fileDone(): void;
+}

@@ -7,16 +7,16 @@ import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type { AssetCache } from './cache.js';
 import { lockCanvas } from './canvas.js';
+import { needsProbe, probeListing, withAssets } from './complete-listing.js';
 import { MaskoError } from './errors.js';
-import { lockMascot, type DownloadRun } from './lock-mascot.js';
-import { emptyLockfile, mascotInputs, readLockfile, type Lockfile } from './lockfile.js';
+import { type DownloadRun, lockMascot } from './lock-mascot.js';
+import { emptyLockfile, type Lockfile, mascotInputs, readLockfile } from './lockfile.js';
 import { MAX_NAME_LENGTH } from './lockfile-schema.js';
 import type { ResolvedMascot, ResolvedOptions } from './options.js';
-import { planMascot, type MascotPlan } from './plan.js';
+import { applyPins, type Pins, pinFromResult, pinsFromLock } from './pins.js';
+import { type MascotPlan, planMascot } from './plan.js';
 import type { Logger, Progress } from './reporting.js';
 import { settleAll } from './settle.js';
-import { needsProbe, probeListing, withAssets } from './complete-listing.js';
-import { applyPins, pinFromResult, pinsFromLock, type Pins } from './pins.js';
 import type { GenerateResult, SyncClient, WireItem } from './wire.js';
 
 export interface SyncEnv {
@@ -56,23 +56,35 @@ async function listItems(client: SyncClient, collectionId: string): Promise<Wire
  * `prepare`: a step on each listing before it is planned (probing files the API gave no size for).
  * `pins`: poses pinned to assets (edits, regenerations; pins.ts), by mascot.
  */
-export async function planAll(client: SyncClient, mascots: ResolvedMascot[], prepare?: (items: WireItem[]) => Promise<void>, pins?: (m: ResolvedMascot) => Pins): Promise<MascotPlan[]> {
-  return Promise.all(mascots.map(async (m) => {
-    const [collection, items, exported] = await Promise.all([
-      client.collections.get(m.collection), listItems(client, m.collection).then(async (items) => { await prepare?.(items); return items; }),
-      m.canvas ? client.canvases.export(m.collection, m.canvas) : undefined,
-    ]);
-    const pinned = (plan: MascotPlan) => applyPins(plan, m, items, pins?.(m) ?? new Map());
-    if (!m.canvas) return pinned(planMascot(m, collection, items));
-    const { canvas, poses } = lockCanvas(m.canvas, exported, items);
-    return { ...pinned(planMascot(m, collection, items, poses)), canvas };
-  }));
+export async function planAll(
+  client: SyncClient,
+  mascots: ResolvedMascot[],
+  prepare?: (items: WireItem[]) => Promise<void>,
+  pins?: (m: ResolvedMascot) => Pins,
+): Promise<MascotPlan[]> {
+  return Promise.all(
+    mascots.map(async (m) => {
+      const [collection, items, exported] = await Promise.all([
+        client.collections.get(m.collection),
+        listItems(client, m.collection).then(async (items) => {
+          await prepare?.(items);
+          return items;
+        }),
+        m.canvas ? client.canvases.export(m.collection, m.canvas) : undefined,
+      ]);
+      const pinned = (plan: MascotPlan) => applyPins(plan, m, items, pins?.(m) ?? new Map());
+      if (!m.canvas) return pinned(planMascot(m, collection, items));
+      const { canvas, poses } = lockCanvas(m.canvas, exported, items);
+      return { ...pinned(planMascot(m, collection, items, poses)), canvas };
+    }),
+  );
 }
 
 /** Waits for items another run started (their generation is already paid for). */
 async function waitForPending(client: SyncClient, mascots: ResolvedMascot[], plans: MascotPlan[], logger: Logger): Promise<MascotPlan[]> {
   for (let round = 0; plans.some((p) => p.pending.length); round++) {
-    if (round === 600) throw new MaskoError('pending_timeout', `items still generating after 10 minutes: ${plans.flatMap((p) => p.pending.map((i) => i.name)).join(', ')}`);
+    if (round === 600)
+      throw new MaskoError('pending_timeout', `items still generating after 10 minutes: ${plans.flatMap((p) => p.pending.map((i) => i.name)).join(', ')}`);
     if (round === 0) logger.info(`waiting for ${plans.flatMap((p) => p.pending.map((i) => `"${i.name}"`)).join(', ')} (already being generated)`);
     await new Promise((r) => setTimeout(r, 1000));
     plans = await planAll(client, mascots);
@@ -99,11 +111,18 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
 
   const names = stale.map((m) => `"${m.key}"`).join(', ');
   if (options.offline) {
-    throw new MaskoError('offline_unlocked', `offline, and the lockfile has no current entry for ${names}`, 'Run `masko sync` with network access and commit masko.lock.json.');
+    throw new MaskoError(
+      'offline_unlocked',
+      `offline, and the lockfile has no current entry for ${names}`,
+      'Run `masko sync` with network access and commit masko.lock.json.',
+    );
   }
   if (options.frozen) {
-    throw new MaskoError('lockfile_frozen', `lockfile ${options.lockfile} would change (${names} missing or options changed), and frozen mode forbids changing it`,
-      'Run `masko sync` locally and commit masko.lock.json.');
+    throw new MaskoError(
+      'lockfile_frozen',
+      `lockfile ${options.lockfile} would change (${names} missing or options changed), and frozen mode forbids changing it`,
+      'Run `masko sync` locally and commit masko.lock.json.',
+    );
   }
   if (!env.client) throw new MaskoError('no_api_key', `no API key: set MASKO_API_KEY (or the apiKey option) to resolve ${names}`);
   const client = env.client();
@@ -115,17 +134,28 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   let plans = await waitForPending(client, stale, await planWith(), logger);
   const unavailable = plans.flatMap((p) => p.unavailable.map((n) => `${p.key}/"${n}"`));
   if (unavailable.length) {
-    throw new MaskoError('pose_unavailable', `not in the collection and no prompt to generate it: ${unavailable.join(', ')}`,
-      'Fix the pose name, or give it an `image` prompt (and `animation` for a clip) under mascots.<key>.poses.');
+    throw new MaskoError(
+      'pose_unavailable',
+      `not in the collection and no prompt to generate it: ${unavailable.join(', ')}`,
+      'Fix the pose name, or give it an `image` prompt (and `animation` for a clip) under mascots.<key>.poses.',
+    );
   }
   // The lockfile schema refuses longer names when it is read back: refuse them now, before any download.
-  const long = plans.flatMap((p) => p.poses.filter((c) => c.name.length > MAX_NAME_LENGTH).map((c) => `${p.key}/item ${c.item.id} (${c.name.length} characters)`));
+  const long = plans.flatMap((p) =>
+    p.poses.filter((c) => c.name.length > MAX_NAME_LENGTH).map((c) => `${p.key}/item ${c.item.id} (${c.name.length} characters)`),
+  );
   if (long.length) {
-    throw new MaskoError('name_too_long', `item names longer than ${MAX_NAME_LENGTH} characters: ${long.join(', ')}; nothing was downloaded`,
-      'Rename the item in Masko, or leave it out with mascots.<key>.include.');
+    throw new MaskoError(
+      'name_too_long',
+      `item names longer than ${MAX_NAME_LENGTH} characters: ${long.join(', ')}; nothing was downloaded`,
+      'Rename the item in Masko, or leave it out with mascots.<key>.include.',
+    );
   }
   for (const p of plans) {
-    if (p.missingSizes.length) logger.warn(`mascot "${p.key}": sizes ${p.missingSizes.join(', ')} are not among the collection's animation_sizes; videos fall back to the nearest files the API has`);
+    if (p.missingSizes.length)
+      logger.warn(
+        `mascot "${p.key}": sizes ${p.missingSizes.join(', ')} are not among the collection's animation_sizes; videos fall back to the nearest files the API has`,
+      );
   }
   const cost = plans.reduce((sum, p) => sum + p.cost, 0);
   result.plannedCost = cost;
@@ -134,19 +164,26 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
     const budget = options.generate === false ? 'generation is off' : `budget ${options.generate.maxCredits} credits`;
     logger.info(`plan: generate ${describeGeneration(plans)} — total ${cost} credits (${budget})`);
     if (options.generate === false) {
-      throw new MaskoError('generation_disabled', `declared poses are missing and generation is off: ${describeGeneration(plans)}; nothing was spent`,
-        `Set generate: { maxCredits: ${cost} } to allow it.`);
+      throw new MaskoError(
+        'generation_disabled',
+        `declared poses are missing and generation is off: ${describeGeneration(plans)}; nothing was spent`,
+        `Set generate: { maxCredits: ${cost} } to allow it.`,
+      );
     }
     if (cost > options.generate.maxCredits) {
-      throw new MaskoError('over_budget', `the plan costs ${cost} credits, above generate.maxCredits = ${options.generate.maxCredits}; nothing was spent`,
-        `Raise generate.maxCredits to at least ${cost}, or declare fewer poses.`);
+      throw new MaskoError(
+        'over_budget',
+        `the plan costs ${cost} credits, above generate.maxCredits = ${options.generate.maxCredits}; nothing was spent`,
+        `Raise generate.maxCredits to at least ${cost}, or declare fewer poses.`,
+      );
     }
     if (env.dryRun) return result;
     result.creditsSpent = await generateAll(client, plans, (plan, pose, made_) => {
       const pin = pinFromResult(made_);
       if (pin) made.set(plan.key, new Map([...(made.get(plan.key) ?? []), [pose, pin]]));
     });
-    if (result.creditsSpent !== cost) logger.warn(`the API charged ${result.creditsSpent} credits for a plan priced at ${cost}; our price list may be out of date`);
+    if (result.creditsSpent !== cost)
+      logger.warn(`the API charged ${result.creditsSpent} credits for a plan priced at ${cost}; our price list may be out of date`);
     plans = await planWith();
     const left = plans.flatMap((p) => p.generate.map((g) => g.pose));
     if (left.length) throw new MaskoError('generation_incomplete', `generated poses did not appear in the collection: ${left.join(', ')}`);
@@ -156,15 +193,26 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   if (env.dryRun) return result;
 
   // Every mascot's files at once under one limit; the first failure stops them all (see settle.ts).
-  const run: DownloadRun = { cache: env.cache, limit: pLimit(options.concurrency), abort: new AbortController(), progress: env.progress, downloaded: result.downloaded, posters: [] };
+  const run: DownloadRun = {
+    cache: env.cache,
+    limit: pLimit(options.concurrency),
+    abort: new AbortController(),
+    progress: env.progress,
+    downloaded: result.downloaded,
+    posters: [],
+  };
   setMaxListeners(0, run.abort.signal); // one listener per download in flight, by design
   // An API without sizes on its assets: probe the files, then plan again with what they say.
   if (plans.some((p) => needsProbe([...p.poses, ...p.transitions].map((c) => c.item)))) {
     plans = await planWith((items) => probeListing({ cache: env.cache, limit: run.limit, signal: run.abort.signal }, items));
   }
-  const locked = await settleAll(run.abort, stale.map((m, i) => lockMascot(run, m, plans[i]!)))
-    .finally(() => Promise.allSettled(run.posters)); // a failed sync returns only once nothing writes
-  stale.forEach((m, i) => { next.mascots[m.key] = locked[i]!; });
+  const locked = await settleAll(
+    run.abort,
+    stale.map((m, i) => lockMascot(run, m, plans[i]!)),
+  ).finally(() => Promise.allSettled(run.posters)); // a failed sync returns only once nothing writes
+  stale.forEach((m, i) => {
+    next.mascots[m.key] = locked[i]!;
+  });
   return result;
 }
 
@@ -176,14 +224,21 @@ async function readPrevious(env: SyncEnv): Promise<Lockfile> {
  * Sends every planned generation in batches of ≤10 per collection, then awaits all jobs together. Returns
  * credits spent. `onResult` hears each pose's job once it completed (edits are pinned to its assets).
  */
-export async function generateAll(client: SyncClient, plans: MascotPlan[], onResult?: (plan: MascotPlan, pose: string, result: GenerateResult) => void): Promise<number> {
+export async function generateAll(
+  client: SyncClient,
+  plans: MascotPlan[],
+  onResult?: (plan: MascotPlan, pose: string, result: GenerateResult) => void,
+): Promise<number> {
   let spent = 0;
   const jobIds: string[] = [];
   const sent: [MascotPlan, string, GenerateResult][] = [];
   for (const plan of plans) {
     for (let i = 0; i < plan.generate.length; i += BATCH) {
       const chunk = plan.generate.slice(i, i + BATCH);
-      const batch = await client.generateBatch(plan.collection, chunk.map((g) => g.body));
+      const batch = await client.generateBatch(
+        plan.collection,
+        chunk.map((g) => g.body),
+      );
       spent += batch.total_cost;
       jobIds.push(...batch.jobs.map((j) => j.job_id));
       batch.jobs.forEach((job, n) => sent.push([plan, chunk[n]!.pose, job]));

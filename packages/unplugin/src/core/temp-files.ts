@@ -46,9 +46,15 @@ async function sweep(paths: string[]): Promise<number> {
   let removed = 0;
   const now = Date.now();
   for (const path of paths) {
-    const mtime = await stat(path).then((s) => s.mtimeMs, () => undefined);
+    const mtime = await stat(path).then(
+      (s) => s.mtimeMs,
+      () => undefined,
+    );
     if (mtime === undefined || !isStaleTemp(basename(path), mtime, now)) continue;
-    await rm(path, { force: true }).then(() => removed++, () => undefined);
+    await rm(path, { force: true }).then(
+      () => removed++,
+      () => undefined,
+    );
   }
   return removed;
 }
@@ -72,6 +78,9 @@ export async function sweepCacheTemps(cacheDir: string): Promise<number> {
 export async function sweepSiblingTemps(file: string): Promise<number> {
   const prefix = `${basename(file)}.`;
   const names = await readdir(dirname(file)).catch(() => [] as string[]);
-  return sweep(names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp') && (TAG_RE.test(n.slice(prefix.length)) || UNTAGGED_TMP_RE.test(n)))
-    .map((n) => join(dirname(file), n)));
+  return sweep(
+    names
+      .filter((n) => n.startsWith(prefix) && n.endsWith('.tmp') && (TAG_RE.test(n.slice(prefix.length)) || UNTAGGED_TMP_RE.test(n)))
+      .map((n) => join(dirname(file), n)),
+  );
 }

@@ -48,8 +48,19 @@ export type GenerateBody =
   | { type: 'edit'; item_id: string; source_image_asset_id: string; edit_instructions: string }
   | { type: 'animation'; name: string; image_prompt: string; animation_prompt: string; duration: number; loop: boolean; sizes?: number[] };
 
-export interface GenerateResult { job_id: string; item_id: string; cost_credits: number; asset_ids?: Partial<Record<AssetType, string>> }
-export interface WireJob { id: string; status: JobStatus; item_id: string | null; cost_credits: number; asset_ids?: Partial<Record<AssetType, string>> }
+export interface GenerateResult {
+  job_id: string;
+  item_id: string;
+  cost_credits: number;
+  asset_ids?: Partial<Record<AssetType, string>>;
+}
+export interface WireJob {
+  id: string;
+  status: JobStatus;
+  item_id: string | null;
+  cost_credits: number;
+  asset_ids?: Partial<Record<AssetType, string>>;
+}
 
 /** What the sync engine needs from masko-client (its real surface is larger). */
 export interface SyncClient {
@@ -64,7 +75,16 @@ export interface SyncClient {
   generate(collectionId: string, body: GenerateBody): Promise<GenerateResult>;
   generateBatch(collectionId: string, bodies: GenerateBody[]): Promise<{ jobs: GenerateResult[]; total_cost: number }>;
   waitForJobs(ids: string[], opts?: { timeoutMs?: number }): Promise<WireJob[]>;
-  download(url: string, destPath: string, opts?: { expectedSha256?: string; signal?: AbortSignal; onProgress?(received: number, total: number | undefined): void; refreshUrl?(): Promise<string>; durable?: boolean }):
-    Promise<{ path: string; sha256: string; bytes: number; contentType?: string | null | undefined }>;
+  download(
+    url: string,
+    destPath: string,
+    opts?: {
+      expectedSha256?: string;
+      signal?: AbortSignal;
+      onProgress?(received: number, total: number | undefined): void;
+      refreshUrl?(): Promise<string>;
+      durable?: boolean;
+    },
+  ): Promise<{ path: string; sha256: string; bytes: number; contentType?: string | null | undefined }>;
   close(): Promise<void>;
 }

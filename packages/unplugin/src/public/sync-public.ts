@@ -8,7 +8,7 @@ import { isAbsolute, resolve } from 'pathe';
 import { MaskoContext } from '../core/context.js';
 import { describeError, tagged } from '../core/errors.js';
 import type { MaskoOptions } from '../types.js';
-import { writePublic, type PublicResult } from './write-public.js';
+import { type PublicResult, writePublic } from './write-public.js';
 
 export interface PublicOptions {
   /** Where the app serves static files, relative to the root. The media go into `<publicDir>/masko/`. */
@@ -33,7 +33,10 @@ export async function syncPublic(options: SyncPublicOptions, mode: 'build' | 'de
   try {
     const p = await ctx.prepare();
     const abs = (dir: string) => (isAbsolute(dir) ? dir : resolve(p.options.root, dir));
-    const result = await writePublic(p, { publicDir: abs(publicDir), modulesDir: abs(modulesDir), ...(base ? { base } : {}) }, () => { ctx.invalidate(); return ctx.prepare(); });
+    const result = await writePublic(p, { publicDir: abs(publicDir), modulesDir: abs(modulesDir), ...(base ? { base } : {}) }, () => {
+      ctx.invalidate();
+      return ctx.prepare();
+    });
     if (result.written || result.removed) log.info(`${result.written} file(s) written to ${abs(publicDir)}/masko, ${result.removed} stale removed`);
     return result;
   } catch (error) {

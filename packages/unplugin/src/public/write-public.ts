@@ -28,7 +28,11 @@ export interface PublicTarget {
   base?: string;
 }
 
-export interface PublicResult { written: number; removed: number; modules: string[] }
+export interface PublicResult {
+  written: number;
+  removed: number;
+  modules: string[];
+}
 
 const withSlash = (base: string) => (base.endsWith('/') ? base : `${base}/`);
 
@@ -39,7 +43,14 @@ export async function writePublic(p: Prepared, target: PublicTarget, reprepare: 
   const dest = (f: OutputFile) => join(dir, basename(f.fileName));
 
   // Names carry the content hash: a file already there with the right size is this file.
-  const present = await Promise.all(p.files.map((f) => stat(dest(f)).then((s) => s.size === f.bytes, () => false)));
+  const present = await Promise.all(
+    p.files.map((f) =>
+      stat(dest(f)).then(
+        (s) => s.size === f.bytes,
+        () => false,
+      ),
+    ),
+  );
   const todo = p.files.filter((_, i) => !present[i]);
   const sources = await readVerified(todo, reprepare);
   await Promise.all(todo.map((f, i) => writeFileAtomic(dest(f), sources[i]!)));
@@ -52,7 +63,10 @@ export async function writePublic(p: Prepared, target: PublicTarget, reprepare: 
   const modules: string[] = [];
   for (const [key, built] of Object.entries(p.mascots)) {
     const js = join(target.modulesDir, `${key}.js`);
-    await writeIfChanged(js, manifestModuleJs(built.manifest, (fileName) => prefix + basename(fileName)));
+    await writeIfChanged(
+      js,
+      manifestModuleJs(built.manifest, (fileName) => prefix + basename(fileName)),
+    );
     await writeIfChanged(join(target.modulesDir, `${key}.d.ts`), manifestModuleDts(built.manifest, from));
     modules.push(js);
   }

@@ -1,3 +1,3 @@
 export default defineNuxtConfig({
-  modules: ['unplugin-masko/nuxt'],   // syncs when Nuxt starts: public/masko/ and app/masko/
+  modules: ['unplugin-masko/nuxt'], // syncs when Nuxt starts: public/masko/ and app/masko/
 });

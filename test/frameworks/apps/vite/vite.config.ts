@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
 import masko from 'unplugin-masko/vite';
+import { defineConfig } from 'vite';
 
 export default defineConfig({ plugins: [masko()] });

@@ -22,7 +22,7 @@ function vint(buf: Uint8Array, at: number, keepMarker: boolean): { length: numbe
   const length = Math.clz32(first) - 23;
   if (at + length > buf.length) return undefined;
   let value = keepMarker ? first : first & (0xff >> length);
-  let unknown = value === (0xff >> length);
+  let unknown = value === 0xff >> length;
   for (let i = 1; i < length; i++) {
     value = value * 256 + buf[at + i]!;
     if (buf[at + i] !== 0xff) unknown = false;
@@ -38,7 +38,7 @@ const uint = (buf: Uint8Array, at: number, size: number): number => {
 
 /** Walks the elements in [start, end); descends into the masters we need. */
 function walk(buf: Uint8Array, start: number, end: number, found: Partial<Dims>): void {
-  for (let at = start; at < end && found.height === undefined;) {
+  for (let at = start; at < end && found.height === undefined; ) {
     const id = vint(buf, at, true);
     const size = id && vint(buf, at + id.length, false);
     if (!id || !size) return;

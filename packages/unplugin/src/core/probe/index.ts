@@ -4,9 +4,9 @@
  */
 import { open } from 'node:fs/promises';
 import { MaskoError } from '../errors.js';
-import { imageSize } from '../posters.js';
 import type { SourceFormat } from '../plan.js';
-import { ebmlDims, type Dims } from './ebml.js';
+import { imageSize } from '../posters.js';
+import { type Dims, ebmlDims } from './ebml.js';
 import { isobmffDims } from './isobmff.js';
 
 export type { Dims };

@@ -18,12 +18,14 @@ async function read(file: FileHandle, at: number, length: number): Promise<Buffe
 
 /** Top-level `moov`, found by hopping over box headers. */
 async function findMoov(file: FileHandle, fileSize: number): Promise<Buffer | undefined> {
-  for (let at = 0; at + 8 <= fileSize;) {
+  for (let at = 0; at + 8 <= fileSize; ) {
     const head = await read(file, at, 16);
     let size = head.readUInt32BE(0);
     let header = 8;
-    if (size === 1 && head.length >= 16) { size = Number(head.readBigUInt64BE(8)); header = 16; }
-    else if (size === 0) size = fileSize - at;
+    if (size === 1 && head.length >= 16) {
+      size = Number(head.readBigUInt64BE(8));
+      header = 16;
+    } else if (size === 0) size = fileSize - at;
     if (size < header) return undefined;
     if (head.toString('latin1', 4, 8) === 'moov') return read(file, at + header, size - header);
     at += size;
@@ -32,7 +34,7 @@ async function findMoov(file: FileHandle, fileSize: number): Promise<Buffer | un
 }
 
 function* boxes(buf: Buffer, start: number, end: number): Generator<{ type: string; body: number; end: number }> {
-  for (let at = start; at + 8 <= end;) {
+  for (let at = start; at + 8 <= end; ) {
     const size = buf.readUInt32BE(at);
     if (size < 8 || at + size > end) return;
     yield { type: buf.toString('latin1', at + 4, at + 8), body: at + 8, end: at + size };
