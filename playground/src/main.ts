@@ -13,7 +13,7 @@ const byId = (id: string) => document.getElementById(id)!;
 
 /** Why the element would pick each format (engine + codec support, not canPlayType alone: packages/player/README.md, "Which file plays"). */
 const WHY: Record<Format, string> = {
-  webm: 'VP9 with alpha in WebM: this engine (Chromium or Firefox) decodes its alpha side channel.',
+  webm: 'VP9 with alpha in WebM: this engine (Chromium, Firefox, or WebKitGTK without a stacked file) decodes its alpha side channel.',
   hevc: 'HEVC with alpha in QuickTime: an Apple WebKit engine (Safari, any iOS browser, WKWebView).',
   stacked: 'Colour and alpha stacked in one H.264 video, composited with WebGL: no native alpha codec here.',
   image: 'The transparent PNG: no alpha video here, reduced motion, or autoplay was refused.',
@@ -116,7 +116,7 @@ function renderGallery(): void {
     const caption = document.createElement('p');
     caption.textContent = format;
     const note = document.createElement('small');
-    note.textContent = format === 'hevc' ? 'Plays only where HEVC decodes (Safari; the demo file has no alpha).' : WHY[format];
+    note.textContent = format === 'hevc' ? 'The demo lists no HEVC (no encoder here makes HEVC with alpha), so this tile shows the poster.' : WHY[format];
     caption.append(note);
     mascot.addEventListener('masko-error', (event) => {
       // The element keeps the poster up and says why the clip could not play.
