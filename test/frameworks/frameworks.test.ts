@@ -294,7 +294,7 @@ describe('pnpm', () => {
         // Our packages' own dependencies come from the tarballs too (they are not on the registry).
         await writeFile(
           join(dir, 'pnpm-workspace.yaml'),
-          `overrides:\n  masko-manifest: '${file('masko-manifest')}'\n  masko-client: '${file('masko-client')}'\n`,
+          `overrides:\n  masko-wire: '${file('masko-wire')}'\n  masko-manifest: '${file('masko-manifest')}'\n  masko-client: '${file('masko-client')}'\n`,
         );
         await writeFile(join(dir, 'masko.config.json'), JSON.stringify({ mascots: { felix: { collection: DEMO.collectionId, sizes: [240] } } }));
         const pnpm = join(ws.dir, 'node_modules/.bin/pnpm');

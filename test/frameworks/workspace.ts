@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const APPS = fileURLToPath(new URL('./apps/', import.meta.url));
-const PACKAGES = ['manifest', 'client', 'player', 'unplugin'] as const;
+const PACKAGES = ['wire', 'manifest', 'client', 'player', 'unplugin'] as const;
 
 export interface Run {
   code: number;
@@ -36,7 +36,7 @@ export function run(command: string, args: string[], options: { cwd: string; env
   });
 }
 
-/** Packs our four packages into `dir` (one npm process); returns the tarball path of each package name. */
+/** Packs our packages into `dir` (one npm process); returns the tarball path of each package name. */
 async function pack(dir: string): Promise<Record<string, string>> {
   const r = await run('npm', ['pack', '--json', '--pack-destination', dir, ...PACKAGES.map((name) => `--workspace=packages/${name}`)], { cwd: REPO });
   if (r.code) throw new Error(`npm pack failed:\n${r.output}`);
@@ -143,7 +143,7 @@ async function fill(dir: string, config: (app: string) => string, viteQuickstart
     private: true,
     workspaces: [...Object.keys(DEPS), 'vite-app'],
     // Our packages' own dependencies resolve to the tarballs too (they are not on the registry here).
-    overrides: { 'masko-manifest': ours('masko-manifest'), 'masko-client': ours('masko-client') },
+    overrides: { 'masko-wire': ours('masko-wire'), 'masko-manifest': ours('masko-manifest'), 'masko-client': ours('masko-client') },
     devDependencies: { pnpm: 'latest', ...(major < 22 ? { [nodePackage]: '22' } : {}) },
   };
   await writeFile(join(dir, 'package.json'), `${JSON.stringify(root, null, 2)}\n`);

@@ -48,7 +48,7 @@ const idleFile = (lock: Json, format = 'webm'): Json => (lock.mascots.felix.pose
 
 /** [case, change, what the message must name after the mascot] */
 const TRAVERSALS: [string, (lock: Json) => void][] = [
-  ['the issue: sha256 "../../../../outside/victim" as hevc', (l) => Object.assign(idleFile(l, 'hevc'), { sha256: '../../../../outside/victim' })],
+  ['the issue: sha256 "../../../../outside/victim" as hevc', (l) => Object.assign(idleFile(l), { format: 'hevc', sha256: '../../../../outside/victim' })],
   ['an absolute path', (l) => Object.assign(idleFile(l), { sha256: '/etc/passwd' })],
   ['backslashes', (l) => Object.assign(idleFile(l), { sha256: '..\\..\\..\\..\\outside\\victim' })],
   ['percent-encoded dots', (l) => Object.assign(idleFile(l), { sha256: '%2e%2e/%2e%2e/%2e%2e/%2e%2e/outside/victim' })],

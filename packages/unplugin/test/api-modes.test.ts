@@ -91,7 +91,7 @@ async function expectLockedDimsMatchFiles(root: string): Promise<number> {
     cached.set(String(entry).split('/').pop()!.split('.')[0]!, join(root, 'cache', 'files', String(entry)));
   }
   const sample = [...new Map(felix.poses.Idle!.files.map((f) => [f.format, f])).values()];
-  expect(sample.length).toBe(4);
+  expect(sample.length).toBe(3); // png, webm, stacked (the demo lists no alpha-less HEVC)
   for (const f of sample) expect(await ffprobe(cached.get(f.sha256)!)).toEqual({ width: f.width, height: f.height });
   return files.length;
 }
@@ -183,10 +183,11 @@ describe('expiring signed URLs', () => {
   it('refreshes a URL that expires during a cold sync (the host refuses, the API hands a fresh one)', async () => {
     const emu = await start({ signedUrls: { ttlMs: 60_000 } });
     const root = await tempRoot();
-    emu.addFault({ kind: 'status', status: 403, origin: 'assets', path: '/**/*.webm', count: 2 });
+    // One refusal: with more, which request takes them depends on timing (a refreshed URL may be refused again, which must fail).
+    emu.addFault({ kind: 'status', status: 403, origin: 'assets', path: '/**/*.webm', count: 1 });
     const p = await context(emu, root).prepare();
     expect(p.mascots.felix!.manifest.poses.Idle!.media.webm!.length).toBeGreaterThan(0);
-    expect(emu.requests().filter((r) => r.path.startsWith('/v1/assets/')).length).toBe(2);
+    expect(emu.requests().filter((r) => r.path.startsWith('/v1/assets/')).length).toBe(1);
   });
 });
 
