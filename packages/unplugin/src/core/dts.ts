@@ -5,7 +5,8 @@
  */
 import type { LockedMascot } from './lockfile.js';
 
-const union = (names: string[]) =>
+/** A TypeScript union of `names` as string literals (sorted, deduplicated; `never` when empty). */
+export const literalUnion = (names: string[]) =>
   names.length
     ? [...new Set(names)]
         .sort()
@@ -31,8 +32,8 @@ export function renderDts(mascots: Record<string, { locked: LockedMascot; inputs
     const { locked, inputs = [] } = mascots[key]!;
     out.push(
       `declare module 'virtual:masko/${key}' {`,
-      `  export type Pose = ${union(Object.keys(locked.poses))}`,
-      `  export type Input = ${union(inputs)}`,
+      `  export type Pose = ${literalUnion(Object.keys(locked.poses))}`,
+      `  export type Input = ${literalUnion(inputs)}`,
       `  const manifest: import('${from}').MascotManifest<Pose, Input>`,
       '  export default manifest',
       '}',
