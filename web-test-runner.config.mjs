@@ -53,7 +53,9 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/player/tsconfig.json' }), pagePixelsPlugin()],
   concurrency: 1,
   browsers,
-  testFramework: { config: { timeout: 20000 } },
+  // One retry per browser test: under load the screenshot and frame-sampling tests flaked (a single
+  // blank or not-yet-drawn frame) in 1 of 5 CI runs; a retry that passes is reported as a pass, see the issue note.
+  testFramework: { config: { timeout: 20000, retries: 1 } },
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 240000,
