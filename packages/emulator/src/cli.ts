@@ -2,9 +2,9 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEMO } from './demo.js';
 import { startEmulator } from './emulator.js';
-import { type FaultSpec, parseFault } from './faults.js';
+import { type FaultSpec, parseFault } from './http/faults.js';
+import { DEMO } from './model/demo.js';
 import type { EmulatorOptions } from './options.js';
 import { VERSION } from './version.js';
 

@@ -1,10 +1,10 @@
-import type { Credits } from './credits.js';
-import type { Faults } from './faults.js';
-import type { JobRunner } from './jobs.js';
-import type { Media } from './media.js';
+import type { JobRunner } from './generation/jobs.js';
+import type { Faults } from './http/faults.js';
+import type { Media } from './media/media.js';
+import type { Credits } from './model/credits.js';
+import type { Store } from './model/store.js';
 import type { ResolvedOptions } from './options.js';
-import type { Store } from './state.js';
-import type { WireContext } from './wire.js';
+import type { WireContext } from './wire/resources.js';
 
 /** Everything a route needs, built once per emulator by `emulator.ts`. */
 export interface App {

@@ -1,25 +1,25 @@
-import { createAdminHandler } from './admin.js';
-import { createApiHandler } from './api.js';
-import { serveAsset } from './assets.js';
-import { linkReverseEdge } from './canvas.js';
+import { linkReverseEdge } from './canvases/canvas.js';
 import type { App } from './context.js';
-import { Credits } from './credits.js';
-import { seedDemo } from './demo.js';
-import { type FaultSpec, Faults } from './faults.js';
-import { spawnReverse } from './generate.js';
-import { JobRunner } from './jobs.js';
-import { Media } from './media.js';
+import { spawnReverse } from './generation/generate.js';
+import { JobRunner } from './generation/jobs.js';
+import { deliverJobEvent } from './generation/webhooks.js';
+import { createAdminHandler } from './http/admin.js';
+import { createApiHandler } from './http/api.js';
+import { type FaultSpec, Faults } from './http/faults.js';
+import { pipeline } from './http/pipeline.js';
+import { RateLimiter } from './http/rate-limit.js';
+import { type LoggedRequest, RequestLog } from './http/request-log.js';
+import { listen } from './http/server.js';
+import { Media } from './media/media.js';
+import { serveAsset } from './media/serve-asset.js';
+import { UrlSigner } from './media/signed-urls.js';
+import { Credits } from './model/credits.js';
+import { seedDemo } from './model/demo.js';
+import type { JobRec } from './model/records.js';
+import { Store } from './model/store.js';
 import { type EmulatorOptions, resolveOptions } from './options.js';
-import { pipeline } from './pipeline.js';
-import { RateLimiter } from './rate-limit.js';
-import { type LoggedRequest, RequestLog } from './request-log.js';
 import { createRouter } from './routes/index.js';
-import { listen } from './server.js';
-import { UrlSigner } from './signed-urls.js';
-import { Store } from './state.js';
-import type { JobRec } from './types.js';
-import { deliverJobEvent } from './webhooks.js';
-import type { WireContext } from './wire.js';
+import type { WireContext } from './wire/resources.js';
 
 /** A running emulator. */
 export interface Emulator {

@@ -1,7 +1,7 @@
-export { DEMO } from './demo.js';
 export { type Emulator, startEmulator } from './emulator.js';
-export type { FaultKind, FaultSpec } from './faults.js';
-export type { Timers } from './jobs.js';
-export type { MediaClip, MediaIndex } from './media.js';
+export type { Timers } from './generation/jobs.js';
+export type { FaultKind, FaultSpec } from './http/faults.js';
+export type { LoggedRequest } from './http/request-log.js';
+export type { MediaClip, MediaIndex } from './media/media.js';
+export { DEMO } from './model/demo.js';
 export type { EmulatorOptions } from './options.js';
-export type { LoggedRequest } from './request-log.js';

@@ -1,6 +1,6 @@
-import type { FaultSpec } from './faults.js';
-import type { Timers } from './jobs.js';
-import { DEFAULT_MEDIA_DIR } from './media.js';
+import type { Timers } from './generation/jobs.js';
+import type { FaultSpec } from './http/faults.js';
+import { DEFAULT_MEDIA_DIR } from './media/media.js';
 
 /** Options of `startEmulator()`; the CLI flags map onto them. */
 export interface EmulatorOptions {

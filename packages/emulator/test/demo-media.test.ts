@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, type Emulator, type MediaIndex, startEmulator } from '../src/index.js';
-import { UNLISTED_TYPES } from '../src/media.js';
+import { UNLISTED_TYPES } from '../src/media/media.js';
 import { call, sha256 } from './helpers.js';
 
 // The bundled media (packages/emulator/media, drawn by scripts/): the default when no mediaDir is given.

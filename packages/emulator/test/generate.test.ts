@@ -46,7 +46,7 @@ describe('generate -> job -> assets', () => {
     const body = { type: 'animation', name: 'Jumping jack', image_prompt: 'jumps', animation_prompt: 'jumps up', duration: 2, loop: true, sizes: [240] };
     const a = (await call(emu, 'POST', `/collections/${DEMO.collectionId}/generate`, body)).body.data;
     expect(a.cost_credits).toBe(11);
-    // No `hevc`: the demo's HEVC has no alpha, so the emulator never lists it (src/media.ts UNLISTED_TYPES).
+    // No `hevc`: the demo's HEVC has no alpha, so the emulator never lists it (src/media/media.ts UNLISTED_TYPES).
     expect(Object.keys(a.urls).sort()).toEqual(['image', 'stacked_video', 'transparent_image', 'video', 'webm']);
     await call(emu, 'GET', `/jobs/${a.job_id}?wait=true`);
     const item = (await call(emu, 'GET', `/items/${a.item_id}`)).body.data;

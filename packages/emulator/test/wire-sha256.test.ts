@@ -1,10 +1,10 @@
 // The asset's `sha256` (an emulator assumption, API.md): the digest of what its URL serves once completed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MEDIA_DIR, Media, type MediaIndex } from '../src/media.js';
-import { Store } from '../src/state.js';
-import type { AssetRec } from '../src/types.js';
-import { asset, type WireContext } from '../src/wire.js';
+import { DEFAULT_MEDIA_DIR, Media, type MediaIndex } from '../src/media/media.js';
+import type { AssetRec } from '../src/model/records.js';
+import { Store } from '../src/model/store.js';
+import { asset, type WireContext } from '../src/wire/resources.js';
 import { sha256 } from './helpers.js';
 
 const index = JSON.parse(readFileSync(new URL('../media/demo.json', import.meta.url), 'utf8')) as MediaIndex;

@@ -1,9 +1,9 @@
-// The shape of media/demo.json is declared once, by the emulator that reads it (src/media.ts). What
+// The shape of media/demo.json is declared once, by the emulator that reads it (src/media/media.ts). What
 // this script writes is stricter than what the emulator accepts: every clip lists its files' facts,
 // and every file has its digest.
-import type { FileMeta as ReadFileMeta, MediaClip, MediaIndex } from '../../src/media.js';
+import type { FileMeta as ReadFileMeta, MediaClip, MediaIndex } from '../../src/media/media.js';
 
-export type { AssetType } from '../../src/types.js';
+export type { AssetType } from '../../src/model/records.js';
 export type FileMeta = Required<ReadFileMeta>;
 export interface DemoClip extends MediaClip { meta: Record<string, FileMeta> }
 export interface DemoIndex extends MediaIndex { clips: DemoClip[] }

@@ -1,17 +1,18 @@
-import { applyTemplate, canvasStatus, exportCanvas } from '../canvas.js';
-import { generateAll, generateNodeImages, type Targets } from '../canvas-generate.js';
-import { findTemplate, TEMPLATES } from '../canvas-templates.js';
+import { applyTemplate, canvasStatus, exportCanvas } from '../canvases/canvas.js';
+import { generateAll, generateNodeImages, type Targets } from '../canvases/generate.js';
+import { findTemplate, TEMPLATES } from '../canvases/templates.js';
 import type { App } from '../context.js';
-import { badRequest, notFound } from '../errors.js';
-import { optBool, optNumber, optString, pageParams, reqString } from '../fields.js';
-import { newId, nowIso } from '../ids.js';
-import { jsonReply } from '../reply.js';
-import type { CanvasRec } from '../types.js';
-import * as wire from '../wire.js';
-import { type ApiRouter, getCollection } from './types.js';
+import { badRequest, notFound } from '../http/errors.js';
+import { optBool, optNumber, optString, pageParams, reqString } from '../http/fields.js';
+import { jsonReply } from '../http/reply.js';
+import { newId, nowIso } from '../model/ids.js';
+import { getCollection } from '../model/lookups.js';
+import type { CanvasRec } from '../model/records.js';
+import * as wire from '../wire/resources.js';
+import type { ApiRouter } from './handler.js';
 
 function getCanvas(app: App, collectionId: string, id: string): CanvasRec {
-  getCollection(app, collectionId);
+  getCollection(app.store, collectionId);
   const c = app.store.canvases.get(id);
   if (!c || c.collectionId !== collectionId) throw notFound('canvas', id);
   return c;
@@ -34,7 +35,7 @@ export function canvasRoutes(r: ApiRouter): void {
   });
 
   r.add('POST', '/v1/collections/:id/canvases', ({ app, params, body, method, path }) => {
-    const collection = getCollection(app, params.id!);
+    const collection = getCollection(app.store, params.id!);
     const name = reqString(body, 'name');
     const templateId = optString(body, 'template_id');
     const t = templateId ? template(templateId, 'template_id') : undefined;
@@ -60,7 +61,7 @@ export function canvasRoutes(r: ApiRouter): void {
   });
 
   r.add('GET', '/v1/collections/:id/canvases', ({ app, params, query }) => {
-    getCollection(app, params.id!);
+    getCollection(app.store, params.id!);
     const { limit, offset } = pageParams(query);
     const all = [...app.store.canvases.values()].filter((c) => c.collectionId === params.id);
     return jsonReply(
@@ -77,7 +78,7 @@ export function canvasRoutes(r: ApiRouter): void {
 
   r.add('POST', '/v1/collections/:id/canvases/:cid/from-template', ({ app, params, body, method, path }) => {
     const canvas = getCanvas(app, params.id!, params.cid!);
-    const collection = getCollection(app, params.id!);
+    const collection = getCollection(app.store, params.id!);
     const t = template(reqString(body, 'template_id'), 'template_id');
     app.credits.assertCanSpend(t.nodes.length);
     applyTemplate(canvas, t);
@@ -106,7 +107,7 @@ export function canvasRoutes(r: ApiRouter): void {
     const result = generateAll(
       app,
       canvas,
-      getCollection(app, params.id!),
+      getCollection(app.store, params.id!),
       {
         dryRun,
         targets: targets as Targets,

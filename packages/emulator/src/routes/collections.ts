@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { checkSizes } from '../asset-files.js';
-import { DEMO } from '../demo.js';
-import { badRequest, notFound } from '../errors.js';
-import { optIntArray, optString, optStringArray, pageParams, reqString } from '../fields.js';
-import { newId, nowIso, slugify } from '../ids.js';
-import { jsonReply } from '../reply.js';
-import type { CollectionRec } from '../types.js';
-import * as wire from '../wire.js';
-import { type ApiRouter, getCollection } from './types.js';
+import { badRequest, notFound } from '../http/errors.js';
+import { optIntArray, optString, optStringArray, pageParams, reqString } from '../http/fields.js';
+import { jsonReply } from '../http/reply.js';
+import { checkSizes } from '../media/asset-files.js';
+import { DEMO } from '../model/demo.js';
+import { newId, nowIso, slugify } from '../model/ids.js';
+import { getCollection } from '../model/lookups.js';
+import type { CollectionRec } from '../model/records.js';
+import * as wire from '../wire/resources.js';
+import type { ApiRouter } from './handler.js';
 import { uploadFromUrl } from './uploads.js';
 
 const MAX_REFERENCES = 6;
@@ -62,10 +63,10 @@ export function collectionRoutes(r: ApiRouter): void {
     );
   });
 
-  r.add('GET', '/v1/collections/:id', ({ app, params }) => jsonReply(200, wire.ok(wire.collection(app.wire, getCollection(app, params.id!)))));
+  r.add('GET', '/v1/collections/:id', ({ app, params }) => jsonReply(200, wire.ok(wire.collection(app.wire, getCollection(app.store, params.id!)))));
 
   r.add('PATCH', '/v1/collections/:id', ({ app, params, body }) => {
-    const c = getCollection(app, params.id!);
+    const c = getCollection(app.store, params.id!);
     const name = optString(body, 'name');
     const slug = optString(body, 'slug');
     const description = optString(body, 'description');
@@ -87,7 +88,7 @@ export function collectionRoutes(r: ApiRouter): void {
   });
 
   r.add('POST', '/v1/collections/:id/references', ({ app, params, body }) => {
-    const c = getCollection(app, params.id!);
+    const c = getCollection(app.store, params.id!);
     const assetId = optString(body, 'asset_id');
     const url = optString(body, 'url');
     if (!assetId === !url) throw badRequest('give exactly one of asset_id or url');
@@ -102,7 +103,7 @@ export function collectionRoutes(r: ApiRouter): void {
   });
 
   r.add('DELETE', '/v1/collections/:id/references/:assetId', ({ app, params }) => {
-    const c = getCollection(app, params.id!);
+    const c = getCollection(app.store, params.id!);
     if (!c.referenceAssetIds.includes(params.assetId!)) throw notFound('reference', params.assetId!);
     c.referenceAssetIds = c.referenceAssetIds.filter((id) => id !== params.assetId);
     c.styleCard = null;
@@ -112,7 +113,7 @@ export function collectionRoutes(r: ApiRouter): void {
   });
 
   r.add('POST', '/v1/collections/:id/suggest-actions', ({ app, params }) => {
-    getCollection(app, params.id!);
+    getCollection(app.store, params.id!);
     return jsonReply(200, wire.ok({ actions: ['Idle', 'Wave', 'Thumbs Up', 'Thinking', 'Jump', 'Sleep', 'Celebrate'] }));
   });
 }

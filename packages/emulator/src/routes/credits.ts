@@ -1,6 +1,6 @@
-import { jsonReply } from '../reply.js';
-import * as wire from '../wire.js';
-import type { ApiRouter } from './types.js';
+import { jsonReply } from '../http/reply.js';
+import * as wire from '../wire/resources.js';
+import type { ApiRouter } from './handler.js';
 
 export function creditRoutes(r: ApiRouter): void {
   r.add('GET', '/v1/credits', ({ app }) => jsonReply(200, wire.ok(wire.credits(app.store.credits))));

@@ -1,15 +1,16 @@
-import { badRequest } from '../errors.js';
-import { commitGeneration } from '../generate.js';
-import { planGeneration } from '../generate-plan.js';
-import { jsonReply } from '../reply.js';
-import * as wire from '../wire.js';
-import { type ApiRouter, getCollection } from './types.js';
+import { commitGeneration } from '../generation/generate.js';
+import { planGeneration } from '../generation/plan.js';
+import { badRequest } from '../http/errors.js';
+import { jsonReply } from '../http/reply.js';
+import { getCollection } from '../model/lookups.js';
+import * as wire from '../wire/resources.js';
+import type { ApiRouter } from './handler.js';
 
 const MAX_BATCH = 10;
 
 export function generateRoutes(r: ApiRouter): void {
   r.add('POST', '/v1/collections/:id/generate', ({ app, params, body, method, path }) => {
-    const collection = getCollection(app, params.id!);
+    const collection = getCollection(app.store, params.id!);
     const plan = planGeneration(app, collection, body);
     app.credits.assertCanSpend(plan.cost);
     const job = commitGeneration(app, plan, { method, path });
@@ -18,7 +19,7 @@ export function generateRoutes(r: ApiRouter): void {
 
   // All-or-nothing: every request is validated and the whole cost checked before anything is created.
   r.add('POST', '/v1/collections/:id/generate-batch', ({ app, params, body, method, path }) => {
-    const collection = getCollection(app, params.id!);
+    const collection = getCollection(app.store, params.id!);
     const requests = body.requests;
     if (!Array.isArray(requests) || requests.length < 1 || requests.length > MAX_BATCH) {
       throw badRequest(`requests must be an array of 1 to ${MAX_BATCH} generate bodies`);

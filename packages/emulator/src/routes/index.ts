@@ -1,12 +1,12 @@
-import { Router } from '../router.js';
+import { Router } from '../http/router.js';
 import { canvasRoutes } from './canvases.js';
 import { collectionRoutes } from './collections.js';
 import { creditRoutes } from './credits.js';
 import { generateRoutes } from './generate.js';
+import type { ApiRouter, Handler } from './handler.js';
 import { itemRoutes } from './items.js';
 import { jobRoutes } from './jobs.js';
 import { projectRoutes } from './projects.js';
-import type { ApiRouter, Handler } from './types.js';
 import { uploadRoutes } from './uploads.js';
 import { webhookRoutes } from './webhooks.js';
 

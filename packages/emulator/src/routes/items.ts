@@ -1,13 +1,14 @@
-import { badRequest } from '../errors.js';
-import { pageParams } from '../fields.js';
-import { jsonReply } from '../reply.js';
-import { ASSET_TYPES, type AssetType } from '../types.js';
-import * as wire from '../wire.js';
-import { type ApiRouter, getAsset, getCollection, getItem } from './types.js';
+import { badRequest } from '../http/errors.js';
+import { pageParams } from '../http/fields.js';
+import { jsonReply } from '../http/reply.js';
+import { getAsset, getCollection, getItem } from '../model/lookups.js';
+import { ASSET_TYPES, type AssetType } from '../model/records.js';
+import * as wire from '../wire/resources.js';
+import type { ApiRouter } from './handler.js';
 
 export function itemRoutes(r: ApiRouter): void {
   r.add('GET', '/v1/collections/:id/items', ({ app, params, query }) => {
-    const c = getCollection(app, params.id!);
+    const c = getCollection(app.store, params.id!);
     const { limit, offset } = pageParams(query);
     const name = query.get('name');
     const type = query.get('type');
@@ -19,10 +20,10 @@ export function itemRoutes(r: ApiRouter): void {
     );
   });
 
-  r.add('GET', '/v1/items/:id', ({ app, params }) => jsonReply(200, wire.ok(wire.item(app.wire, getItem(app, params.id!)))));
+  r.add('GET', '/v1/items/:id', ({ app, params }) => jsonReply(200, wire.ok(wire.item(app.wire, getItem(app.store, params.id!)))));
 
   r.add('GET', '/v1/collections/:id/assets', ({ app, params, query }) => {
-    const c = getCollection(app, params.id!);
+    const c = getCollection(app.store, params.id!);
     const { limit, offset } = pageParams(query);
     const itemId = query.get('item_id');
     const type = query.get('type');
@@ -34,5 +35,5 @@ export function itemRoutes(r: ApiRouter): void {
     );
   });
 
-  r.add('GET', '/v1/assets/:id', ({ app, params }) => jsonReply(200, wire.ok(wire.asset(app.wire, getAsset(app, params.id!)))));
+  r.add('GET', '/v1/assets/:id', ({ app, params }) => jsonReply(200, wire.ok(wire.asset(app.wire, getAsset(app.store, params.id!)))));
 }

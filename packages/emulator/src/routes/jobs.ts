@@ -1,9 +1,9 @@
-import { badRequest, notFound } from '../errors.js';
-import { pageParams } from '../fields.js';
-import { isTerminal } from '../jobs.js';
-import { jsonReply } from '../reply.js';
-import * as wire from '../wire.js';
-import type { ApiRouter } from './types.js';
+import { isTerminal } from '../generation/jobs.js';
+import { badRequest, notFound } from '../http/errors.js';
+import { pageParams } from '../http/fields.js';
+import { jsonReply } from '../http/reply.js';
+import * as wire from '../wire/resources.js';
+import type { ApiRouter } from './handler.js';
 
 const STATUSES = ['pending', 'processing', 'completed', 'failed'];
 

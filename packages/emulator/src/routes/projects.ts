@@ -1,8 +1,8 @@
-import { pageParams, reqString } from '../fields.js';
-import { newId, nowIso } from '../ids.js';
-import { jsonReply } from '../reply.js';
-import * as wire from '../wire.js';
-import type { ApiRouter } from './types.js';
+import { pageParams, reqString } from '../http/fields.js';
+import { jsonReply } from '../http/reply.js';
+import { newId, nowIso } from '../model/ids.js';
+import * as wire from '../wire/resources.js';
+import type { ApiRouter } from './handler.js';
 
 export function projectRoutes(r: ApiRouter): void {
   r.add('POST', '/v1/projects', ({ app, body }) => {

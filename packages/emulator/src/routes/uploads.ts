@@ -1,11 +1,11 @@
 import type { App } from '../context.js';
-import { badRequest } from '../errors.js';
-import { reqString } from '../fields.js';
-import { newId, nowIso } from '../ids.js';
-import { jsonReply } from '../reply.js';
-import type { AssetRec } from '../types.js';
-import * as wire from '../wire.js';
-import type { ApiRouter } from './types.js';
+import { badRequest } from '../http/errors.js';
+import { reqString } from '../http/fields.js';
+import { jsonReply } from '../http/reply.js';
+import { newId, nowIso } from '../model/ids.js';
+import type { AssetRec } from '../model/records.js';
+import * as wire from '../wire/resources.js';
+import type { ApiRouter } from './handler.js';
 
 /** An asset for an image given by URL; the emulator does not fetch it (no network). */
 export function uploadFromUrl(app: App, url: string, field: string): AssetRec {

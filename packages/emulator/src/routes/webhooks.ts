@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { badRequest, notFound } from '../errors.js';
-import { optStringArray, pageParams, reqString } from '../fields.js';
-import { newId, nowIso } from '../ids.js';
-import { emptyReply, jsonReply } from '../reply.js';
-import { WEBHOOK_EVENTS } from '../webhooks.js';
-import * as wire from '../wire.js';
-import type { ApiRouter } from './types.js';
+import { WEBHOOK_EVENTS } from '../generation/webhooks.js';
+import { badRequest, notFound } from '../http/errors.js';
+import { optStringArray, pageParams, reqString } from '../http/fields.js';
+import { emptyReply, jsonReply } from '../http/reply.js';
+import { newId, nowIso } from '../model/ids.js';
+import * as wire from '../wire/resources.js';
+import type { ApiRouter } from './handler.js';
 
 export function webhookRoutes(r: ApiRouter): void {
   r.add('POST', '/v1/webhooks', ({ app, body }) => {

@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { API_KEY_PATTERN } from 'masko-wire';
-import type { App, RouteContext } from './context.js';
+import type { App, RouteContext } from '../context.js';
+import { sha256Hex } from '../model/ids.js';
+import type { ApiRouter } from '../routes/handler.js';
+import * as wire from '../wire/resources.js';
 import { ApiError } from './errors.js';
-import { sha256Hex } from './ids.js';
 import { toOldRevision } from './old-revision.js';
 import type { RateLimiter } from './rate-limit.js';
 import { jsonReply, parseJsonObject, type Reply, readBody } from './reply.js';
-import type { ApiRouter } from './routes/types.js';
-import * as wire from './wire.js';
 
 const BEARER = /^Bearer (\S+)$/;
 

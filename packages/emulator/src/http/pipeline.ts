@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { VERSION } from '../version.js';
 import { errorReply } from './api.js';
 import { ApiError } from './errors.js';
 import type { Faults, Origin } from './faults.js';
 import type { Reply } from './reply.js';
 import { type RequestLog, redactHeaders } from './request-log.js';
-import { VERSION } from './version.js';
 import { dropResponse, writeReply } from './write.js';
 
 export type OriginHandler = (req: IncomingMessage, url: URL) => Promise<Reply> | Reply;

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { App } from './context.js';
-import type { JobRec } from './types.js';
-import * as wire from './wire.js';
+import type { App } from '../context.js';
+import type { JobRec } from '../model/records.js';
+import * as wire from '../wire/resources.js';
 
 export const WEBHOOK_EVENTS = ['job.completed', 'job.failed'] as const;
 

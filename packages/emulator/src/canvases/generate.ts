@@ -1,10 +1,10 @@
+import type { App } from '../context.js';
+import { commitGeneration, type JobOrigin } from '../generation/generate.js';
+import { CREDITS_PER_IMAGE, CREDITS_PER_SECOND, planGeneration } from '../generation/plan.js';
+import { nowIso } from '../model/ids.js';
+import type { CanvasEdgeRec, CanvasNodeRec, CanvasRec, CollectionRec, JobRec } from '../model/records.js';
+import type { GenerateAllRec } from '../wire/resources.js';
 import { latestAsset } from './canvas.js';
-import type { App } from './context.js';
-import { commitGeneration, type JobOrigin } from './generate.js';
-import { CREDITS_PER_IMAGE, CREDITS_PER_SECOND, planGeneration } from './generate-plan.js';
-import { nowIso } from './ids.js';
-import type { CanvasEdgeRec, CanvasNodeRec, CanvasRec, CollectionRec, JobRec } from './types.js';
-import type { GenerateAllRec } from './wire.js';
 
 export type Targets = 'all' | 'images' | 'animations';
 

@@ -1,5 +1,5 @@
-import { stableUuid } from './ids.js';
-import type { CanvasEdgeRec, CanvasRec, ConditionRec } from './types.js';
+import { stableUuid } from '../model/ids.js';
+import type { CanvasEdgeRec, CanvasRec, ConditionRec } from '../model/records.js';
 
 const node = (key: string): string => stableUuid(`demo:node:${key}`);
 const cond = (input: string, op: string, value: boolean | number): ConditionRec => ({ input, op, value });

@@ -1,9 +1,9 @@
-import { buildAssets } from './asset-files.js';
-import type { App } from './context.js';
-import type { GenPlan } from './generate-plan.js';
-import { newId, nowIso } from './ids.js';
+import type { App } from '../context.js';
+import { buildAssets } from '../media/asset-files.js';
+import { newId, nowIso } from '../model/ids.js';
+import type { CollectionRec, ItemRec, JobRec } from '../model/records.js';
 import { reverseOf } from './pick-clip.js';
-import type { CollectionRec, ItemRec, JobRec } from './types.js';
+import type { GenPlan } from './plan.js';
 
 /** The request that causes jobs: job faults (`slow-job`, `fail-job`) match on it. */
 export interface JobOrigin {

@@ -1,7 +1,7 @@
-import { badRequest } from './errors.js';
-import { newId, nowIso, sha256Hex } from './ids.js';
+import { badRequest } from '../http/errors.js';
+import { newId, nowIso, sha256Hex } from '../model/ids.js';
 import { type Media, type MediaClip, UNLISTED_TYPES } from './media.js';
-import type { AssetRec, AssetType, CollectionRec, ItemRec, JobStatus } from './types.js';
+import type { AssetRec, AssetType, CollectionRec, ItemRec, JobStatus } from '../model/records.js';
 
 const EXT: Record<AssetType, string> = {
   image: 'png',

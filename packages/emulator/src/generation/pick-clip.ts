@@ -1,5 +1,5 @@
-import { sha256Hex } from './ids.js';
-import type { Media, MediaClip } from './media.js';
+import type { Media, MediaClip } from '../media/media.js';
+import { sha256Hex } from '../model/ids.js';
 
 /** Words that steer a request to a demo pose (besides the pose's own name). */
 const KEYWORDS: Record<string, string[]> = {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AssetRec, CanvasRec, CollectionRec, ItemRec, JobRec, ProjectRec, StateData, WebhookRec } from './types.js';
+import type { AssetRec, CanvasRec, CollectionRec, ItemRec, JobRec, ProjectRec, StateData, WebhookRec } from './records.js';
 
 const STATE_FILE = 'masko-emulator-state.json';
 const FORMAT = 1;

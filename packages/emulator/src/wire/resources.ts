@@ -2,11 +2,12 @@
  * ALL response shaping: the only file that knows the API's field names (see API.md).
  * When the real API turns out different, fix it here (and in API.md and the client's wire.ts).
  */
-import { sha256Hex } from './ids.js';
-import type { Media } from './media.js';
-import type { UrlSigner } from './signed-urls.js';
-import type { Store } from './state.js';
-import type { AssetRec, AssetType, CanvasRec, CollectionRec, ItemRec, JobRec, ProjectRec, WebhookRec } from './types.js';
+
+import type { Media } from '../media/media.js';
+import type { UrlSigner } from '../media/signed-urls.js';
+import { sha256Hex } from '../model/ids.js';
+import type { AssetRec, AssetType, CanvasRec, CollectionRec, ItemRec, JobRec, ProjectRec, WebhookRec } from '../model/records.js';
+import type { Store } from '../model/store.js';
 
 export interface WireContext {
   store: Store;

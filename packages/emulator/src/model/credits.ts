@@ -1,5 +1,5 @@
-import { insufficientCredits } from './errors.js';
-import type { Store } from './state.js';
+import { insufficientCredits } from '../http/errors.js';
+import type { Store } from './store.js';
 
 /** Credits: spent up front (subscription first, then top-up), returned when a job fails. */
 export class Credits {

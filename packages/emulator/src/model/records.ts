@@ -1,5 +1,5 @@
 /**
- * The emulator's internal records. camelCase on purpose: only `wire.ts` knows the
+ * The emulator's internal records. camelCase on purpose: only `src/wire/` knows the
  * API's field names, so a wrong guess about the real API is corrected in one place.
  */
 

@@ -1,9 +1,9 @@
-import { buildAssets } from './asset-files.js';
-import { demoCanvas } from './demo-canvas.js';
+import { demoCanvas } from '../canvases/demo-canvas.js';
+import { buildAssets } from '../media/asset-files.js';
+import type { Media } from '../media/media.js';
 import { sha256Hex, slugify, stableUuid } from './ids.js';
-import type { Media } from './media.js';
-import type { Store } from './state.js';
-import { ASSET_TYPES, type CollectionRec, type ItemRec } from './types.js';
+import { ASSET_TYPES, type CollectionRec, type ItemRec } from './records.js';
+import type { Store } from './store.js';
 
 const SEEDED_AT = '2026-01-01T00:00:00.000Z';
 const POSES = ['Idle', 'Wave', 'Thumbs Up', 'Thinking'] as const;

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import type { App } from '../context.js';
 import { errorReply } from './api.js';
-import type { App } from './context.js';
 import { ApiError, badRequest } from './errors.js';
 import { parseFault } from './faults.js';
 import { emptyReply, jsonReply, parseJsonObject, type Reply, readBody } from './reply.js';

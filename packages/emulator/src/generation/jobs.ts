@@ -1,7 +1,7 @@
-import type { Credits } from './credits.js';
-import { nowIso } from './ids.js';
-import type { Store } from './state.js';
-import type { JobRec, JobStatus } from './types.js';
+import type { Credits } from '../model/credits.js';
+import { nowIso } from '../model/ids.js';
+import type { JobRec, JobStatus } from '../model/records.js';
+import type { Store } from '../model/store.js';
 
 /** Timers are injected so the lifecycle can be driven without waiting on the wall clock. */
 export interface Timers {

@@ -1,9 +1,9 @@
-import type { CanvasTemplate } from './canvas-templates.js';
-import type { App } from './context.js';
-import { newId } from './ids.js';
-import { isTerminal } from './jobs.js';
-import type { AssetRec, AssetType, CanvasRec } from './types.js';
-import { assetUrl, type CanvasStatusRec } from './wire.js';
+import type { App } from '../context.js';
+import { isTerminal } from '../generation/jobs.js';
+import { newId } from '../model/ids.js';
+import type { AssetRec, AssetType, CanvasRec } from '../model/records.js';
+import { assetUrl, type CanvasStatusRec } from '../wire/resources.js';
+import type { CanvasTemplate } from './templates.js';
 
 /** Fills a canvas with a template's graph (fresh node and edge ids, no items yet). */
 export function applyTemplate(canvas: CanvasRec, t: CanvasTemplate): void {

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { App } from './context.js';
-import { sha256Hex } from './ids.js';
-import { emptyReply, type Reply } from './reply.js';
+import type { App } from '../context.js';
+import { sha256Hex } from '../model/ids.js';
+import { emptyReply, type Reply } from '../http/reply.js';
 
 /** A 1×1 transparent PNG: what an asset URL serves until its job completes. */
 const PLACEHOLDER = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');

@@ -1,11 +1,11 @@
-import { checkSizes } from './asset-files.js';
-import type { App } from './context.js';
-import { badRequest } from './errors.js';
-import { optBool, optIntArray, optString, reqNumber, reqString } from './fields.js';
-import { slugify } from './ids.js';
-import type { MediaClip } from './media.js';
+import type { App } from '../context.js';
+import { badRequest } from '../http/errors.js';
+import { optBool, optIntArray, optString, reqNumber, reqString } from '../http/fields.js';
+import { checkSizes } from '../media/asset-files.js';
+import type { MediaClip } from '../media/media.js';
+import { slugify } from '../model/ids.js';
+import type { AssetRec, AssetType, CollectionRec, ItemRec, JobType, TransitionRef } from '../model/records.js';
 import { pickPose, pickTransition } from './pick-clip.js';
-import type { AssetRec, AssetType, CollectionRec, ItemRec, JobType, TransitionRef } from './types.js';
 
 export type GenKind = 'image' | 'regenerate' | 'edit' | 'animation' | 'animate-existing' | 'transition';
 

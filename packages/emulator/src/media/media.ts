@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AssetType } from './types.js';
+import type { AssetType } from '../model/records.js';
 
 /** `media/demo.json`, written by `scripts/` (see the package README for the format). */
 export interface MediaIndex {
@@ -46,7 +46,7 @@ export interface FileMeta {
  */
 export const UNLISTED_TYPES: readonly AssetType[] = ['hevc'];
 
-export const DEFAULT_MEDIA_DIR = fileURLToPath(new URL('../media/', import.meta.url));
+export const DEFAULT_MEDIA_DIR = fileURLToPath(new URL('../../media/', import.meta.url));
 
 const FALLBACK_MIME: Record<AssetType, string> = {
   image: 'image/png',

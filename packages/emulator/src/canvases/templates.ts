@@ -1,4 +1,4 @@
-import type { ConditionRec, InputRec } from './types.js';
+import type { ConditionRec, InputRec } from '../model/records.js';
 
 /** A template: graph structure only (no media), nodes referenced by key. */
 export interface CanvasTemplate {
