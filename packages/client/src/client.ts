@@ -1,4 +1,6 @@
 // createMaskoClient: composes the resources over one HttpCore (one Agent, one rate-limit gate).
+
+import type { GenerateBody } from 'masko-wire';
 import { type DownloadOptions, type DownloadResult, download } from './download.js';
 import { generate, generateBatch } from './generate.js';
 import { HttpCore } from './http.js';
@@ -11,7 +13,8 @@ import { assetsResource, itemsResource } from './resources/items.js';
 import { jobsResource } from './resources/jobs.js';
 import { projectsResource } from './resources/projects.js';
 import { webhooksResource } from './resources/webhooks.js';
-import type { CanvasTemplate, GenerateBatchResult, GenerateBody, GenerateResult, Job } from './wire.js';
+import type { CanvasTemplate } from './schemas/canvases.js';
+import type { GenerateBatchResult, GenerateResult, Job } from './schemas/resources.js';
 
 export function createMaskoClient(options: MaskoClientOptions = {}) {
   const http = new HttpCore(resolveOptions(options));

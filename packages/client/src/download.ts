@@ -5,8 +5,9 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { type Dispatcher, request } from 'undici';
+import { errorFromResponse } from './api-errors.js';
 import { MaskoApiError, MaskoError, MaskoIntegrityError } from './errors.js';
-import { errorFromResponse, type HttpCore } from './http.js';
+import type { HttpCore } from './http.js';
 import { withRetries } from './retry.js';
 import { HashedTempFile } from './temp-file.js';
 
@@ -66,10 +67,10 @@ async function get(http: HttpCore, start: URL, extra: Record<string, string>, si
     const location = header(res, 'location');
     if (!REDIRECTS.has(res.statusCode) || location === undefined) return { res, url };
     await res.body.dump();
-    if (hop >= MAX_REDIRECTS) throw new MaskoError(`GET ${displayUrl(start)}: more than ${MAX_REDIRECTS} redirects`);
+    if (hop >= MAX_REDIRECTS) throw new MaskoError('too_many_redirects', `GET ${displayUrl(start)}: more than ${MAX_REDIRECTS} redirects`);
     const next = new URL(location, url);
     if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-      throw new MaskoError(`GET ${displayUrl(url)} redirected to an unsupported ${next.protocol} URL`);
+      throw new MaskoError('unsupported_redirect', `GET ${displayUrl(url)} redirected to an unsupported ${next.protocol} URL`);
     }
     http.log.debug(`GET ${displayUrl(url)} → ${res.statusCode} ${displayUrl(next)}`);
     url = next;
@@ -148,16 +149,16 @@ export async function download(http: HttpCore, url: string, destPath: string, op
     try {
       parsed = new URL(raw, `${http.options.apiUrl.href}/`);
     } catch {
-      throw new MaskoError(`download: ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw)} is not a valid URL`);
+      throw new MaskoError('invalid_argument', `download: ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw)} is not a valid URL`);
     }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      throw new MaskoError(`download ${displayUrl(parsed)}: only http(s) URLs can be downloaded, got ${parsed.protocol}`);
+      throw new MaskoError('invalid_argument', `download ${displayUrl(parsed)}: only http(s) URLs can be downloaded, got ${parsed.protocol}`);
     }
     return parsed;
   };
   let target = parseUrl(url);
   if (opts.expectedSha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(opts.expectedSha256)) {
-    throw new MaskoError('download: expectedSha256 must be 64 hex characters');
+    throw new MaskoError('invalid_argument', 'download: expectedSha256 must be 64 hex characters');
   }
   const dest = resolve(destPath);
   await mkdir(dirname(dest), { recursive: true });

@@ -1,12 +1,8 @@
+import { MaskoError } from 'masko-wire';
 import { redact } from './redact.js';
 
-/** Base class of every error the client throws: message prefixed with `[masko]`, key redacted. */
-export class MaskoError extends Error {
-  override name = 'MaskoError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(redact(message.startsWith('[masko]') ? message : `[masko] ${message}`), options);
-  }
-}
+/** Every error the client throws is one (masko-wire's, shared with the plugin): `code`, `[masko]` prefix, key redacted. */
+export { MaskoError };
 
 export interface MaskoApiErrorDetails {
   status: number;
@@ -25,15 +21,13 @@ export interface MaskoApiErrorDetails {
 export class MaskoApiError extends MaskoError {
   override name = 'MaskoApiError';
   readonly status: number;
-  readonly code: string;
   readonly url: string;
   readonly required?: number;
   readonly balance?: number;
   readonly retryAfter?: number;
   constructor(message: string, details: MaskoApiErrorDetails, options?: { cause?: unknown }) {
-    super(message, options);
+    super(details.code, message, undefined, options);
     this.status = details.status;
-    this.code = details.code;
     this.url = redact(details.url);
     if (details.required !== undefined) this.required = details.required;
     if (details.balance !== undefined) this.balance = details.balance;
@@ -54,13 +48,11 @@ export class MaskoJobFailedError extends MaskoApiError {
 /** The request never got a complete answer (refused, reset, truncated, stalled). `cause` keeps the undici error. */
 export class MaskoNetworkError extends MaskoError {
   override name = 'MaskoNetworkError';
-  /** The undici/Node error code of the cause, e.g. `ECONNRESET`, `UND_ERR_BODY_TIMEOUT`. */
-  readonly code: string | undefined;
   readonly url: string;
+  /** `code`: the undici/Node error code of the cause, e.g. `ECONNRESET`, `UND_ERR_BODY_TIMEOUT`; `network_error` when it has none. */
   constructor(message: string, url: string, cause: unknown) {
-    super(message, { cause });
+    super(errorCode(cause) ?? 'network_error', message, undefined, { cause });
     this.url = redact(url);
-    this.code = errorCode(cause);
   }
 }
 
@@ -69,7 +61,7 @@ export class MaskoTimeoutError extends MaskoError {
   override name = 'MaskoTimeoutError';
   readonly url: string;
   constructor(message: string, url: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super('timeout', message, undefined, options);
     this.url = redact(url);
   }
 }
@@ -79,7 +71,7 @@ export class MaskoIntegrityError extends MaskoError {
   override name = 'MaskoIntegrityError';
   readonly url: string;
   constructor(message: string, url: string) {
-    super(message);
+    super('integrity_mismatch', message);
     this.url = redact(url);
   }
 }

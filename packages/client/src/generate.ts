@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { GenerateBody } from 'masko-wire';
 import { MaskoApiError, MaskoError, MaskoNetworkError, MaskoTimeoutError } from './errors.js';
 import type { HttpCore } from './http.js';
 import { pathId } from './ids.js';
@@ -12,13 +13,12 @@ import { backoffDelay } from './retry.js';
 import {
   type GenerateBatchResult,
   GenerateBatchResultSchema,
-  type GenerateBody,
   type GenerateResult,
   GenerateResultSchema,
   ItemSchema,
   type Job,
   JobSchema,
-} from './wire.js';
+} from './schemas/resources.js';
 
 /** Network failures where the request provably never reached the server: safe to send again. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
@@ -94,10 +94,11 @@ function matchJobs(bodies: GenerateBody[], jobs: Job[]): (Job | undefined)[] {
 }
 
 function checkBody(body: GenerateBody, where: string): void {
-  if (!body || typeof body !== 'object') throw new MaskoError(`${where} must be a generate body object`);
-  if (!('type' in body) || typeof body.type !== 'string') throw new MaskoError(`${where}.type is required ('image' | 'edit' | 'animation')`);
+  if (!body || typeof body !== 'object') throw new MaskoError('invalid_argument', `${where} must be a generate body object`);
+  if (!('type' in body) || typeof body.type !== 'string')
+    throw new MaskoError('invalid_argument', `${where}.type is required ('image' | 'edit' | 'animation')`);
   if (!('item_id' in body) && !('name' in body && typeof body.name === 'string' && body.name)) {
-    throw new MaskoError(`${where} needs a non-empty name (new item) or an item_id (existing item)`);
+    throw new MaskoError('invalid_argument', `${where} needs a non-empty name (new item) or an item_id (existing item)`);
   }
 }
 
@@ -165,7 +166,7 @@ async function postSafely<T>(
 }
 
 export async function generate(http: HttpCore, collectionId: string, body: GenerateBody, opts: { signal?: AbortSignal } = {}): Promise<GenerateResult> {
-  if (!collectionId) throw new MaskoError('generate: collectionId is required');
+  if (!collectionId) throw new MaskoError('invalid_argument', 'generate: collectionId is required');
   checkBody(body, 'generate body');
   const path = `/collections/${pathId(collectionId, 'collection id')}/generate`;
   const what = `POST ${http.url(path).pathname}`;
@@ -192,9 +193,9 @@ export async function generateBatch(
   bodies: GenerateBody[],
   opts: { signal?: AbortSignal } = {},
 ): Promise<GenerateBatchResult> {
-  if (!collectionId) throw new MaskoError('generateBatch: collectionId is required');
+  if (!collectionId) throw new MaskoError('invalid_argument', 'generateBatch: collectionId is required');
   if (!Array.isArray(bodies) || bodies.length < 1 || bodies.length > 10) {
-    throw new MaskoError(`generateBatch: bodies must hold 1 to 10 requests, got ${Array.isArray(bodies) ? bodies.length : typeof bodies}`);
+    throw new MaskoError('invalid_argument', `generateBatch: bodies must hold 1 to 10 requests, got ${Array.isArray(bodies) ? bodies.length : typeof bodies}`);
   }
   bodies.forEach((body, i) => checkBody(body, `generateBatch bodies[${i}]`));
   const path = `/collections/${pathId(collectionId, 'collection id')}/generate-batch`;

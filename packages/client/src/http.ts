@@ -1,13 +1,16 @@
 // The one place where requests are sent, envelopes unwrapped and failures turned into typed errors.
 import type { IncomingHttpHeaders } from 'node:http';
+import { unwrapEnvelope, unwrapList } from 'masko-wire';
 import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 import type * as v from 'valibot';
-import { describeCause, MaskoApiError, MaskoError, MaskoNetworkError, MaskoTimeoutError } from './errors.js';
+import { errorFromResponse, firstHeader, invalidResponse, unexpectedStatus } from './api-errors.js';
+import { describeCause, MaskoError, MaskoNetworkError, MaskoTimeoutError } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import { RateLimitGate } from './rate-limit.js';
-import { redact, safeLogger } from './redact.js';
-import { parseRetryAfter, withRetries } from './retry.js';
-import { check, type Pagination, PaginationSchema } from './wire.js';
+import { safeLogger } from './redact.js';
+import { withRetries } from './retry.js';
+import { check } from './schemas/check.js';
+import { type Pagination, PaginationSchema } from './schemas/resources.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -40,92 +43,6 @@ export interface Deadline {
   at: number;
   ms: number;
   timedOut(): boolean;
-}
-
-const STATUS_CODES: Record<number, string> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  402: 'insufficient_credits',
-  403: 'forbidden',
-  404: 'not_found',
-  429: 'rate_limited',
-};
-
-function codeForStatus(status: number): string {
-  return STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : `http_${status}`);
-}
-
-function firstHeader(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-/**
- * Maps an error answer to a MaskoApiError. Understands the NEW `{error:{code,message,…}}` envelope, the
- * OLD flat `{error:"…", required, available}` and bodies that are not JSON at all (a proxy's HTML page).
- */
-export function errorFromResponse(status: number, headers: IncomingHttpHeaders, text: string, method: string, path: string): MaskoApiError {
-  const retryAfterMs = parseRetryAfter(headers['retry-after']);
-  const retryAfter = retryAfterMs === undefined ? undefined : retryAfterMs / 1000;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  const error = (parsed as { error?: unknown } | undefined)?.error;
-  const flat = parsed as Record<string, unknown> | undefined;
-  let code = codeForStatus(status);
-  let message: string;
-  let required: number | undefined;
-  let balance: number | undefined;
-  if (error && typeof error === 'object') {
-    const e = error as Record<string, unknown>;
-    if (typeof e.code === 'string') code = e.code;
-    message = typeof e.message === 'string' ? e.message : JSON.stringify(error).slice(0, 200);
-    required = num(e.required) ?? num(flat?.required);
-    balance = num(e.balance) ?? num(e.available) ?? num(flat?.balance) ?? num(flat?.available);
-  } else if (typeof error === 'string') {
-    message = error;
-    required = num(flat?.required);
-    balance = num(flat?.balance) ?? num(flat?.available);
-  } else {
-    const type = firstHeader(headers, 'content-type') ?? 'no content type';
-    const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 120);
-    message = `the body is not a Masko error (${type})${snippet ? `: ${snippet}` : ''}`;
-  }
-  if (status === 402 && required !== undefined && balance !== undefined) {
-    message += ` (required ${required}, balance ${balance})`;
-  }
-  if (retryAfter !== undefined) message += ` (retry after ${retryAfter}s)`;
-  return new MaskoApiError(`${method} ${path} failed with ${status} ${code}: ${message}`, {
-    status,
-    code,
-    url: path,
-    ...(required !== undefined && { required }),
-    ...(balance !== undefined && { balance }),
-    ...(retryAfter !== undefined && { retryAfter }),
-  });
-}
-
-/** `{data, meta}` → its parts; a bare body (OLD revision) is its own data. */
-export function unwrapEnvelope(body: unknown): { data: unknown; meta: Record<string, unknown> | undefined } {
-  if (body && typeof body === 'object' && !Array.isArray(body) && 'data' in body) {
-    const { data, meta } = body as { data: unknown; meta?: unknown };
-    return { data, meta: meta && typeof meta === 'object' ? (meta as Record<string, unknown>) : undefined };
-  }
-  return { data: body, meta: undefined };
-}
-
-/** A list's array: the data itself, or the one array inside an OLD `{"projects":[…]}` body. */
-export function unwrapList(data: unknown): unknown {
-  if (Array.isArray(data) || !data || typeof data !== 'object') return data;
-  const arrays = Object.values(data).filter(Array.isArray);
-  return arrays.length === 1 ? arrays[0] : data;
 }
 
 export class HttpCore {
@@ -174,7 +91,7 @@ export class HttpCore {
     // Ids are checked where paths are built (ids.ts); this is the second line: a dot segment would be
     // resolved away and the request (with the key) would reach another endpoint.
     if (url.pathname !== wanted)
-      throw new MaskoError(`request path ${JSON.stringify(path)} is not a plain API path (it would become ${url.pathname}); nothing was sent`);
+      throw new MaskoError('invalid_path', `request path ${JSON.stringify(path)} is not a plain API path (it would become ${url.pathname}); nothing was sent`);
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
@@ -297,26 +214,4 @@ export class HttpCore {
   async close(): Promise<void> {
     if (this.#ownsDispatcher) await this.dispatcher.close();
   }
-}
-
-function invalidResponse(method: string, path: string, problem: string, status = 200): MaskoApiError {
-  return new MaskoApiError(`${method} ${path}: unexpected response: ${redact(problem)}`, { status, code: 'invalid_response', url: path });
-}
-
-function unexpectedStatus(method: string, path: string, status: number, headers: IncomingHttpHeaders, url: URL): MaskoApiError {
-  const location = firstHeader(headers, 'location');
-  let where = '';
-  if (location) {
-    try {
-      const to = new URL(location, url);
-      where = ` redirecting to ${to.origin}${to.pathname}`;
-    } catch {
-      where = ' with an unparsable Location';
-    }
-  }
-  return new MaskoApiError(`${method} ${path} answered ${status}${redact(where)}: API calls do not follow redirects (check apiUrl)`, {
-    status,
-    code: 'unexpected_redirect',
-    url: path,
-  });
 }

@@ -8,7 +8,7 @@ export function pathId(value: string, what: string): string {
   if (!isApiId(value)) {
     const text: unknown = value;
     const shown = typeof text === 'string' ? JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text) : String(text);
-    throw new MaskoError(`${what} ${shown} is not an id (expected ${API_ID_SHAPE}); nothing was sent`);
+    throw new MaskoError('invalid_id', `${what} ${shown} is not an id (expected ${API_ID_SHAPE}); nothing was sent`);
   }
   return value;
 }

@@ -1,3 +1,13 @@
+export type {
+  AssetType,
+  CollectionCreateBody,
+  CollectionUpdateBody,
+  GenerateAllBody,
+  GenerateBody,
+  JobStatus,
+  WebhookEvent,
+} from 'masko-wire';
+export { ASSET_TYPES, DEFAULT_API_URL, JOB_STATUSES } from 'masko-wire';
 export { createMaskoClient, type MaskoClient } from './client.js';
 export type { DownloadOptions, DownloadResult } from './download.js';
 export {
@@ -11,37 +21,30 @@ export {
 } from './errors.js';
 export type { WaitOptions } from './jobs.js';
 export type { MaskoClientOptions } from './options.js';
-export { DEFAULT_API_URL } from './options.js';
 export { toArray } from './paginate.js';
 export type { MaskoLogger } from './redact.js';
+export type { JobFilter } from './resources/jobs.js';
 export type { RetryOptions } from './retry.js';
 export type {
-  Asset,
-  AssetType,
   Canvas,
-  CanvasEdge,
-  CanvasNode,
+  CanvasGraphEdge,
+  CanvasGraphNode,
   CanvasStatus,
   CanvasTemplate,
-  Collection,
-  CollectionCreateBody,
-  CollectionUpdateBody,
-  Credits,
   FromTemplateResult,
-  GenerateAllBody,
   GenerateAllResult,
+  MaskoCanvasExport,
+} from './schemas/canvases.js';
+export type {
+  Asset,
+  Collection,
+  Credits,
   GenerateBatchResult,
-  GenerateBody,
   GenerateResult,
   Item,
   Job,
-  JobFilter,
-  JobStatus,
-  MaskoCanvasExport,
   Pagination,
   Project,
   UploadResult,
   Webhook,
-  WebhookEvent,
-} from './wire.js';
-export { ASSET_TYPES, JOB_STATUSES } from './wire.js';
+} from './schemas/resources.js';

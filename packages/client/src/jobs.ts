@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MaskoApiError, MaskoJobFailedError, MaskoTimeoutError } from './errors.js';
 import type { HttpCore } from './http.js';
 import { pathId } from './ids.js';
-import { type Job, JobSchema } from './wire.js';
+import { type Job, JobSchema } from './schemas/resources.js';
 
 export interface WaitOptions {
   signal?: AbortSignal;

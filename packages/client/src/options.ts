@@ -1,6 +1,6 @@
 // Client options: one documented type, one resolver that applies every default and checks every value.
 
-import { API_KEY_PATTERN, API_KEY_SHAPE } from 'masko-wire';
+import { API_KEY_PATTERN, API_KEY_SHAPE, DEFAULT_API_URL } from 'masko-wire';
 import type { Dispatcher } from 'undici';
 import { MaskoError } from './errors.js';
 import { type MaskoLogger, rememberSecret } from './redact.js';
@@ -36,12 +36,10 @@ export interface ResolvedOptions {
   dispatcher: Dispatcher | undefined;
 }
 
-export const DEFAULT_API_URL = 'https://api.masko.ai/v1';
-
 function positive(name: string, value: number | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < min) {
-    throw new MaskoError(`option ${name} must be a number ≥ ${min}, got ${String(value)}`);
+    throw new MaskoError('invalid_options', `option ${name} must be a number ≥ ${min}, got ${String(value)}`);
   }
   return value;
 }
@@ -49,24 +47,24 @@ function positive(name: string, value: number | undefined, fallback: number, min
 export function resolveOptions(options: MaskoClientOptions = {}): ResolvedOptions {
   const apiKey = options.apiKey ?? process.env.MASKO_API_KEY;
   if (!apiKey) {
-    throw new MaskoError('no API key: pass apiKey or set MASKO_API_KEY (create one at https://app.masko.ai/settings/developer)');
+    throw new MaskoError('no_api_key', 'no API key: pass apiKey or set MASKO_API_KEY (create one at https://app.masko.ai/settings/developer)');
   }
   rememberSecret(apiKey);
   if (!API_KEY_PATTERN.test(apiKey)) {
     // Never echo the value: describe it.
-    throw new MaskoError(`option apiKey must be ${API_KEY_SHAPE} (got ${apiKey.length} characters)`);
+    throw new MaskoError('invalid_options', `option apiKey must be ${API_KEY_SHAPE} (got ${apiKey.length} characters)`);
   }
   const rawUrl = options.apiUrl ?? process.env.MASKO_API_URL ?? DEFAULT_API_URL;
   let apiUrl: URL;
   try {
     apiUrl = new URL(rawUrl);
   } catch {
-    throw new MaskoError(`option apiUrl must be an absolute http(s) URL, got "${rawUrl}"`);
+    throw new MaskoError('invalid_options', `option apiUrl must be an absolute http(s) URL, got "${rawUrl}"`);
   }
   if (apiUrl.protocol !== 'https:' && apiUrl.protocol !== 'http:') {
-    throw new MaskoError(`option apiUrl must use http or https, got "${apiUrl.protocol}"`);
+    throw new MaskoError('invalid_options', `option apiUrl must use http or https, got "${apiUrl.protocol}"`);
   }
-  if (apiUrl.username || apiUrl.password) throw new MaskoError('option apiUrl must not carry credentials');
+  if (apiUrl.username || apiUrl.password) throw new MaskoError('invalid_options', 'option apiUrl must not carry credentials');
   apiUrl.pathname = apiUrl.pathname.replace(/\/+$/, '');
   const t = options.timeouts ?? {};
   const r = options.retry ?? {};

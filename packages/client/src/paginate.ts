@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type * as v from 'valibot';
 import { MaskoApiError } from './errors.js';
 import type { HttpCore, Query } from './http.js';
-import type { Pagination } from './wire.js';
+import type { Pagination } from './schemas/resources.js';
 
 /** Largest page the API serves (API.md: max 100). */
 export const PAGE_SIZE = 100;

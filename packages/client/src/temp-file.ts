@@ -6,7 +6,7 @@ import { MaskoError } from './errors.js';
 
 /** A local file problem (permissions, full disk, a folder in the way): not a network error, not retried. */
 export function fileError(err: unknown, path: string): MaskoError {
-  return new MaskoError(`download: cannot write ${path}: ${(err as Error).message}`, { cause: err });
+  return new MaskoError('write_failed', `download: cannot write ${path}: ${(err as Error).message}`, undefined, { cause: err });
 }
 
 export class HashedTempFile {

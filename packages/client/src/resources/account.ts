@@ -1,6 +1,6 @@
 import type { HttpCore } from '../http.js';
 import { pathId } from '../ids.js';
-import { type Credits, CreditsSchema, SuggestActionsSchema, type UploadResult, UploadResultSchema } from '../wire.js';
+import { type Credits, CreditsSchema, SuggestActionsSchema, type UploadResult, UploadResultSchema } from '../schemas/resources.js';
 
 export function accountResource(http: HttpCore) {
   return {

@@ -1,3 +1,4 @@
+import type { GenerateAllBody } from 'masko-wire';
 import type { HttpCore } from '../http.js';
 import { pathId } from '../ids.js';
 import { listOf, toArray } from '../paginate.js';
@@ -11,11 +12,10 @@ import {
   CanvasTemplateSchema,
   type FromTemplateResult,
   FromTemplateResultSchema,
-  type GenerateAllBody,
   type GenerateAllResult,
   GenerateAllResultSchema,
   type MaskoCanvasExport,
-} from '../wire.js';
+} from '../schemas/canvases.js';
 
 const base = (collectionId: string) => `/collections/${pathId(collectionId, 'collection id')}/canvases`;
 const one = (collectionId: string, canvasId: string) => `${base(collectionId)}/${pathId(canvasId, 'canvas id')}`;

@@ -1,7 +1,8 @@
+import type { CollectionCreateBody, CollectionUpdateBody } from 'masko-wire';
 import type { HttpCore } from '../http.js';
 import { pathId } from '../ids.js';
 import { listOf } from '../paginate.js';
-import { type Collection, type CollectionCreateBody, CollectionSchema, type CollectionUpdateBody } from '../wire.js';
+import { type Collection, CollectionSchema } from '../schemas/resources.js';
 
 export function collectionsResource(http: HttpCore) {
   return {

@@ -1,7 +1,8 @@
+import type { AssetType } from 'masko-wire';
 import type { HttpCore } from '../http.js';
 import { pathId } from '../ids.js';
 import { listOf } from '../paginate.js';
-import { type Asset, AssetSchema, type AssetType, type Item, ItemSchema } from '../wire.js';
+import { type Asset, AssetSchema, type Item, ItemSchema } from '../schemas/resources.js';
 
 export function itemsResource(http: HttpCore) {
   return {

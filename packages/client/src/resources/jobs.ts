@@ -1,7 +1,16 @@
+import type { JobStatus } from 'masko-wire';
 import type { HttpCore } from '../http.js';
 import { pathId } from '../ids.js';
 import { listOf } from '../paginate.js';
-import { type Job, type JobFilter, JobSchema } from '../wire.js';
+import { type Job, JobSchema } from '../schemas/resources.js';
+
+export interface JobFilter {
+  status?: JobStatus;
+  collection_id?: string;
+  /** Same as `collection_id` (camelCase, like `collections.list({ projectId })`). */
+  collectionId?: string;
+  type?: string;
+}
 
 export function jobsResource(http: HttpCore) {
   return {

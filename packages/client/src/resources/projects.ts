@@ -1,6 +1,6 @@
 import type { HttpCore } from '../http.js';
 import { listOf } from '../paginate.js';
-import { type Project, ProjectSchema } from '../wire.js';
+import { type Project, ProjectSchema } from '../schemas/resources.js';
 
 export function projectsResource(http: HttpCore) {
   return {

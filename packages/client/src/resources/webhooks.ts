@@ -1,8 +1,9 @@
+import type { WebhookEvent } from 'masko-wire';
 import * as v from 'valibot';
 import type { HttpCore } from '../http.js';
 import { pathId } from '../ids.js';
 import { listOf, toArray } from '../paginate.js';
-import { type Webhook, type WebhookEvent, WebhookSchema } from '../wire.js';
+import { type Webhook, WebhookSchema } from '../schemas/resources.js';
 
 export function webhooksResource(http: HttpCore) {
   return {

@@ -1,0 +1,78 @@
+/**
+ * The one table of file formats: for each, the Masko asset type it comes from, its file extension, the
+ * `Content-Type` it is served with and the MIME type with codecs a manifest lists (what `<source type>`
+ * and `canPlayType()` want). The emulator names and serves files by it, the plugin names, serves and
+ * lists them by it, masko-manifest re-exports `MIME`.
+ */
+import type { AssetType } from './enums.js';
+
+/**
+ * MIME types with codecs. A manifest may carry other codec strings; these are what
+ * `convertCanvasExport()` writes and what the plugin writes for Masko's files. Kept apart from
+ * `FORMATS` so the player's bundle (through masko-manifest) takes these strings and nothing else.
+ */
+export const MIME = {
+  /** VP9 with alpha, profile 0, level 1.0, 8-bit (Masko's `webm` assets). */
+  webm: 'video/webm; codecs="vp09.00.10.08"',
+  /** HEVC with alpha in QuickTime (Masko's `hevc` assets, `.mov`). */
+  hevc: 'video/quicktime; codecs="hvc1.1.6.L93.B0"',
+  /** HEVC with alpha in an MP4 container (`.mp4` hevc URLs seen in Masko's doc examples). */
+  hevcMp4: 'video/mp4; codecs="hvc1.1.6.L93.B0"',
+  /** H.264 High profile, colour on top and alpha below (Masko's `stacked_video`). */
+  stacked: 'video/mp4; codecs="avc1.640028"',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+} as const;
+
+export type MimeKey = keyof typeof MIME;
+
+export interface FormatFacts {
+  /** The API's asset type this format is downloaded as (webp/avif: none, made locally from the PNG). */
+  assetType?: AssetType;
+  /** With the dot. */
+  ext: string;
+  /** `Content-Type` of the file (no codecs). */
+  contentType: string;
+  /** MIME type with codecs, as a manifest lists it. */
+  mime: string;
+}
+
+export const FORMATS = {
+  webm: { assetType: 'webm', ext: '.webm', contentType: 'video/webm', mime: MIME.webm },
+  hevc: { assetType: 'hevc', ext: '.mov', contentType: 'video/quicktime', mime: MIME.hevc },
+  stacked: { assetType: 'stacked_video', ext: '.mp4', contentType: 'video/mp4', mime: MIME.stacked },
+  png: { assetType: 'transparent_image', ext: '.png', contentType: 'image/png', mime: MIME.png },
+  webp: { ext: '.webp', contentType: 'image/webp', mime: MIME.webp },
+  avif: { ext: '.avif', contentType: 'image/avif', mime: MIME.avif },
+} as const satisfies Record<string, FormatFacts>;
+
+/** A format the plugin ships: the three alpha videos and the poster images. */
+export type Format = keyof typeof FORMATS;
+export type VideoFormat = 'webm' | 'hevc' | 'stacked';
+/** A format downloaded from the API: the three videos and the transparent PNG posters are made from. */
+export type SourceFormat = VideoFormat | 'png';
+
+/** The source format of each asset type the plugin downloads (the opaque `image` and `video` it skips). */
+export const SOURCE_FORMAT_OF: Partial<Record<AssetType, SourceFormat>> = {
+  webm: 'webm',
+  hevc: 'hevc',
+  stacked_video: 'stacked',
+  transparent_image: 'png',
+};
+
+/** How every asset type's file is named and served (the API's own, `image` and `video`, included). */
+export const ASSET_FILES: Record<AssetType, Pick<FormatFacts, 'ext' | 'contentType'>> = {
+  image: FORMATS.png,
+  transparent_image: FORMATS.png,
+  video: { ext: '.mp4', contentType: 'video/mp4' },
+  webm: FORMATS.webm,
+  hevc: FORMATS.hevc,
+  stacked_video: FORMATS.stacked,
+};
+
+/** `Content-Type` of a file by its name's extension; `undefined` for one no format has. */
+export function contentTypeOf(fileName: string): string | undefined {
+  const ext = fileName.slice(fileName.lastIndexOf('.'));
+  return Object.values(FORMATS).find((f) => f.ext === ext)?.contentType;
+}
