@@ -15,4 +15,5 @@ export type JobType = 'image_generation' | 'item_generation' | 'animation' | 're
 
 export type InputType = 'boolean' | 'number' | 'trigger';
 
-export type WebhookEvent = 'job.completed' | 'job.failed';
+export const WEBHOOK_EVENTS = ['job.completed', 'job.failed'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

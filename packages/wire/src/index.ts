@@ -22,6 +22,7 @@ export {
   JOB_STATUSES,
   type JobStatus,
   type JobType,
+  WEBHOOK_EVENTS,
   type WebhookEvent,
 } from './enums.js';
 export {

@@ -3,7 +3,7 @@
 // and every file has its digest.
 import type { FileMeta as ReadFileMeta, MediaClip, MediaIndex } from '../../src/media/media.js';
 
-export type { AssetType } from '../../src/model/records.js';
+export type { AssetType } from 'masko-wire';
 export type FileMeta = Required<ReadFileMeta>;
 export interface DemoClip extends MediaClip { meta: Record<string, FileMeta> }
 export interface DemoIndex extends MediaIndex { clips: DemoClip[] }

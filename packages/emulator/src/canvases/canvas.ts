@@ -1,8 +1,11 @@
+import type { CanvasExport } from 'masko-manifest';
+import type { AssetType } from 'masko-wire';
 import type { App } from '../context.js';
 import { isTerminal } from '../generation/jobs.js';
 import { newId } from '../model/ids.js';
-import type { AssetRec, AssetType, CanvasRec } from '../model/records.js';
-import { assetUrl, type CanvasStatusRec } from '../wire/resources.js';
+import type { AssetRec, CanvasRec } from '../model/records.js';
+import type { CanvasStatusRec } from '../wire/canvases.js';
+import { assetUrl } from '../wire/resources.js';
 import type { CanvasTemplate } from './templates.js';
 
 /** Fills a canvas with a template's graph (fresh node and edge ids, no items yet). */
@@ -51,7 +54,7 @@ export function latestAsset(app: App, itemId: string | null, type: AssetType): A
 }
 
 /** `MaskoAnimationConfig` v2.0 in the shape of real exports (API.md, "Export"). */
-export function exportCanvas(app: App, c: CanvasRec): Record<string, unknown> {
+export function exportCanvas(app: App, c: CanvasRec): CanvasExport {
   const url = (itemId: string | null, type: AssetType): string => {
     const a = latestAsset(app, itemId, type);
     return a ? assetUrl(app.wire, a) : '';

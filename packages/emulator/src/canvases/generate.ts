@@ -3,7 +3,7 @@ import { commitGeneration, type JobOrigin } from '../generation/generate.js';
 import { CREDITS_PER_IMAGE, CREDITS_PER_SECOND, planGeneration } from '../generation/plan.js';
 import { nowIso } from '../model/ids.js';
 import type { CanvasEdgeRec, CanvasNodeRec, CanvasRec, CollectionRec, JobRec } from '../model/records.js';
-import type { GenerateAllRec } from '../wire/resources.js';
+import type { GenerateAllRec } from '../wire/canvases.js';
 import { latestAsset } from './canvas.js';
 
 export type Targets = 'all' | 'images' | 'animations';

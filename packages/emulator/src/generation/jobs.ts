@@ -1,6 +1,7 @@
+import type { JobStatus } from 'masko-wire';
 import type { Credits } from '../model/credits.js';
 import { nowIso } from '../model/ids.js';
-import type { JobRec, JobStatus } from '../model/records.js';
+import type { JobRec } from '../model/records.js';
 import type { Store } from '../model/store.js';
 
 /** Timers are injected so the lifecycle can be driven without waiting on the wall clock. */

@@ -1,10 +1,11 @@
+import type { AssetType, JobType } from 'masko-wire';
 import type { App } from '../context.js';
 import { badRequest } from '../http/errors.js';
 import { optBool, optIntArray, optString, reqNumber, reqString } from '../http/fields.js';
 import { checkSizes } from '../media/asset-files.js';
 import type { MediaClip } from '../media/media.js';
 import { slugify } from '../model/ids.js';
-import type { AssetRec, AssetType, CollectionRec, ItemRec, JobType, TransitionRef } from '../model/records.js';
+import type { AssetRec, CollectionRec, ItemRec, TransitionRef } from '../model/records.js';
 import { pickPose, pickTransition } from './pick-clip.js';
 
 export type GenKind = 'image' | 'regenerate' | 'edit' | 'animation' | 'animate-existing' | 'transition';

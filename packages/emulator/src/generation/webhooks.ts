@@ -1,9 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { App } from '../context.js';
 import type { JobRec } from '../model/records.js';
-import * as wire from '../wire/resources.js';
-
-export const WEBHOOK_EVENTS = ['job.completed', 'job.failed'] as const;
+import * as wire from '../wire/index.js';
 
 /** Lower-case hex HMAC-SHA256 of the raw body, keyed with the webhook secret (`X-Masko-Signature`). */
 export function sign(secret: string, body: string): string {

@@ -3,7 +3,7 @@ import { API_KEY_PATTERN } from 'masko-wire';
 import type { App, RouteContext } from '../context.js';
 import { sha256Hex } from '../model/ids.js';
 import type { ApiRouter } from '../routes/handler.js';
-import * as wire from '../wire/resources.js';
+import * as wire from '../wire/index.js';
 import { ApiError } from './errors.js';
 import { toOldRevision } from './old-revision.js';
 import type { RateLimiter } from './rate-limit.js';

@@ -1,16 +1,8 @@
 import { badRequest } from '../http/errors.js';
 import { newId, nowIso, sha256Hex } from '../model/ids.js';
 import { type Media, type MediaClip, UNLISTED_TYPES } from './media.js';
-import type { AssetRec, AssetType, CollectionRec, ItemRec, JobStatus } from '../model/records.js';
-
-const EXT: Record<AssetType, string> = {
-  image: 'png',
-  transparent_image: 'png',
-  video: 'mp4',
-  webm: 'webm',
-  hevc: 'mov',
-  stacked_video: 'mp4',
-};
+import { ASSET_FILES, type AssetType, type JobStatus } from 'masko-wire';
+import type { AssetRec, CollectionRec, ItemRec } from '../model/records.js';
 
 export interface BuildAssets {
   media: Media;
@@ -65,7 +57,7 @@ function makeAsset(b: BuildAssets, type: AssetType, width: string, file: string,
     collectionId: b.collection.id,
     type,
     status: b.status,
-    path: `/${b.collection.userPrefix}/${b.collection.slug}/${b.item.slug}-${hash}${size ? `-${size}` : ''}.${EXT[type]}`,
+    path: `/${b.collection.userPrefix}/${b.collection.slug}/${b.item.slug}-${hash}${size ? `-${size}` : ''}${ASSET_FILES[type].ext}`,
     externalUrl: null,
     size,
     parentAssetId: parentId,

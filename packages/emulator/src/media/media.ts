@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AssetType } from '../model/records.js';
+import { ASSET_FILES, type AssetType } from 'masko-wire';
 
 /** `media/demo.json`, written by `scripts/` (see the package README for the format). */
 export interface MediaIndex {
@@ -47,15 +47,6 @@ export interface FileMeta {
 export const UNLISTED_TYPES: readonly AssetType[] = ['hevc'];
 
 export const DEFAULT_MEDIA_DIR = fileURLToPath(new URL('../../media/', import.meta.url));
-
-const FALLBACK_MIME: Record<AssetType, string> = {
-  image: 'image/png',
-  transparent_image: 'image/png',
-  video: 'video/mp4',
-  webm: 'video/webm',
-  hevc: 'video/quicktime',
-  stacked_video: 'video/mp4',
-};
 
 /** The media index plus a byte cache for the files it names. */
 export class Media {
@@ -105,6 +96,6 @@ export class Media {
     if (known) return known;
     const w = Number(width);
     const h = Math.round((w * this.index.height) / this.index.width) * (type === 'stacked_video' ? 2 : 1);
-    return { width: w, height: h, bytes: this.bytes(fileName).length, mime: FALLBACK_MIME[type] };
+    return { width: w, height: h, bytes: this.bytes(fileName).length, mime: ASSET_FILES[type].contentType };
   }
 }

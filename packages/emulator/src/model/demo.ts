@@ -1,8 +1,9 @@
+import { ASSET_TYPES } from 'masko-wire';
 import { demoCanvas } from '../canvases/demo-canvas.js';
 import { buildAssets } from '../media/asset-files.js';
 import type { Media } from '../media/media.js';
 import { sha256Hex, slugify, stableUuid } from './ids.js';
-import { ASSET_TYPES, type CollectionRec, type ItemRec } from './records.js';
+import type { CollectionRec, ItemRec } from './records.js';
 import type { Store } from './store.js';
 
 const SEEDED_AT = '2026-01-01T00:00:00.000Z';

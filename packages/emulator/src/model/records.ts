@@ -3,10 +3,7 @@
  * API's field names, so a wrong guess about the real API is corrected in one place.
  */
 
-export const ASSET_TYPES = ['image', 'transparent_image', 'video', 'webm', 'hevc', 'stacked_video'] as const;
-export type AssetType = (typeof ASSET_TYPES)[number];
-export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed';
-export type JobType = 'image_generation' | 'item_generation' | 'animation' | 'reverse';
+import type { AssetType, InputType, ItemType, JobStatus, JobType, WebhookEvent } from 'masko-wire';
 
 export interface ProjectRec {
   id: string;
@@ -44,7 +41,7 @@ export interface ItemRec {
   collectionId: string;
   name: string;
   slug: string;
-  type: 'image' | 'animation';
+  type: ItemType;
   status: JobStatus;
   loop: boolean;
   duration: number | null;
@@ -132,7 +129,7 @@ export interface CanvasEdgeRec {
 
 export interface InputRec {
   name: string;
-  type: 'boolean' | 'number' | 'trigger';
+  type: InputType;
   default?: boolean | number;
   system?: boolean;
 }
@@ -153,7 +150,7 @@ export interface CanvasRec {
 export interface WebhookRec {
   id: string;
   url: string;
-  events: string[];
+  events: WebhookEvent[];
   secret: string;
   createdAt: string;
 }

@@ -8,7 +8,7 @@ import { jsonReply } from '../http/reply.js';
 import { newId, nowIso } from '../model/ids.js';
 import { getCollection } from '../model/lookups.js';
 import type { CanvasRec } from '../model/records.js';
-import * as wire from '../wire/resources.js';
+import * as wire from '../wire/index.js';
 import type { ApiRouter } from './handler.js';
 
 function getCanvas(app: App, collectionId: string, id: string): CanvasRec {

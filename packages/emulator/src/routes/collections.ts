@@ -7,7 +7,7 @@ import { DEMO } from '../model/demo.js';
 import { newId, nowIso, slugify } from '../model/ids.js';
 import { getCollection } from '../model/lookups.js';
 import type { CollectionRec } from '../model/records.js';
-import * as wire from '../wire/resources.js';
+import * as wire from '../wire/index.js';
 import type { ApiRouter } from './handler.js';
 import { uploadFromUrl } from './uploads.js';
 

@@ -1,5 +1,5 @@
 import { jsonReply } from '../http/reply.js';
-import * as wire from '../wire/resources.js';
+import * as wire from '../wire/index.js';
 import type { ApiRouter } from './handler.js';
 
 export function creditRoutes(r: ApiRouter): void {

@@ -3,7 +3,7 @@ import { planGeneration } from '../generation/plan.js';
 import { badRequest } from '../http/errors.js';
 import { jsonReply } from '../http/reply.js';
 import { getCollection } from '../model/lookups.js';
-import * as wire from '../wire/resources.js';
+import * as wire from '../wire/index.js';
 import type { ApiRouter } from './handler.js';
 
 const MAX_BATCH = 10;

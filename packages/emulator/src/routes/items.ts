@@ -1,9 +1,9 @@
+import { ASSET_TYPES, type AssetType } from 'masko-wire';
 import { badRequest } from '../http/errors.js';
 import { pageParams } from '../http/fields.js';
 import { jsonReply } from '../http/reply.js';
 import { getAsset, getCollection, getItem } from '../model/lookups.js';
-import { ASSET_TYPES, type AssetType } from '../model/records.js';
-import * as wire from '../wire/resources.js';
+import * as wire from '../wire/index.js';
 import type { ApiRouter } from './handler.js';
 
 export function itemRoutes(r: ApiRouter): void {

@@ -2,7 +2,7 @@ import { isTerminal } from '../generation/jobs.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { pageParams } from '../http/fields.js';
 import { jsonReply } from '../http/reply.js';
-import * as wire from '../wire/resources.js';
+import * as wire from '../wire/index.js';
 import type { ApiRouter } from './handler.js';
 
 const STATUSES = ['pending', 'processing', 'completed', 'failed'];

@@ -1,7 +1,7 @@
 import { pageParams, reqString } from '../http/fields.js';
 import { jsonReply } from '../http/reply.js';
 import { newId, nowIso } from '../model/ids.js';
-import * as wire from '../wire/resources.js';
+import * as wire from '../wire/index.js';
 import type { ApiRouter } from './handler.js';
 
 export function projectRoutes(r: ApiRouter): void {

@@ -4,7 +4,7 @@ import { reqString } from '../http/fields.js';
 import { jsonReply } from '../http/reply.js';
 import { newId, nowIso } from '../model/ids.js';
 import type { AssetRec } from '../model/records.js';
-import * as wire from '../wire/resources.js';
+import * as wire from '../wire/index.js';
 import type { ApiRouter } from './handler.js';
 
 /** An asset for an image given by URL; the emulator does not fetch it (no network). */

@@ -1,12 +1,26 @@
 /**
- * ALL response shaping: the only file that knows the API's field names (see API.md).
- * When the real API turns out different, fix it here (and in API.md and the client's wire.ts).
+ * Response shaping of the API's objects, with canvases.ts the only files of the emulator that know the
+ * API's field names (see API.md). Each returns masko-wire's shape, so what the emulator sends and what
+ * masko-client accepts are checked against one declaration. When the real API turns out different, fix
+ * masko-wire, API.md and these.
  */
-
+import type {
+  AssetType,
+  WireAsset,
+  WireAssetsByType,
+  WireCollection,
+  WireCredits,
+  WireGenerateResult,
+  WireItem,
+  WireJob,
+  WireProject,
+  WireWebhook,
+  WireWebhookDelivery,
+} from 'masko-wire';
 import type { Media } from '../media/media.js';
 import type { UrlSigner } from '../media/signed-urls.js';
 import { sha256Hex } from '../model/ids.js';
-import type { AssetRec, AssetType, CanvasRec, CollectionRec, ItemRec, JobRec, ProjectRec, WebhookRec } from '../model/records.js';
+import type { AssetRec, CollectionRec, ItemRec, JobRec, ProjectRec, WebhookRec } from '../model/records.js';
 import type { Store } from '../model/store.js';
 
 export interface WireContext {
@@ -20,23 +34,7 @@ export interface WireContext {
   signer?: UrlSigner;
 }
 
-type Json = Record<string, unknown>;
-
-export const ok = (data: unknown, meta?: Json): Json => (meta ? { data, meta } : { data });
-
-export function page<T>(all: T[], limit: number, offset: number, shape: (t: T) => unknown): Json {
-  const slice = all.slice(offset, offset + limit);
-  return {
-    data: slice.map(shape),
-    meta: { pagination: { total: all.length, limit, offset, has_more: offset + slice.length < all.length } },
-  };
-}
-
-export const errorBody = (code: string, message: string, extra: Json = {}): Json => ({
-  error: { code, message, ...extra },
-});
-
-export const project = (p: ProjectRec): Json => ({
+export const project = (p: ProjectRec): WireProject => ({
   id: p.id,
   name: p.name,
   organization_id: p.organizationId,
@@ -44,7 +42,7 @@ export const project = (p: ProjectRec): Json => ({
   updated_at: p.updatedAt,
 });
 
-export function collection(ctx: WireContext, c: CollectionRec): Json {
+export function collection(ctx: WireContext, c: CollectionRec): WireCollection {
   let itemCount = 0;
   let assetCount = 0;
   for (const i of ctx.store.items.values()) if (i.collectionId === c.id) itemCount++;
@@ -92,7 +90,7 @@ function fileSha256(ctx: WireContext, a: AssetRec): string | null {
 }
 
 /** In `stripped` mode only what public sources confirm: id, type and URL. */
-export function asset(ctx: WireContext, a: AssetRec): Json {
+export function asset(ctx: WireContext, a: AssetRec): WireAsset {
   if (ctx.fields === 'stripped') return { id: a.id, type: a.type, url: assetUrl(ctx, a) };
   return {
     id: a.id,
@@ -113,8 +111,8 @@ export function asset(ctx: WireContext, a: AssetRec): Json {
 }
 
 /** In `stripped` mode without the assumed parts: the inline `assets` and the `transition` link. */
-export function item(ctx: WireContext, i: ItemRec): Json {
-  const confirmed: Json = {
+export function item(ctx: WireContext, i: ItemRec): WireItem {
+  const confirmed: WireItem = {
     id: i.id,
     collection_id: i.collectionId,
     name: i.name,
@@ -141,7 +139,7 @@ export function item(ctx: WireContext, i: ItemRec): Json {
 }
 
 /** Originals only, keyed by type (size variants are listed on the item / asset endpoints). */
-function byType(ctx: WireContext, assetIds: string[]): { asset_ids: Json; urls: Json } {
+function byType(ctx: WireContext, assetIds: string[]): Required<WireAssetsByType> {
   const ids: Partial<Record<AssetType, string>> = {};
   const urls: Partial<Record<AssetType, string>> = {};
   for (const id of assetIds) {
@@ -153,7 +151,7 @@ function byType(ctx: WireContext, assetIds: string[]): { asset_ids: Json; urls: 
   return { asset_ids: ids, urls };
 }
 
-export const job = (ctx: WireContext, j: JobRec): Json => ({
+export const job = (ctx: WireContext, j: JobRec): WireJob => ({
   id: j.id,
   status: j.status,
   type: j.type,
@@ -168,7 +166,7 @@ export const job = (ctx: WireContext, j: JobRec): Json => ({
   completed_at: j.completedAt,
 });
 
-export const generateResult = (ctx: WireContext, j: JobRec): Json => ({
+export const generateResult = (ctx: WireContext, j: JobRec): WireGenerateResult => ({
   job_id: j.id,
   poll_url: `/v1/jobs/${j.id}`,
   item_id: j.itemId,
@@ -176,13 +174,13 @@ export const generateResult = (ctx: WireContext, j: JobRec): Json => ({
   ...byType(ctx, j.assetIds),
 });
 
-export const credits = (c: { subscription: number; topup: number }): Json => ({
+export const credits = (c: { subscription: number; topup: number }): WireCredits => ({
   balance: c.subscription + c.topup,
   subscription_credits: c.subscription,
   topup_credits: c.topup,
 });
 
-export const webhook = (w: WebhookRec, withSecret: boolean): Json => ({
+export const webhook = (w: WebhookRec, withSecret: boolean): WireWebhook => ({
   id: w.id,
   url: w.url,
   events: w.events,
@@ -191,7 +189,7 @@ export const webhook = (w: WebhookRec, withSecret: boolean): Json => ({
 });
 
 /** Webhook delivery body (API.md, "Webhook delivery"). */
-export const webhookPayload = (ctx: WireContext, event: string, j: JobRec): Json => ({
+export const webhookPayload = (ctx: WireContext, event: WireWebhookDelivery['event'], j: JobRec): WireWebhookDelivery => ({
   event,
   job_id: j.id,
   type: j.type,
@@ -200,106 +198,4 @@ export const webhookPayload = (ctx: WireContext, event: string, j: JobRec): Json
   ...byType(ctx, j.assetIds),
   error: j.error,
   timestamp: j.updatedAt,
-});
-
-export interface CanvasStatusRec {
-  nodesTotal: number;
-  nodesComplete: number;
-  edgesTotal: number;
-  edgesComplete: number;
-  jobsPending: number;
-}
-
-export const canvasStatus = (s: CanvasStatusRec): Json => ({
-  nodes_total: s.nodesTotal,
-  nodes_complete: s.nodesComplete,
-  edges_total: s.edgesTotal,
-  edges_complete: s.edgesComplete,
-  percent: s.nodesTotal + s.edgesTotal === 0 ? 100 : Math.round(((s.nodesComplete + s.edgesComplete) * 100) / (s.nodesTotal + s.edgesTotal)),
-  jobs_pending: s.jobsPending,
-});
-
-export function canvas(c: CanvasRec, detail?: { status: CanvasStatusRec }): Json {
-  const base: Json = {
-    id: c.id,
-    collection_id: c.collectionId,
-    name: c.name,
-    template_id: c.templateId,
-    created_at: c.createdAt,
-    updated_at: c.updatedAt,
-  };
-  if (!detail) return base;
-  return {
-    ...base,
-    graph: {
-      initial_node_id: c.initialNodeId,
-      nodes: c.nodes.map((n) => ({ id: n.id, name: n.name, item_id: n.itemId, image_prompt: n.imagePrompt })),
-      edges: c.edges.map((e) => ({
-        id: e.id,
-        source: e.source,
-        target: e.target,
-        is_loop: e.isLoop,
-        duration: e.duration,
-        ...(e.speed !== undefined ? { speed: e.speed } : {}),
-        ...(e.priority !== undefined ? { priority: e.priority } : {}),
-        ...(e.reverse !== undefined ? { reverse: e.reverse } : {}),
-        description: e.description,
-        conditions: e.conditions,
-        item_id: e.itemId,
-      })),
-      inputs: c.inputs,
-    },
-    status: canvasStatus(detail.status),
-  };
-}
-
-export const template = (t: { id: string; name: string; description: string; nodes: unknown[]; edges: unknown[] }): Json => ({
-  id: t.id,
-  name: t.name,
-  description: t.description,
-  node_count: t.nodes.length,
-  edge_count: t.edges.length,
-});
-
-export interface GenerateAllRec {
-  dryRun: boolean;
-  plannedJobs: { kind: 'node' | 'edge'; id: string; name: string; type: string; cost: number; prompt: string }[];
-  generated: JobRec[];
-  skippedItems: string[];
-  reverseFree: number;
-  alreadyComplete: number;
-  estimatedCost: number;
-  actualCost: number;
-}
-
-export const generateAll = (ctx: WireContext, r: GenerateAllRec): Json => ({
-  dry_run: r.dryRun,
-  planned_jobs: r.plannedJobs.map((p) => ({
-    kind: p.kind,
-    id: p.id,
-    name: p.name,
-    type: p.type,
-    cost_credits: p.cost,
-    prompt: p.prompt,
-  })),
-  generated: r.generated.map((j) => generateResult(ctx, j)),
-  skipped_items: r.skippedItems,
-  reverse_free: r.reverseFree,
-  already_complete: r.alreadyComplete,
-  estimated_cost: r.estimatedCost,
-  actual_cost: r.actualCost,
-  would_charge_credits: r.dryRun ? r.estimatedCost : 0,
-});
-
-/** from-template answer: the canvas, template node key -> created item, the node image jobs, their cost. */
-export const fromTemplate = (ctx: WireContext, canvasJson: Json, made: { key: string; nodeId: string; job: JobRec }[]): Json => ({
-  canvas: canvasJson,
-  node_mapping: Object.fromEntries(
-    made.map(({ key, nodeId, job: j }) => {
-      const r = generateResult(ctx, j);
-      return [key, { node_id: nodeId, item_id: j.itemId, asset_ids: r.asset_ids }];
-    }),
-  ),
-  jobs: made.map(({ job: j }) => generateResult(ctx, j)),
-  total_cost: made.reduce((s, m) => s + m.job.costCredits, 0),
 });

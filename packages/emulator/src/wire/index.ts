@@ -1,0 +1,3 @@
+export * from './canvases.js';
+export * from './envelope.js';
+export * from './resources.js';
