@@ -3,8 +3,12 @@
  * esbuild), so every host gets the same `assets/<key>-<pose>-<format>-<width>.<hash8>.<ext>`.
  */
 import { createHash } from 'node:crypto';
+import { FORMATS, type Format } from 'masko-wire';
 
-export const EXT = { webm: '.webm', hevc: '.mov', stacked: '.mp4', png: '.png', webp: '.webp', avif: '.avif' } as const;
+/** Each format's file extension, read from masko-wire's format table. */
+export const EXT = Object.fromEntries(Object.entries(FORMATS).map(([format, { ext }]) => [format, ext])) as {
+  readonly [F in Format]: (typeof FORMATS)[F]['ext'];
+};
 
 /** Longest slug kept from a name: file names stay far below the 255 bytes file systems allow. */
 export const MAX_SLUG = 40;

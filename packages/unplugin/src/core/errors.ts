@@ -1,17 +1,8 @@
-import { redactSecrets } from 'masko-wire';
+import { MaskoError, redactSecrets } from 'masko-wire';
 import { withHint } from './hints.js';
 
-/** Every error we throw: a code, a `[masko]` prefix and, when we know one, the fix. */
-export class MaskoError extends Error {
-  override name = 'MaskoError';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(`[masko] ${message}${hint ? `\n  hint: ${hint}` : ''}`);
-  }
-}
+/** Every error we throw: masko-wire's, the one masko-client throws too (a code, a `[masko]` prefix and, when we know one, the fix). */
+export { MaskoError };
 
 /** Removes anything shaped like an API key from a message (defence in depth; nothing should carry one). */
 export const redact = redactSecrets;

@@ -5,23 +5,16 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { consola } from 'consola';
+import { contentTypeOf } from 'masko-wire';
 import type { UnpluginFactory, UnpluginOptions } from 'unplugin';
 import type { MaskoOptions } from '../types.js';
 import { indexModule, mascotModule, parseLoadedId, parseVirtualId, RESOLVED_PREFIX } from './codegen.js';
 import { MaskoContext, type Prepared } from './context.js';
-import { EXT, prefixedUrl, relativeUrl, type UrlExpression, webpackUrl } from './emit.js';
+import { prefixedUrl, relativeUrl, type UrlExpression, webpackUrl } from './emit.js';
 import { readVerified } from './emit-read.js';
 import { describeError, MaskoError, tagged, userError } from './errors.js';
 
 const DEV_PREFIX = '@masko/';
-const MIME_BY_EXT: Record<string, string> = {
-  [EXT.webm]: 'video/webm',
-  [EXT.hevc]: 'video/quicktime',
-  [EXT.stacked]: 'video/mp4',
-  [EXT.png]: 'image/png',
-  [EXT.webp]: 'image/webp',
-  [EXT.avif]: 'image/avif',
-};
 
 export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (userOptions = {}, meta) => {
   const logger = consola; // messages carry their own [masko] prefix
@@ -155,7 +148,7 @@ export const maskoFactory: UnpluginFactory<MaskoOptions | undefined, false> = (u
             res.statusCode = 404; // ours to answer: the SPA fallback would send index.html as a "video"
             return res.end(`[masko] ${fileName} is not in the cache`);
           }
-          res.setHeader('Content-Type', MIME_BY_EXT[fileName.slice(fileName.lastIndexOf('.'))] ?? 'application/octet-stream');
+          res.setHeader('Content-Type', contentTypeOf(fileName) ?? 'application/octet-stream');
           res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
           res.setHeader('Content-Length', String(file.bytes));
           createReadStream(file.path).pipe(res);

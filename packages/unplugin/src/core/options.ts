@@ -1,4 +1,4 @@
-import { API_ID_PATTERN, API_ID_SHAPE, API_KEY_PATTERN, API_KEY_SHAPE, rememberSecret } from 'masko-wire';
+import { API_ID_PATTERN, API_ID_SHAPE, API_KEY_PATTERN, API_KEY_SHAPE, DEFAULT_API_URL, rememberSecret } from 'masko-wire';
 import { isAbsolute, resolve } from 'pathe';
 import * as v from 'valibot';
 import type { MascotOptions, MaskoFormat, MaskoOptions, PoseOptions } from '../types.js';
@@ -6,7 +6,7 @@ import { MaskoError } from './errors.js';
 import { dict, namedRecord } from './named-record.js';
 import { formatOptionIssues } from './option-issues.js';
 
-export const DEFAULT_API_URL = 'https://api.masko.ai/v1';
+export { DEFAULT_API_URL };
 export const DEFAULT_FORMATS: MaskoFormat[] = ['webm', 'hevc', 'stacked', 'png'];
 const FORMATS = ['webm', 'hevc', 'stacked', 'png', 'webp', 'avif'] as const;
 

@@ -2,20 +2,12 @@
  * The planner: pure. A collection listing + a mascot's options in; what to ship, what to generate and
  * what it costs out. No I/O, so every decision about credits is testable without a network.
  */
+import { SOURCE_FORMAT_OF, type SourceFormat, type VideoFormat } from 'masko-wire';
 import type { LockedCanvas } from './canvas.js';
 import type { ResolvedMascot } from './options.js';
-import type { AssetType, GenerateBody, WireAsset, WireCollection, WireItem } from './wire.js';
+import type { GenerateBody, WireAsset, WireCollection, WireItem } from './wire.js';
 
-export type VideoFormat = 'webm' | 'hevc' | 'stacked';
-/** A file kind downloaded from the API: the three videos and the transparent PNG posters are made from. */
-export type SourceFormat = VideoFormat | 'png';
-
-export const SOURCE_FORMAT_OF: Partial<Record<AssetType, SourceFormat>> = {
-  webm: 'webm',
-  hevc: 'hevc',
-  stacked_video: 'stacked',
-  transparent_image: 'png',
-};
+export { SOURCE_FORMAT_OF, type SourceFormat, type VideoFormat };
 
 export interface PlannedFile {
   format: SourceFormat;

@@ -2,8 +2,9 @@
  * The parts of the Masko wire types (packages/emulator/API.md) the plugin reads. Kept structural so any
  * client whose types are a superset fits; masko-client exports the full ones.
  */
-export type AssetType = 'image' | 'transparent_image' | 'video' | 'webm' | 'hevc' | 'stacked_video';
-export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed';
+import type { AssetType, GenerateBody, JobStatus } from 'masko-wire';
+
+export type { AssetType, GenerateBody, JobStatus };
 
 /** Only `id`, `type` and `url` are confirmed by public sources: the rest may be absent (probed from the files). */
 export interface WireAsset {
@@ -39,14 +40,6 @@ export interface WireCollection {
   name: string;
   config?: { animation_sizes?: number[] };
 }
-
-export type GenerateBody =
-  | { type: 'image'; name: string; image_prompt: string; sizes?: number[] }
-  /** Regenerate: fresh assets on the same item (Masko keeps the old ones). */
-  | { type: 'image'; item_id: string; image_prompt: string }
-  /** Edit: new assets on the same item, made from `source_image_asset_id` (1 credit). */
-  | { type: 'edit'; item_id: string; source_image_asset_id: string; edit_instructions: string }
-  | { type: 'animation'; name: string; image_prompt: string; animation_prompt: string; duration: number; loop: boolean; sizes?: number[] };
 
 export interface GenerateResult {
   job_id: string;
