@@ -43,13 +43,12 @@ export {
   FORMATS,
   type Format,
   type FormatFacts,
-  MIME,
-  type MimeKey,
   SOURCE_FORMAT_OF,
   type SourceFormat,
   type VideoFormat,
 } from './formats.js';
 export { API_ID_PATTERN, API_ID_SHAPE, isApiId } from './ids.js';
+export { MIME, type MimeKey } from './mime.js';
 export type { CollectionCreateBody, CollectionUpdateBody, GenerateAllBody, GenerateBody } from './requests.js';
 export type {
   WireAsset,
