@@ -2,11 +2,12 @@
 // decoder configuration record inside the MP4/MOV (avcC / hvcC) rather than guessed.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { MIME } from 'masko-wire';
 import type { FileMeta } from './demo-index.js';
 
-/** What the contract fixes for every VP9 WebM: profile 0, level 1.0, 8 bit. */
-export const WEBM_MIME = 'video/webm; codecs="vp09.00.10.08"';
-export const PNG_MIME = 'image/png';
+/** What the contract fixes for every VP9 WebM (profile 0, level 1.0, 8 bit): masko-wire's codec string. */
+export const WEBM_MIME = MIME.webm;
+export const PNG_MIME = MIME.png;
 
 const hex2 = (b: number): string => b.toString(16).toUpperCase().padStart(2, '0');
 
