@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { FORMATS } from 'masko-wire';
 import type { App } from '../context.js';
 import { sha256Hex } from '../model/ids.js';
 import { emptyReply, type Reply } from '../http/reply.js';
@@ -32,7 +33,7 @@ export function serveAsset(app: App, method: string, url: URL, headers: Incoming
   const etag = `"${sha256Hex(body).slice(0, 32)}"`;
   const base: Record<string, string> = {
     ...CORS,
-    'content-type': ready ? asset.mime : 'image/png',
+    'content-type': ready ? asset.mime : FORMATS.png.contentType,
     'accept-ranges': 'bytes',
     etag,
     'cache-control': ready ? 'public, max-age=3600' : 'no-cache',

@@ -1,3 +1,4 @@
+import { FORMATS } from 'masko-wire';
 import type { App } from '../context.js';
 import { badRequest } from '../http/errors.js';
 import { reqString } from '../http/fields.js';
@@ -29,7 +30,7 @@ export function uploadFromUrl(app: App, url: string, field: string): AssetRec {
     width: null,
     height: null,
     bytes: null,
-    mime: 'image/png',
+    mime: FORMATS.png.contentType,
     file: null,
     jobId: null,
     createdAt: nowIso(),
