@@ -1,4 +1,4 @@
-import type { ConditionRec, InputRec } from '../model/records.js';
+import type { CanvasEdgeRec, ConditionRec, InputRec } from '../model/records.js';
 
 /** A template: graph structure only (no media), nodes referenced by key. */
 export interface CanvasTemplate {
@@ -6,17 +6,8 @@ export interface CanvasTemplate {
   name: string;
   description: string;
   nodes: { key: string; name: string; imagePrompt: string }[];
-  edges: {
-    source: string;
-    target: string;
-    isLoop?: boolean;
-    duration: number;
-    speed?: number;
-    priority?: number;
-    reverse?: boolean;
-    description: string;
-    conditions: ConditionRec[];
-  }[];
+  /** A canvas edge without ids (made when applied); `isLoop` defaults to false. */
+  edges: (Omit<CanvasEdgeRec, 'id' | 'itemId' | 'isLoop'> & { isLoop?: boolean })[];
   inputs: InputRec[];
 }
 
