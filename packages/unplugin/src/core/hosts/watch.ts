@@ -25,6 +25,7 @@ export function createBuildWatch(): BuildWatch {
   };
 }
 
+/** Vite's per-environment graph and its older mixed one: each takes back only its own node type, hence `never`. */
 interface ModuleGraphLike {
   idToModuleMap: Map<string, { id: string | null }>;
   invalidateModule(mod: never): void;
