@@ -6,10 +6,10 @@
 // ships one file fetches), and the ideal (the smallest variant at least CSS width × DPR wide, uncapped).
 // Writes bench/results/bytes.json.
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../test/support/chromium.mjs';
+import { serveDir } from '../test/support/static-server.mjs';
 import { printTable, record, summarize, versionOf } from './lib.mjs';
-import { launchChromium } from './support/chromium.mjs';
 import { demoManifest, MEDIA_URL } from './support/demo-manifest.mjs';
-import { serveDir } from './support/static-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const WIDTHS = [96, 200, 480];

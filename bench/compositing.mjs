@@ -6,10 +6,10 @@
 // TaskDuration (all main-thread tasks) delta over a window, divided by the frames rendered in it.
 // Writes bench/results/compositing.json.
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../test/support/chromium.mjs';
+import { serveDir } from '../test/support/static-server.mjs';
 import { printTable, record, summarize, versionOf } from './lib.mjs';
-import { launchChromium } from './support/chromium.mjs';
 import { demoManifest } from './support/demo-manifest.mjs';
-import { serveDir } from './support/static-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const COUNTS = [1, 10, 30];

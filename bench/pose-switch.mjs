@@ -11,10 +11,10 @@
 // with ~95% intervals; a target is met only when the interval clears it (bench/lib.mjs figure()).
 // Writes bench/results/pose-switch.json.
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../test/support/chromium.mjs';
+import { serveDir } from '../test/support/static-server.mjs';
 import { figure, MIN_SAMPLES, printTable, record, versionOf } from './lib.mjs';
-import { launchChromium } from './support/chromium.mjs';
 import { demoManifest } from './support/demo-manifest.mjs';
-import { serveDir } from './support/static-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Math.max(MIN_SAMPLES, Number(process.env.BENCH_SWITCHES ?? 50));

@@ -8,10 +8,10 @@
 //   node bench/soak.mjs [switches=1000]     → table + bench/results/soak.json
 // The test suite runs a short version (test/reliability/soak.test.ts) through runSoak().
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launchChromium } from '../test/support/chromium.mjs';
+import { serveDir } from '../test/support/static-server.mjs';
 import { printTable, record } from './lib.mjs';
-import { launchChromium } from './support/chromium.mjs';
 import { demoManifest } from './support/demo-manifest.mjs';
-import { serveDir } from './support/static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const page = (renderers) => `<!doctype html><meta charset="utf-8"><title>soak</title>

@@ -72,6 +72,20 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const ORDER = ['Wave', 'Thumbs Up', 'Thinking', 'Idle'];
 
 /** The demo manifest with one pose per switch, each at URLs of its own (so cache state is per switch). */
+/** One run's result: the switch latencies and frame counts, and what the sampler saw while it ran. */
+function report(state, latencies, frames, split) {
+  return {
+    latencies,
+    frames,
+    split,
+    sampledFrames: state.frames,
+    blankFrames: state.blank,
+    heldFrames: state.held,
+    blankReasons: state.reasons,
+    intervals: state.intervals,
+  };
+}
+
 function expand(base, tag, n) {
   const withQuery = (list, i) => list.map((v) => ({ ...v, url: `${v.url}?${tag}-${i}` }));
   const poses = { Idle: base.poses.Idle };
@@ -132,16 +146,7 @@ export async function runOurs(base, { n, preloaded, tag, width, spreadMs }) {
   }
   state.running = false;
   el.remove();
-  return {
-    latencies,
-    frames,
-    split: splitAtWraps(starts, ends, wraps),
-    sampledFrames: state.frames,
-    blankFrames: state.blank,
-    heldFrames: state.held,
-    blankReasons: state.reasons,
-    intervals: state.intervals,
-  };
+  return report(state, latencies, frames, splitAtWraps(starts, ends, wraps));
 }
 
 export async function runVideo(base, { n, preloaded, tag, width, spreadMs }) {
@@ -183,16 +188,7 @@ export async function runVideo(base, { n, preloaded, tag, width, spreadMs }) {
   }
   state.running = false;
   video.remove();
-  return {
-    latencies,
-    frames,
-    split: splitAtWraps(starts, ends, wraps),
-    sampledFrames: state.frames,
-    blankFrames: state.blank,
-    heldFrames: state.held,
-    blankReasons: state.reasons,
-    intervals: state.intervals,
-  };
+  return report(state, latencies, frames, splitAtWraps(starts, ends, wraps));
 }
 
 /** Resolves on the element's next `type` event whose detail passes `test`. */

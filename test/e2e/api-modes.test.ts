@@ -4,14 +4,13 @@
  * list shapes). The built page plays the requested size variant in Chromium, and every width and height in
  * the lockfile is the file's own (ffprobe on the emitted files).
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { DEMO, type EmulatorOptions, startEmulator } from 'masko-emulator';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ffprobe } from '../support/ffprobe.js';
 import { build } from './builders.js';
 import { launchChromium, probe, serve } from './helpers.js';
 
@@ -31,21 +30,6 @@ interface LockedFile {
   height: number;
   sha256: string;
 }
-const ffprobe = async (path: string) => {
-  const { stdout } = await promisify(execFile)('ffprobe', [
-    '-v',
-    'error',
-    '-select_streams',
-    'v:0',
-    '-show_entries',
-    'stream=width,height',
-    '-of',
-    'csv=p=0',
-    path,
-  ]);
-  const [width, height] = stdout.trim().split(',').map(Number);
-  return { width, height };
-};
 
 const MODES: [string, EmulatorOptions][] = [
   ['only id, type and URL per asset (stripped fields)', { fields: 'stripped' }],

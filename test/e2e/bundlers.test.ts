@@ -10,6 +10,7 @@ import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import type { Browser } from 'playwright-core';
 import type { MaskoOptions } from 'unplugin-masko';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoOptions } from '../support/demo-options.js';
 import { type Bundler, build } from './builders.js';
 import { launchChromium, probe, serve } from './helpers.js';
 
@@ -21,15 +22,7 @@ let emu: Emulator;
 let root: string;
 let browser: Browser;
 
-const options = (extra: MaskoOptions = {}): MaskoOptions => ({
-  root,
-  configFile: false,
-  apiKey: KEY,
-  apiUrl: emu.apiUrl,
-  cacheDir: join(root, 'cache'),
-  mascots: { felix: { collection: DEMO.collectionId, sizes: [360] } },
-  ...extra,
-});
+const options = (extra: MaskoOptions = {}): MaskoOptions => demoOptions(emu, root, KEY, { sizes: [360] }, extra);
 
 async function listFiles(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true }))

@@ -6,23 +6,17 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
+import { type Emulator, startEmulator } from 'masko-emulator';
 import type { MaskoOptions } from 'unplugin-masko';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoOptions } from '../support/demo-options.js';
 import { APP, build } from './builders.js';
 
 const KEY = `masko_${'ab12'.repeat(16)}`;
 let emu: Emulator;
 let root: string;
 
-const options = (): MaskoOptions => ({
-  root,
-  configFile: false,
-  apiKey: KEY,
-  apiUrl: emu.apiUrl,
-  cacheDir: join(root, 'cache'),
-  mascots: { felix: { collection: DEMO.collectionId, sizes: [360] } },
-});
+const options = (): MaskoOptions => demoOptions(emu, root, KEY, { sizes: [360] });
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, admin: true });

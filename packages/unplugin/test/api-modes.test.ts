@@ -4,13 +4,13 @@
  * never probed again), expiring signed URLs (refreshed by asset id, never a failed warm build), and an API
  * whose dimensions disagree with its files (the asset is named).
  */
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { promisify } from 'node:util';
 import { DEMO, type Emulator, type EmulatorOptions, startEmulator } from 'masko-emulator';
 import { join } from 'pathe';
 import { afterEach, describe, expect, it } from 'vitest';
+import { demoOptions } from '../../../test/support/demo-options.js';
+import { ffprobe } from '../../../test/support/ffprobe.js';
 import { MaskoContext } from '../src/core/context.js';
 import type { Lockfile } from '../src/core/lockfile.js';
 import type { MaskoOptions } from '../src/types.js';
@@ -33,40 +33,13 @@ async function tempRoot(): Promise<string> {
   return root;
 }
 const context = (emu: Emulator, root: string, extra: MaskoOptions = {}, cacheDir = join(root, 'cache')) =>
-  new MaskoContext(
-    {
-      root,
-      configFile: false,
-      apiKey: KEY,
-      apiUrl: emu.apiUrl,
-      cacheDir,
-      mascots: { felix: { collection: DEMO.collectionId } },
-      ...extra,
-    },
-    { mode: 'build', logger: { info: () => undefined, warn: () => undefined } },
-  );
+  new MaskoContext(demoOptions(emu, root, KEY, {}, { cacheDir, ...extra }), { mode: 'build', logger: { info: () => undefined, warn: () => undefined } });
 const during = async <T>(emu: Emulator, fn: () => Promise<T>) => {
   const before = emu.requests().length;
   const value = await fn();
   return { value, requests: emu.requests().slice(before) };
 };
 const lockOf = async (root: string) => JSON.parse(await readFile(join(root, 'masko.lock.json'), 'utf8')) as Lockfile;
-/** The frame size ffprobe reads (an independent parser from ours). */
-const ffprobe = async (path: string) => {
-  const { stdout } = await promisify(execFile)('ffprobe', [
-    '-v',
-    'error',
-    '-select_streams',
-    'v:0',
-    '-show_entries',
-    'stream=width,height',
-    '-of',
-    'csv=p=0',
-    path,
-  ]);
-  const [width, height] = stdout.trim().split(',').map(Number);
-  return { width, height };
-};
 
 /** What the demo media's own index (written when the files were encoded) says each file measures, by sha256. */
 async function demoDims(): Promise<Map<string, { width: number; height: number }>> {

@@ -19,7 +19,7 @@ const manifest: MascotManifest = {
 const locked = (poses: string[]): LockedMascot => ({
   collection: 'c',
   name: 'n',
-  inputs: 'h',
+  optionsHash: 'h',
   transitions: [],
   poses: Object.fromEntries(poses.map((p) => [p, { item: p, loop: true, files: [], posters: [] }])),
 });

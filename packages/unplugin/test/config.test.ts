@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'pathe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,6 +49,17 @@ describe('loadOptions', () => {
     const both = await loadOptions({ root });
     expect(both.configFile).toBe(join(root, 'masko.config.ts'));
     expect(both.options.concurrency).toBe(7);
+  });
+
+  it('finds .config/masko.ts through c12, and a file c12 would not pick (masko.config.bak) is no config', async () => {
+    await writeFile(join(root, 'masko.config.bak'), 'not a config');
+    expect((await loadOptions({ root })).configFile).toBeUndefined();
+    await expect(loadOptions({ root, configFile: 'masko.config' })).rejects.toThrow(/config file masko\.config was not found/);
+    await mkdir(join(root, '.config'));
+    await writeFile(join(root, '.config/masko.ts'), 'export default { concurrency: 5 };\n');
+    const found = await loadOptions({ root });
+    expect(found.configFile).toBe(join(root, '.config/masko.ts'));
+    expect(found.options.concurrency).toBe(5);
   });
 
   it('skips the file with configFile: false', async () => {

@@ -1,22 +1,14 @@
 // A warm Vite build checks only sizes in the cache and hashes each file from the buffer it emits: bytes
 // corrupted in place (same length) are never emitted, the file is fetched (or re-encoded) again.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DEMO } from 'masko-emulator';
+import { expect, test } from 'vitest';
 import maskoVite from '../src/vite.js';
+import { fileEmulator } from './helpers.js';
 
-let emulator: Emulator;
-const dirs: string[] = [];
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-afterAll(async () => {
-  await emulator?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const env = fileEmulator();
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -25,7 +17,7 @@ async function build(root: string): Promise<Map<string, Buffer>> {
   const plugin = maskoVite({
     configFile: false,
     dts: false,
-    apiUrl: emulator.apiUrl,
+    apiUrl: env.emulator.apiUrl,
     apiKey: `masko_${'0'.repeat(64)}`,
     cacheDir: join(root, '.cache'),
     mascots: { felix: { collection: DEMO.collectionId, formats: ['webm', 'png'], sizes: [360] } },
@@ -53,8 +45,7 @@ function cachedFiles(root: string): { path: string; sha256: string }[] {
 }
 
 test('a warm build never emits corrupted cached bytes: it fetches the video and re-encodes the poster', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'masko-emit-'));
-  dirs.push(root);
+  const root = env.tempDir('masko-emit-');
   writeFileSync(join(root, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
   writeFileSync(join(root, 'main.js'), "import felix from 'virtual:masko/felix';\nconsole.log(felix.initial);\n");
   const cold = await build(root);
@@ -69,12 +60,12 @@ test('a warm build never emits corrupted cached bytes: it fetches the video and 
     bytes[bytes.length >> 1]! ^= 0xff; // same length: a size check alone cannot see it
     writeFileSync(victim, bytes);
   }
-  const before = emulator.requests().length;
+  const before = env.emulator.requests().length;
   const warm = await build(root);
 
   expect([...warm.keys()].sort()).toEqual([...cold.keys()].sort());
   for (const [name, bytes] of warm) expect(bytes.equals(cold.get(name)!), name).toBe(true);
-  const fetched = emulator
+  const fetched = env.emulator
     .requests()
     .slice(before)
     .filter((r) => r.method === 'GET' && r.path.endsWith('.webm'));

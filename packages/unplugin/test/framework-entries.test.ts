@@ -1,31 +1,21 @@
 // The framework entries (/next, /nuxt, /astro) against the emulator, with each host's hook shape as
 // documented (the real frameworks build them in test/frameworks): each runs the framework-agnostic route
 // with that framework's folders and base path, and the CLI's `sync --public` does the same.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO } from 'masko-emulator';
+import { describe, expect, test } from 'vitest';
 import maskoAstro from '../src/astro.js';
 import { withMasko } from '../src/next.js';
 import maskoNuxt, { type NuxtLike } from '../src/nuxt.js';
 import type { MaskoOptions } from '../src/types.js';
+import { fileEmulator } from './helpers.js';
 
-let emulator: Emulator;
-const dirs: string[] = [];
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-afterAll(async () => {
-  await emulator?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const env = fileEmulator();
 
 function project(deps: Record<string, string> = { 'masko-mascot': '^0.1.0' }): string {
-  const root = mkdtempSync(join(tmpdir(), 'masko-entry-'));
-  dirs.push(root);
+  const root = env.tempDir('masko-entry-');
   writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'app', dependencies: deps }));
   return root;
 }
@@ -33,7 +23,7 @@ function project(deps: Record<string, string> = { 'masko-mascot': '^0.1.0' }): s
 const options = (root: string): MaskoOptions => ({
   root,
   configFile: false,
-  apiUrl: emulator.apiUrl,
+  apiUrl: env.emulator.apiUrl,
   apiKey: `masko_${'0'.repeat(64)}`,
   cacheDir: join(root, '.cache'),
   mascots: { felix: { collection: DEMO.collectionId, formats: ['webm', 'png'], sizes: [240] } },

@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Emulator, startEmulator } from 'masko-emulator';
+import { afterAll, beforeAll } from 'vitest';
 import type { ResolvedMascot } from '../src/core/options.js';
 import type { WireAsset, WireCollection, WireItem } from '../src/core/wire.js';
 
@@ -46,5 +51,32 @@ export function mascot(extra: Partial<ResolvedMascot> = {}): ResolvedMascot {
     sizes: undefined,
     formats: ['hevc', 'png', 'stacked', 'webm'],
     ...extra,
+  };
+}
+
+/**
+ * An emulator for one test file: started before its tests and closed after them, together with the
+ * temp folders `tempDir` made.
+ */
+export function fileEmulator(): { readonly emulator: Emulator; tempDir(prefix: string): string } {
+  let emulator: Emulator | undefined;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get emulator() {
+      if (!emulator) throw new Error('the emulator starts in beforeAll: use it inside a test');
+      return emulator;
+    },
+    tempDir(prefix) {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(dir);
+      return dir;
+    },
   };
 }

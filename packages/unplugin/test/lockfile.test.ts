@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'pathe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commitLockfile, type LockedFile, type Lockfile, mascotInputs, readLockfile, serializeLockfile } from '../src/core/lockfile.js';
+import { commitLockfile, type LockedFile, type Lockfile, mascotOptionsHash, readLockfile, serializeLockfile } from '../src/core/lockfile.js';
 import { mascot } from './helpers.js';
 
 const file = (format: LockedFile['format'], width: number): LockedFile => ({
@@ -29,7 +29,10 @@ function lock(order: 'a' | 'b'): Lockfile {
         };
   const t1 = { item: 't1', from: 'Idle', to: 'Wave', reverse: false, loop: false, files: [], posters: [] };
   const t2 = { item: 't2', from: 'Wave', to: 'Idle', reverse: true, loop: false, files: [], posters: [] };
-  return { lockfileVersion: 1, mascots: { felix: { collection: 'c', name: 'Felix', inputs: 'h', poses, transitions: order === 'a' ? [t2, t1] : [t1, t2] } } };
+  return {
+    lockfileVersion: 1,
+    mascots: { felix: { collection: 'c', name: 'Felix', optionsHash: 'h', poses, transitions: order === 'a' ? [t2, t1] : [t1, t2] } },
+  };
 }
 
 let dir: string;
@@ -72,6 +75,18 @@ describe('lockfile', () => {
     expect(await readFile(path, 'utf8')).toBe(compact);
   });
 
+  it('reads a lockfile written before optionsHash was renamed (its `inputs`), and frozen mode accepts it unchanged', async () => {
+    const path = join(dir, 'masko.lock.json');
+    const { optionsHash, ...rest } = lock('a').mascots.felix!;
+    const old = `${JSON.stringify({ lockfileVersion: 1, mascots: { felix: { ...rest, inputs: optionsHash } } }, null, 2)}\n`;
+    await writeFile(path, old);
+    expect((await readLockfile(path))?.mascots.felix?.optionsHash).toBe('h');
+    expect(await commitLockfile(path, lock('a'), { frozen: true })).toBe(false);
+    expect(await readFile(path, 'utf8')).toBe(old);
+    expect(await commitLockfile(path, lock('a'), { frozen: false })).toBe(true);
+    expect(await readFile(path, 'utf8')).toBe(serializeLockfile(lock('a')));
+  });
+
   it('rejects a damaged lockfile with the fix', async () => {
     const path = join(dir, 'masko.lock.json');
     await writeFile(path, '{"lockfileVersion": 1, "mascots"');
@@ -79,7 +94,7 @@ describe('lockfile', () => {
   });
 
   it('keys entries by the options that shape them', () => {
-    expect(mascotInputs(mascot())).toBe(mascotInputs(mascot()));
-    expect(mascotInputs(mascot({ sizes: [360] }))).not.toBe(mascotInputs(mascot()));
+    expect(mascotOptionsHash(mascot())).toBe(mascotOptionsHash(mascot()));
+    expect(mascotOptionsHash(mascot({ sizes: [360] }))).not.toBe(mascotOptionsHash(mascot()));
   });
 });

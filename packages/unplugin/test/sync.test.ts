@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { join } from 'pathe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoOptions } from '../../../test/support/demo-options.js';
 import { sha256File } from '../src/core/cache.js';
 import { MaskoContext } from '../src/core/context.js';
 import type { MaskoOptions } from '../src/types.js';
@@ -32,16 +33,7 @@ async function tempRoot(): Promise<string> {
 }
 
 function context(root: string, extra: MaskoOptions = {}, cacheDir = join(root, 'cache')) {
-  const options: MaskoOptions = {
-    root,
-    configFile: false,
-    apiKey: KEY,
-    apiUrl: emu.apiUrl,
-    cacheDir,
-    mascots: { felix: { collection: DEMO.collectionId } },
-    ...extra,
-  };
-  return new MaskoContext(options, { mode: 'build', logger });
+  return new MaskoContext(demoOptions(emu, root, KEY, {}, { cacheDir, ...extra }), { mode: 'build', logger });
 }
 
 const requestsDuring = async <T>(fn: () => Promise<T>) => {

@@ -1,10 +1,10 @@
 import type { MascotManifest, Transition } from 'masko-manifest';
 import { allHold, toNumber } from './conditions.js';
 import { InputStore, isInputValue } from './inputs.js';
+import { Route } from './route.js';
 import { anyStateTransitions, hasMedia, shortestClipPath } from './routing.js';
 import { nodeTimeThresholds, TimerSet } from './timers.js';
 import type { InputValue, MachineEvent, MachineListener, MachinePhase, MachineState, Scheduler } from './types.js';
-import { Waiters } from './waiters.js';
 
 export interface MachineOptions<P extends string = string> {
   /** The clock and timers (`nodeTime` thresholds). */
@@ -47,12 +47,9 @@ export class MaskoMachine<P extends string = string> {
   #current: P;
   #transition: Transition<P> | undefined;
   #transitionFrom: P;
-  #pending: P | undefined;
-  /** The pose `goTo()` asked for: arriving there shows it, without evaluating its edges at once. */
-  #requested: P | undefined;
+  readonly #route = new Route<P>();
   #arrivedAt = 0;
   readonly #timers: TimerSet;
-  readonly #waiters = new Waiters<P>();
   #chain = 0;
 
   constructor(manifest: MascotManifest<P, string>, options: MachineOptions<P>) {
@@ -69,7 +66,7 @@ export class MaskoMachine<P extends string = string> {
   get state(): MachineState<P> {
     const state: MachineState<P> = { phase: this.#phase, current: this.#current };
     if (this.#transition) state.transition = this.#transition;
-    if (this.#pending !== undefined) state.pending = this.#pending;
+    if (this.#route.target !== undefined) state.pending = this.#route.target;
     return state;
   }
 
@@ -143,14 +140,12 @@ export class MaskoMachine<P extends string = string> {
       return Promise.reject(error);
     }
     if (this.#phase !== 'transitioning' && this.#current === pose) {
-      this.#setPending(undefined);
+      this.#route.retarget(undefined);
       return Promise.resolve(true);
     }
-    const reached = this.#waiters.wait(pose);
-    this.#setPending(pose);
-    this.#requested = pose;
+    const reached = this.#route.request(pose);
     // Mid-transition the route continues from the clip's target when it ends.
-    if (this.#phase !== 'transitioning') this.#route(pose);
+    if (this.#phase !== 'transitioning') this.#head(pose);
     return reached;
   }
 
@@ -159,7 +154,7 @@ export class MaskoMachine<P extends string = string> {
     this.#timers.clear();
     this.#phase = 'stopped';
     this.#listener = undefined;
-    this.#setPending(undefined);
+    this.#route.retarget(undefined);
   }
 
   // ── arrival and evaluation ──────────────────────────────────────────────
@@ -181,15 +176,15 @@ export class MaskoMachine<P extends string = string> {
     try {
       if (this.#chain > MAX_CHAIN) {
         this.#emit({ type: 'warning', message: `[masko] instant transitions keep firing in a cycle; stopped at pose "${pose}"` });
-        this.#settle(pose);
-        this.#setPending(undefined); // an abandoned route: its goTo() resolves false
-      } else if (this.#pending !== undefined && this.#pending !== pose && this.#pending === this.#requested) {
-        return this.#route(this.#pending); // passing through on a goTo() route
+        this.#route.arrived(pose);
+        this.#route.retarget(undefined); // an abandoned route: its goTo() resolves false
+      } else if (this.#route.passesThrough(pose)) {
+        return this.#head(this.#route.target!); // passing through on a goTo() route
       } else {
         // An any-state route is decided afresh at each pose it passes (Desktop's Windows port): the
         // evaluation below follows the best any-state match again, or drops the route when none holds.
-        const requested = this.#requested === pose;
-        this.#settle(pose);
+        const requested = this.#route.requested === pose;
+        this.#route.arrived(pose);
         // goTo(pose) means "show this pose": its edges are evaluated at the next input change,
         // trigger, pointer input, nodeTime timer or loop wrap, not on arrival (it would leave at once).
         if (!requested && this.#evaluate('')) return;
@@ -215,13 +210,13 @@ export class MaskoMachine<P extends string = string> {
     if (transitioning) {
       // During a clip nothing fires; only the route target shown in `state.pending` follows (the
       // route is decided again on arrival, and the edge's triggers are consumed when it fires then).
-      if (best) this.#setPending(best.to === this.#transition?.to ? undefined : best.to);
+      if (best) this.#route.retarget(best.to === this.#transition?.to ? undefined : best.to);
       return false;
     }
     if (best && best.to !== this.#current) {
       this.#consume(best, changed);
-      this.#setPending(best.to);
-      this.#route(best.to, best);
+      this.#route.retarget(best.to);
+      this.#head(best.to, best);
       return true;
     }
     for (const t of this.manifest.transitions) {
@@ -244,8 +239,8 @@ export class MaskoMachine<P extends string = string> {
    * Heads for `target`: a direct clip, else `via`'s own clip (an any-state edge that has one), else
    * the first clip of the shortest chain (the rest follows on arrival), else an instant jump.
    */
-  #route(target: P, via?: Transition<P>): void {
-    if (target === this.#current) return this.#setPending(undefined);
+  #head(target: P, via?: Transition<P>): void {
+    if (target === this.#current) return this.#route.retarget(undefined);
     const path = shortestClipPath(this.manifest.transitions, this.#current, target);
     const direct = path?.length === 1;
     if (via && hasMedia(via.media) && !direct) return this.#play(via);
@@ -262,20 +257,6 @@ export class MaskoMachine<P extends string = string> {
     const from = this.#current;
     this.#emit({ type: 'transition-start', transition: t, from, to: t.to });
     this.#emit({ type: 'play-transition', transition: t, from, to: t.to, speed: t.speed ?? 1 });
-  }
-
-  /** Changes the route target; `goTo()`s waiting for another pose resolve false. */
-  #setPending(target: P | undefined): void {
-    this.#pending = target;
-    if (target !== this.#requested) this.#requested = undefined;
-    this.#waiters.keepOnly(target);
-  }
-
-  /** Arrived at `pose`: the route is done and `goTo(pose)` callers resolve true. */
-  #settle(pose: P): void {
-    this.#pending = undefined;
-    this.#requested = undefined;
-    this.#waiters.settle(pose, true);
   }
 
   // ── nodeTime timers ─────────────────────────────────────────────────────

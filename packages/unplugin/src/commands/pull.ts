@@ -1,7 +1,6 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { defineCommand } from 'citty';
 import { dirname, join, resolve } from 'pathe';
-import { manifestExpression } from '../core/codegen.js';
 import { writeIfChanged } from '../core/fs-utils.js';
 import { commonArgs, createContext, createProgress, logger, printSummary, reportUserErrors } from './shared.js';
 
@@ -10,7 +9,7 @@ export default defineCommand({
   args: { ...commonArgs, out: { type: 'string', required: true, description: 'Output directory' } },
   run: reportUserErrors(async ({ args }) => {
     const started = Date.now();
-    const p = await createContext(args, createProgress()).prepare();
+    const p = await createContext(args, { progress: createProgress() }).prepare();
     const out = resolve(args.out);
     for (const file of p.files) {
       const dest = join(out, file.fileName);
@@ -18,9 +17,8 @@ export default defineCommand({
       await copyFile(file.path, dest);
     }
     for (const [key, built] of Object.entries(p.mascots)) {
-      // URLs stay relative to the JSON file, which sits next to the assets/ folder.
-      const json = manifestExpression(built.manifest, (name) => JSON.stringify(name));
-      await writeIfChanged(join(out, `${key}.json`), `${JSON.stringify(JSON.parse(json), null, 2)}\n`);
+      // The manifest's URLs are the file names, relative to the JSON file, which sits next to the assets/ folder.
+      await writeIfChanged(join(out, `${key}.json`), `${JSON.stringify(built.manifest, null, 2)}\n`);
       logger.info(`wrote ${join(out, `${key}.json`)}`);
     }
     printSummary(p, started);

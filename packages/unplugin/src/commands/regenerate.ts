@@ -1,21 +1,17 @@
 /** `masko generate --regenerate <pose>`: price, budget, ask (or --yes), post once, re-lock the mascot with the new assets. */
+import { describeBudget } from '../core/budget.js';
 import { loadClient } from '../core/client.js';
-import { loadOptions } from '../core/config.js';
-import { MaskoContext } from '../core/context.js';
 import { MaskoError } from '../core/errors.js';
 import { readLockfile } from '../core/lockfile.js';
 import { checkBudget, regenerationFor, runRegeneration } from '../core/regenerate.js';
-import { type CommonFlags, logger, printSummary } from './shared.js';
-
-const log = { info: (m: string) => logger.info(m), warn: (m: string) => logger.warn(m) };
+import { type CommonFlags, createContext, loadFlagOptions, logger, printSummary } from './shared.js';
 
 export async function regenerateCommand(spec: string, flags: CommonFlags & { yes?: boolean }): Promise<void> {
   const started = Date.now();
-  const { options } = await loadOptions({ ...(flags.root ? { root: flags.root } : {}), ...(flags.config ? { configFile: flags.config } : {}) });
+  const options = await loadFlagOptions(flags);
   const target = regenerationFor(options, await readLockfile(options.lockfile), spec);
-  const budget = options.generate === false ? 'generation is off' : `budget ${options.generate.maxCredits} credits`;
   logger.info(
-    `[masko] regenerate ${target.mascot.key}/"${target.pose}" (${target.body.type}, ${target.cost} credit${target.cost === 1 ? '' : 's'}; ${budget}): Masko keeps the old assets, masko.lock.json will pin the new ones`,
+    `[masko] regenerate ${target.mascot.key}/"${target.pose}" (${target.body.type}, ${target.cost} credit${target.cost === 1 ? '' : 's'}; ${describeBudget(options)}): Masko keeps the old assets, masko.lock.json will pin the new ones`,
   );
   checkBudget(options, target.cost);
   if (!flags.yes) {
@@ -39,11 +35,7 @@ export async function regenerateCommand(spec: string, flags: CommonFlags & { yes
   } finally {
     await client.close();
   }
-  const context = new MaskoContext(
-    { ...(flags.root ? { root: flags.root } : {}), ...(flags.config ? { configFile: flags.config } : {}) },
-    { mode: 'build', logger: log, update: true, pins: { [target.mascot.key]: new Map([[target.pose, pin]]) } },
-  );
-  const p = await context.prepare();
+  const p = await createContext({ ...flags, update: true }, { pins: { [target.mascot.key]: new Map([[target.pose, pin]]) } }).prepare();
   logger.info(`[masko] regenerated ${target.mascot.key}/"${target.pose}": spent ${spent} credit(s); pinned asset ${pin.png}`);
   printSummary(p, started);
 }

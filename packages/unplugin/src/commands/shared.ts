@@ -1,8 +1,15 @@
 /** What every command shares: common flags, the context, the progress line and the summary. */
 import { createConsola } from 'consola';
-import { MaskoContext, type Prepared } from '../core/context.js';
+import { loadClient } from '../core/client.js';
+import { loadOptions } from '../core/config.js';
+import { type ContextOptions, MaskoContext, type Prepared } from '../core/context.js';
 import { debugging, describeError, redact, tagged } from '../core/errors.js';
-import type { Progress } from '../core/reporting.js';
+import type { Lockfile } from '../core/lockfile.js';
+import type { ResolvedOptions } from '../core/options.js';
+import { pinsFromLock } from '../core/pins.js';
+import type { MascotPlan } from '../core/plan.js';
+import { type Progress, taggedLogger } from '../core/reporting.js';
+import { planAll } from '../core/sync.js';
 import type { MaskoOptions } from '../types.js';
 
 export const commonArgs = {
@@ -15,7 +22,6 @@ export const commonArgs = {
 
 // Info by default, even under test runners (consola would drop to warn there); CONSOLA_LEVEL overrides.
 export const logger = createConsola({ level: Number(process.env.CONSOLA_LEVEL ?? 3) });
-const log = { info: (m: string) => logger.info(tagged(m)), warn: (m: string) => logger.warn(tagged(m)) };
 
 export function formatBytes(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} kB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
@@ -62,10 +68,34 @@ export interface CommonFlags {
   update?: boolean;
 }
 
-export function createContext(flags: CommonFlags, progress?: Progress): MaskoContext {
-  const inline: MaskoOptions = { ...(flags.root ? { root: flags.root } : {}), ...(flags.config ? { configFile: flags.config } : {}) };
-  const overrides = { ...(flags.offline ? { offline: true } : {}), ...(flags.frozen ? { frozen: true } : {}) };
-  return new MaskoContext(inline, { mode: 'build', logger: log, overrides, ...(progress ? { progress } : {}), ...(flags.update ? { update: true } : {}) });
+/** The one mapping of flags to options: `--root` and `--config` as inline options, `--offline` and `--frozen` over the loaded ones. */
+function flagOptions(flags: CommonFlags): { inline: MaskoOptions; overrides: NonNullable<ContextOptions['overrides']> } {
+  return {
+    inline: { ...(flags.root ? { root: flags.root } : {}), ...(flags.config ? { configFile: flags.config } : {}) },
+    overrides: { ...(flags.offline ? { offline: true } : {}), ...(flags.frozen ? { frozen: true } : {}) },
+  };
+}
+
+/** The options the flags select, for commands that read them without syncing (`status`, `generate --dry-run`). */
+export async function loadFlagOptions(flags: CommonFlags): Promise<ResolvedOptions> {
+  const { inline, overrides } = flagOptions(flags);
+  return { ...(await loadOptions(inline)).options, ...overrides };
+}
+
+/** A build-mode context for the flags, logging `[masko]` lines through consola. */
+export function createContext(flags: CommonFlags, extra: Pick<ContextOptions, 'progress' | 'pins'> = {}): MaskoContext {
+  const { inline, overrides } = flagOptions(flags);
+  return new MaskoContext(inline, { mode: 'build', logger: taggedLogger(logger), overrides, ...extra, ...(flags.update ? { update: true } : {}) });
+}
+
+/** Every configured mascot planned against the API (poses pinned as the lockfile says), for commands that report instead of syncing. */
+export async function planFromApi(options: ResolvedOptions & { apiKey: string }, lock: Lockfile | undefined): Promise<MascotPlan[]> {
+  const client = await loadClient({ apiKey: options.apiKey, apiUrl: options.apiUrl });
+  try {
+    return await planAll(client, options.mascots, undefined, (m) => pinsFromLock(lock?.mascots[m.key], m));
+  } finally {
+    await client.close();
+  }
 }
 
 export function printSummary(p: Prepared, startedAt: number): void {

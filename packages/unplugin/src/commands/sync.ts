@@ -16,19 +16,15 @@ export default defineCommand({
     const started = Date.now();
     const progress = createProgress();
     try {
-      const ctx = createContext(args, progress);
+      const ctx = createContext(args, { progress });
       const p = await ctx.prepare();
       progress.end();
       if (args.public) {
         const at = (dir: string) => resolve(p.options.root, dir);
-        const reprepare = () => {
-          ctx.invalidate();
-          return ctx.prepare();
-        };
         const out = await writePublic(
           p,
           { publicDir: at(args.public), modulesDir: at(args.modules ?? 'src/masko'), ...(args.base ? { base: args.base } : {}) },
-          reprepare,
+          () => ctx.refresh(),
         );
         logger.info(`[masko] ${out.written} file(s) written to ${at(args.public)}/masko, ${out.removed} stale removed; modules: ${out.modules.join(', ')}`);
       }

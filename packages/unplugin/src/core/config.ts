@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { createDefu } from 'defu';
 import { resolve } from 'pathe';
 import type { MaskoOptions } from '../types.js';
-import { findConfig } from './config-file.js';
+import { c12File, findConfig } from './config-file.js';
 import { MaskoError } from './errors.js';
 import { type ResolvedOptions, resolveOptions } from './options.js';
 
@@ -26,34 +26,36 @@ export interface LoadedOptions {
 export async function loadOptions(inline: MaskoOptions = {}, root?: string): Promise<LoadedOptions> {
   const cwd = resolve(inline.root ?? root ?? process.cwd());
   if (inline.configFile === false) return { options: resolveOptions({ ...inline, root: cwd }), configFile: undefined };
-  const found = await findConfig(cwd, inline.configFile ?? 'masko.config');
-  if (!found.file && inline.configFile !== undefined) {
+  const configFile = inline.configFile || 'masko.config';
+  const found = await findConfig(cwd, configFile);
+  const missing = () =>
     // Asked for by name (`--config`, the `configFile` option): running without it would sync nothing.
-    throw new MaskoError(
+    new MaskoError(
       'config_missing',
       `config file ${inline.configFile} was not found in ${cwd} (also tried the extensions .ts, .mjs, .js, .json, …)`,
       'Check the path given to --config (relative to --root or the current directory), or leave it out to use masko.config.*.',
     );
-  }
-  if (found.config) {
+  if (found.kind !== 'c12') {
+    if (found.kind === 'none' && inline.configFile !== undefined) throw missing();
     // The same layering c12 does for these files: inline over the file, arrays replaced.
-    const { configFile: _ignored, ...config } = mergeLayers({}, inline, found.config) as MaskoOptions;
-    return { options: resolveOptions({ ...config, root: cwd }), configFile: found.file };
+    const { configFile: _ignored, ...config } = mergeLayers({}, inline, found.kind === 'json' ? found.config : {}) as MaskoOptions;
+    return { options: resolveOptions({ ...config, root: cwd }), configFile: found.kind === 'json' ? found.file : undefined };
   }
-  const loaded = await loadWithC12(cwd, inline, found.file!);
-  const { configFile: _ignored, ...config } = loaded.config ?? {};
+  const loaded = await loadWithC12(cwd, inline, configFile, found.present);
   const file = loaded._configFile && existsSync(loaded._configFile) ? loaded._configFile : undefined;
+  if (!file && inline.configFile !== undefined) throw missing();
+  const { configFile: _ignored, ...config } = loaded.config ?? {};
   return { options: resolveOptions({ ...config, root: cwd }), configFile: file };
 }
 
 /** c12 (and jiti) for everything but plain JSON; their failures (syntax, a throwing config) become one line naming the file. */
-async function loadWithC12(cwd: string, inline: MaskoOptions, file: string) {
-  const { loadConfig } = await import('c12');
+async function loadWithC12(cwd: string, inline: MaskoOptions, configFile: string, present: string[]) {
+  const { loadConfig, SUPPORTED_EXTENSIONS } = await import('c12');
   try {
     return await loadConfig<MaskoOptions>({
       name: 'masko',
       cwd,
-      configFile: inline.configFile || 'masko.config',
+      configFile,
       rcFile: false,
       globalRc: false,
       dotenv: false,
@@ -64,6 +66,7 @@ async function loadWithC12(cwd: string, inline: MaskoOptions, file: string) {
   } catch (error) {
     // jiti says e.g. "ParseError: Unexpected token \n /abs/masko.config.ts:2:0": keep the words and the position.
     const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ').trim();
+    const file = c12File(cwd, configFile, present, SUPPORTED_EXTENSIONS) ?? resolve(cwd, configFile);
     throw Object.assign(
       new MaskoError(
         'config_load',

@@ -94,6 +94,12 @@ export class MaskoContext {
     this.#memo = undefined;
   }
 
+  /** Forget the last result and prepare again (after a corrupt file was removed: it is fetched again). */
+  refresh(): Promise<Prepared> {
+    this.invalidate();
+    return this.prepare();
+  }
+
   /** Sync (when needed) and build every manifest. Memoised per options + lockfile text. */
   async prepare(): Promise<Prepared> {
     // The config file is loaded once (jiti is not free); `invalidate()` reloads it.

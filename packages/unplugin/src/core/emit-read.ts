@@ -10,6 +10,7 @@ import pLimit from 'p-limit';
 import type { Prepared } from './context.js';
 import { MaskoError } from './errors.js';
 import type { OutputFile } from './manifest.js';
+import { settleEvery } from './settle.js';
 
 /** Reads in flight: enough to keep the disk busy, few enough to bound open files. */
 const READS = 16;
@@ -36,10 +37,11 @@ async function readChecked(file: OutputFile): Promise<Buffer> {
 /** All settle before a failure is thrown, so no read is still removing a file when we prepare again. */
 async function readAll(files: OutputFile[]): Promise<Buffer[]> {
   const limit = pLimit(READS);
-  const settled = await Promise.allSettled(files.map((f) => limit(() => readChecked(f))));
-  const failed = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected').map((s) => s.reason as unknown);
-  if (failed.length) throw failed.find((e) => e instanceof Mismatch) ?? failed[0];
-  return settled.map((s) => (s as PromiseFulfilledResult<Buffer>).value);
+  // A mismatch wins over other failures: it is the one `readVerified` recovers from.
+  return settleEvery(
+    files.map((f) => limit(() => readChecked(f))),
+    (failures) => failures.find((e) => e instanceof Mismatch) ?? failures[0],
+  );
 }
 
 /**

@@ -8,7 +8,7 @@ import type { AssetCache, CachedFile } from './cache.js';
 import { checkAgainstApi } from './check-asset.js';
 import { EXT } from './emit.js';
 import { MaskoError, namingEntry, shownUrl } from './errors.js';
-import { type LockedClip, type LockedFile, type LockedMascot, mascotInputs } from './lockfile.js';
+import { type LockedClip, type LockedFile, type LockedMascot, mascotOptionsHash } from './lockfile.js';
 import { dict } from './named-record.js';
 import type { ResolvedMascot } from './options.js';
 import type { MascotPlan, PlannedClip, PlannedFile } from './plan.js';
@@ -141,7 +141,7 @@ export async function lockMascot(run: DownloadRun, m: ResolvedMascot, plan: Masc
   return {
     collection: m.collection,
     name: plan.name,
-    inputs: mascotInputs(m),
+    optionsHash: mascotOptionsHash(m),
     poses,
     transitions: plan.transitions.map((t, i) => ({ ...clips[plan.poses.length + i]!, from: t.from, to: t.to, reverse: t.reverse })),
     ...(plan.canvas ? { canvas: plan.canvas } : {}),

@@ -122,7 +122,7 @@ export const LockedMascotSchema = v.object(
     collection: id('a collection id'),
     name: v.pipe(v.string('expected the collection name (a string)'), v.maxLength(MAX_NAME_LENGTH, `expected a name of at most ${MAX_NAME_LENGTH} characters`)),
     /** Hash of the options this entry answers; a different hash means the entry must be re-resolved. */
-    inputs: v.pipe(v.string('expected the options hash (a string)'), v.maxLength(128, 'expected the options hash (at most 128 characters)')),
+    optionsHash: v.pipe(v.string('expected the options hash (a string)'), v.maxLength(128, 'expected the options hash (at most 128 characters)')),
     poses: namedRecord(LockedClipSchema, name('a pose name'), 'expected an object of { <pose name>: <clip> }'),
     transitions: v.array(LockedTransitionSchema, 'expected an array of transitions'),
     /** Canvas mode: the state machine, its edges tied to the transition items above. */
@@ -142,6 +142,23 @@ export const LockfileSchema = v.object(
   },
   'expected a lockfile object',
 );
+
+/**
+ * Lockfiles written before the field was renamed call the options hash `inputs` (a name that read like a
+ * canvas's inputs): such an entry is read as `optionsHash`, in place, before the schema sees it. The next
+ * write spells it the new way; `frozen` compares content, so an old lockfile still passes there.
+ */
+export function readLegacyFields(data: unknown): unknown {
+  const mascots = (data as { mascots?: unknown } | null)?.mascots;
+  if (!mascots || typeof mascots !== 'object') return data;
+  for (const entry of Object.values(mascots) as unknown[]) {
+    if (!entry || typeof entry !== 'object' || !('inputs' in entry) || 'optionsHash' in entry) continue;
+    const legacy = entry as { inputs?: unknown; optionsHash?: unknown };
+    legacy.optionsHash = legacy.inputs;
+    delete legacy.inputs;
+  }
+  return data;
+}
 
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 export type LockedFile = v.InferOutput<typeof LockedFileSchema>;

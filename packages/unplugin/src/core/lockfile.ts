@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import * as v from 'valibot';
 import { MaskoError } from './errors.js';
 import { readTextOrUndefined, stableStringify, writeFileAtomic } from './fs-utils.js';
-import { LOCKFILE_VERSION, type LockedClip, type LockedFile, type LockedMascot, type Lockfile, LockfileSchema } from './lockfile-schema.js';
+import { LOCKFILE_VERSION, type LockedClip, type LockedFile, type LockedMascot, type Lockfile, LockfileSchema, readLegacyFields } from './lockfile-schema.js';
 import { dict } from './named-record.js';
 import type { ResolvedMascot } from './options.js';
 
@@ -16,7 +16,7 @@ export { LOCKFILE_VERSION };
 export const emptyLockfile = (): Lockfile => ({ lockfileVersion: LOCKFILE_VERSION, mascots: dict() });
 
 /** The options of a mascot that decide its lock entry. */
-export function mascotInputs(m: ResolvedMascot): string {
+export function mascotOptionsHash(m: ResolvedMascot): string {
   const relevant = {
     canvas: m.canvas ?? null,
     collection: m.collection,
@@ -60,7 +60,7 @@ export async function readLockfile(path: string): Promise<Lockfile | undefined> 
   } catch {
     throw new MaskoError('lockfile_invalid', `lockfile ${path} is not valid JSON`, 'Delete it and run `masko sync` to recreate it.');
   }
-  const parsed = v.safeParse(LockfileSchema, data);
+  const parsed = v.safeParse(LockfileSchema, readLegacyFields(data));
   if (!parsed.success) {
     const lines = parsed.issues.slice(0, 5).map((issue) => describeLockIssue(data, issue));
     const more = parsed.issues.length > 5 ? `\n  (and ${parsed.issues.length - 5} more)` : '';
@@ -112,7 +112,7 @@ export async function commitLockfile(path: string, next: Lockfile, opts: { froze
       current !== undefined
       && (() => {
         try {
-          return serializeLockfile(JSON.parse(current) as Lockfile) === text;
+          return serializeLockfile(readLegacyFields(JSON.parse(current)) as Lockfile) === text;
         } catch {
           return false;
         }

@@ -10,6 +10,7 @@ import type { LockedClip, LockedFile, LockedMascot } from './lockfile.js';
 import { dict } from './named-record.js';
 import type { ResolvedMascot } from './options.js';
 import { makePoster, type PosterFormat } from './posters.js';
+import { settleEvery } from './settle.js';
 
 /** One file the bundle must contain. */
 export interface OutputFile {
@@ -92,22 +93,14 @@ async function buildClip(
   return { media, poster, aspect: aspect || 1, files };
 }
 
-/** Like Promise.all, but throws (the first failure) only once every task has settled: nothing still writes. */
-async function allSettled<T>(tasks: Promise<T>[]): Promise<T[]> {
-  const settled = await Promise.allSettled(tasks);
-  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
-}
-
 export async function buildMascot(mascot: ResolvedMascot, locked: LockedMascot, cache: AssetCache, offline: boolean): Promise<BuiltMascot> {
   const poses = dict<Pose>(); // item names are data: `__proto__` is a pose like any other
   const files: OutputFile[] = [];
   const poseNames = Object.keys(locked.poses).sort();
   // Every clip at once (cache checks, posters, downloads of files the cache lacks), assembled in order.
   const [poseOuts, transitionOuts] = await Promise.all([
-    allSettled(poseNames.map((name) => buildClip(mascot.key, `pose ${JSON.stringify(name)}`, name, locked.poses[name]!, mascot, cache, offline))),
-    allSettled(
+    settleEvery(poseNames.map((name) => buildClip(mascot.key, `pose ${JSON.stringify(name)}`, name, locked.poses[name]!, mascot, cache, offline))),
+    settleEvery(
       locked.transitions.map((t) =>
         buildClip(mascot.key, `transition ${JSON.stringify(t.from)} to ${JSON.stringify(t.to)}`, `${t.from}-to-${t.to}`, t, mascot, cache, offline),
       ),

@@ -4,6 +4,7 @@
  * answer is found, not posted again: masko-client), waits for the job and returns the pin of the new
  * assets — the caller re-locks the mascot with it. Masko keeps the old assets; only the lockfile moves.
  */
+import { budgetRefusal } from './budget.js';
 import { MaskoError } from './errors.js';
 import type { LockedMascot, Lockfile } from './lockfile.js';
 import type { ResolvedMascot, ResolvedOptions } from './options.js';
@@ -74,17 +75,18 @@ function bodyFor(mascot: ResolvedMascot, locked: LockedMascot, pose: string): Ge
 
 /** Refuses (spending nothing) when generation is off or the budget is below the cost. */
 export function checkBudget(options: ResolvedOptions, cost: number): void {
-  if (options.generate === false) {
+  const refusal = budgetRefusal(options, cost);
+  if (refusal?.code === 'generation_disabled') {
     throw new MaskoError(
-      'generation_disabled',
+      refusal.code,
       `regenerating costs ${cost} credit(s) and generation is off; nothing was spent`,
       `Set generate: { maxCredits: ${cost} } to allow it.`,
     );
   }
-  if (cost > options.generate.maxCredits) {
+  if (refusal?.code === 'over_budget') {
     throw new MaskoError(
-      'over_budget',
-      `regenerating costs ${cost} credit(s), above generate.maxCredits = ${options.generate.maxCredits}; nothing was spent`,
+      refusal.code,
+      `regenerating costs ${cost} credit(s), above generate.maxCredits = ${refusal.maxCredits}; nothing was spent`,
       `Raise generate.maxCredits to at least ${cost}.`,
     );
   }

@@ -5,12 +5,13 @@
  */
 import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
+import { describeBudget } from './budget.js';
 import type { AssetCache } from './cache.js';
 import { lockCanvas } from './canvas.js';
 import { needsProbe, probeListing, withAssets } from './complete-listing.js';
 import { MaskoError } from './errors.js';
 import { type DownloadRun, lockMascot } from './lock-mascot.js';
-import { emptyLockfile, type Lockfile, mascotInputs, readLockfile } from './lockfile.js';
+import { emptyLockfile, type Lockfile, mascotOptionsHash, readLockfile } from './lockfile.js';
 import { MAX_NAME_LENGTH } from './lockfile-schema.js';
 import type { ResolvedMascot, ResolvedOptions } from './options.js';
 import { applyPins, type Pins, pinFromResult, pinsFromLock } from './pins.js';
@@ -26,8 +27,6 @@ export interface SyncEnv {
   /** Created only when the network is needed; absent means the caller cannot reach the API. */
   client?: () => SyncClient;
   progress?: Progress;
-  /** Plan and print, spend nothing, download nothing. */
-  dryRun?: boolean;
   /** Re-resolve every mascot from the API even when its lock entry still matches (`masko sync --update`). */
   update?: boolean;
   /** Pins that win over the lockfile's (a regeneration just made: `masko generate --regenerate`), by mascot key. */
@@ -103,7 +102,7 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   const stale: ResolvedMascot[] = [];
   for (const m of options.mascots) {
     const entry = previous.mascots[m.key];
-    if (!env.update && entry && entry.collection === m.collection && entry.inputs === mascotInputs(m)) next.mascots[m.key] = entry;
+    if (!env.update && entry && entry.collection === m.collection && entry.optionsHash === mascotOptionsHash(m)) next.mascots[m.key] = entry;
     else stale.push(m);
   }
   const result: SyncResult = { lock: next, plans: [], plannedCost: 0, creditsSpent: 0, downloaded: { files: 0, bytes: 0 }, refreshed: stale.map((m) => m.key) };
@@ -161,8 +160,7 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   result.plannedCost = cost;
   result.plans = plans;
   if (plans.some((p) => p.generate.length)) {
-    const budget = options.generate === false ? 'generation is off' : `budget ${options.generate.maxCredits} credits`;
-    logger.info(`plan: generate ${describeGeneration(plans)} — total ${cost} credits (${budget})`);
+    logger.info(`plan: generate ${describeGeneration(plans)} — total ${cost} credits (${describeBudget(options)})`);
     if (options.generate === false) {
       throw new MaskoError(
         'generation_disabled',
@@ -177,7 +175,6 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
         `Raise generate.maxCredits to at least ${cost}, or declare fewer poses.`,
       );
     }
-    if (env.dryRun) return result;
     result.creditsSpent = await generateAll(client, plans, (plan, pose, made_) => {
       const pin = pinFromResult(made_);
       if (pin) made.set(plan.key, new Map([...(made.get(plan.key) ?? []), [pose, pin]]));
@@ -190,8 +187,6 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   } else {
     logger.info('plan: nothing to generate (0 credits)');
   }
-  if (env.dryRun) return result;
-
   // Every mascot's files at once under one limit; the first failure stops them all (see settle.ts).
   const run: DownloadRun = {
     cache: env.cache,

@@ -6,7 +6,8 @@
 import { consola } from 'consola';
 import { isAbsolute, resolve } from 'pathe';
 import { MaskoContext } from '../core/context.js';
-import { describeError, tagged } from '../core/errors.js';
+import { describeError } from '../core/errors.js';
+import { taggedLogger } from '../core/reporting.js';
 import type { MaskoOptions } from '../types.js';
 import { type PublicResult, writePublic } from './write-public.js';
 
@@ -21,7 +22,7 @@ export interface PublicOptions {
 
 export type SyncPublicOptions = MaskoOptions & PublicOptions;
 
-const log = { info: (m: string) => consola.info(tagged(m)), warn: (m: string) => consola.warn(tagged(m)) };
+const log = taggedLogger(consola);
 
 /**
  * Runs the sync and writes the public files. `dev` serves what the lockfile and cache have when the
@@ -33,10 +34,7 @@ export async function syncPublic(options: SyncPublicOptions, mode: 'build' | 'de
   try {
     const p = await ctx.prepare();
     const abs = (dir: string) => (isAbsolute(dir) ? dir : resolve(p.options.root, dir));
-    const result = await writePublic(p, { publicDir: abs(publicDir), modulesDir: abs(modulesDir), ...(base ? { base } : {}) }, () => {
-      ctx.invalidate();
-      return ctx.prepare();
-    });
+    const result = await writePublic(p, { publicDir: abs(publicDir), modulesDir: abs(modulesDir), ...(base ? { base } : {}) }, () => ctx.refresh());
     if (result.written || result.removed) log.info(`${result.written} file(s) written to ${abs(publicDir)}/masko, ${result.removed} stale removed`);
     return result;
   } catch (error) {

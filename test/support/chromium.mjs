@@ -1,4 +1,5 @@
-// Debian Chromium through playwright-core, headless, software GL: the same browser the tests use.
+// Debian Chromium through playwright-core, headless, software GL: one launch for the end-to-end tests and
+// the browser benchmarks. Plain JavaScript so that `node bench/…` runs it without a build (types: chromium.d.mts).
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
