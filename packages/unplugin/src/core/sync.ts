@@ -17,6 +17,7 @@ import { applyPins, type Pins, pinFromResult, pinsFromLock } from './pins.js';
 import { type MascotPlan, planMascot } from './plan.js';
 import type { Logger, Progress } from './reporting.js';
 import { settleAll } from './settle.js';
+import { linkTransitions } from './transition-links.js';
 import type { GenerateResult, SyncClient, WireItem } from './wire.js';
 
 export interface SyncEnv {
@@ -72,10 +73,11 @@ export async function planAll(
         }),
         m.canvas ? client.canvases.export(m.collection, m.canvas) : undefined,
       ]);
-      const pinned = (plan: MascotPlan) => applyPins(plan, m, items, pins?.(m) ?? new Map());
-      if (!m.canvas) return pinned(planMascot(m, collection, items));
+      // An API without transition links: inferred from the canvas's edges, else Masko's file naming.
+      const plan = (linked: WireItem[], canvasPoses?: string[]) => applyPins(planMascot(m, collection, linked, canvasPoses), m, linked, pins?.(m) ?? new Map());
+      if (!m.canvas) return plan(linkTransitions(items));
       const { canvas, poses } = lockCanvas(m.canvas, exported, items);
-      return { ...pinned(planMascot(m, collection, items, poses)), canvas };
+      return { ...plan(linkTransitions(items, canvas.edges), poses), canvas };
     }),
   );
 }
