@@ -5,7 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
 import { dirname, join } from 'pathe';
 import { sha256File } from './cache.js';
 import { readTextOrUndefined, stableStringify, writeFileAtomic } from './fs-utils.js';
@@ -23,7 +25,7 @@ export interface Poster {
 const VERSION = 1;
 
 /** sharp is native and not small: loaded on the first poster, not when a bundler loads the plugin. */
-const loadSharp = async () => (await import('sharp')).default;
+export const loadSharp = async () => (await import('sharp')).default;
 
 /**
  * sharp's version (part of a poster's cache key) from its package.json, so a build whose posters are all
@@ -43,6 +45,13 @@ export function sharpVersion(): Promise<string> {
     return (await loadSharp()).versions.sharp ?? '';
   })());
 }
+
+/**
+ * Encodes at once: one core's worth fewer than the machine has. sharp runs on libuv's thread pool (4
+ * threads), where every file open, write and rename of the downloads also waits: posters started during
+ * a sync must leave it threads, and the main thread a core.
+ */
+const encodes = pLimit(Math.max(1, Math.min(3, availableParallelism() - 1)));
 
 /** One encode per poster in flight: a sync starts posters as their PNG lands, the manifest joins them. */
 const inFlight = new Map<string, Promise<Poster>>();
@@ -75,15 +84,18 @@ async function encodePoster(path: string, source: { path: string }, width: numbe
     const actual = await sha256File(path).catch(() => undefined);
     if (actual === known.sha256) return { ...known, path };
   }
+  const input = await readFile(source.path);
   const sharp = await loadSharp();
-  const pipeline = sharp(await readFile(source.path)).resize({ width, withoutEnlargement: true });
-  const encoded =
-    format === 'png'
-      ? pipeline.png({ compressionLevel: 9 })
-      : format === 'webp'
-        ? pipeline.webp({ quality: 90, alphaQuality: 100 })
-        : pipeline.avif({ quality: 60 });
-  const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+  const { data, info } = await encodes(() => {
+    const pipeline = sharp(input).resize({ width, withoutEnlargement: true });
+    const encoded =
+      format === 'png'
+        ? pipeline.png({ compressionLevel: 9 })
+        : format === 'webp'
+          ? pipeline.webp({ quality: 90, alphaQuality: 100 })
+          : pipeline.avif({ quality: 60 });
+    return encoded.toBuffer({ resolveWithObject: true });
+  });
   const sha256 = createHash('sha256').update(data).digest('hex');
   await writeFileAtomic(path, data);
   const poster: Omit<Poster, 'path'> = { format, width: info.width, height: info.height, bytes: data.length, sha256 };

@@ -15,6 +15,7 @@ import { MAX_NAME_LENGTH } from './lockfile-schema.js';
 import type { ResolvedMascot, ResolvedOptions } from './options.js';
 import { applyPins, type Pins, pinFromResult, pinsFromLock } from './pins.js';
 import { type MascotPlan, planMascot } from './plan.js';
+import { loadSharp } from './posters.js';
 import type { Logger, Progress } from './reporting.js';
 import { settleAll } from './settle.js';
 import { linkTransitions } from './transition-links.js';
@@ -133,7 +134,10 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   const pins = (m: ResolvedMascot): Pins => new Map([...pinsFromLock(previous.mascots[m.key], m), ...(made.get(m.key) ?? []), ...(env.pins?.[m.key] ?? [])]);
   const planWith = (prepare?: (items: WireItem[]) => Promise<void>) => planAll(client, stale, prepare, pins);
 
-  let plans = await waitForPending(client, stale, await planWith(), logger);
+  const listing = planWith();
+  // sharp (native, ~0.1 s to load) is needed for the first PNG: loaded while the listing is on the wire.
+  if (!env.dryRun && stale.some((m) => m.formats.includes('png'))) void loadSharp().catch(() => undefined);
+  let plans = await waitForPending(client, stale, await listing, logger);
   const unavailable = plans.flatMap((p) => p.unavailable.map((n) => `${p.key}/"${n}"`));
   if (unavailable.length) {
     throw new MaskoError(
@@ -197,7 +201,9 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   // Every mascot's files at once under one limit; the first failure stops them all (see settle.ts).
   const run: DownloadRun = {
     cache: env.cache,
-    limit: pLimit(options.concurrency),
+    // The client opens `concurrency` sockets per origin and queues the rest; twice as many downloads under
+    // way keep every socket busy while finished ones close, hash-check and rename their files.
+    limit: pLimit(options.concurrency * 2),
     abort: new AbortController(),
     progress: env.progress,
     downloaded: result.downloaded,
