@@ -47,9 +47,9 @@ export function sharpVersion(): Promise<string> {
 }
 
 /**
- * Encodes at once: one core's worth fewer than the machine has. sharp runs on libuv's thread pool (4
- * threads), where every file open, write and rename of the downloads also waits: posters started during
- * a sync must leave it threads, and the main thread a core.
+ * Encodes at once: one fewer than the machine's cores. Posters start while downloads still run, and the
+ * main thread (sockets, hashing, file work) needs a core of its own; sharp also runs on libuv's thread
+ * pool (4 threads in a bundler's process), where the downloads' file writes and renames wait too.
  */
 const encodes = pLimit(Math.max(1, Math.min(3, availableParallelism() - 1)));
 
