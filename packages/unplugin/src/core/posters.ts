@@ -25,7 +25,7 @@ export interface Poster {
 const VERSION = 1;
 
 /** sharp is native and not small: loaded on the first poster, not when a bundler loads the plugin. */
-export const loadSharp = async () => (await import('sharp')).default;
+const loadSharp = async () => (await import('sharp')).default;
 
 /**
  * sharp's version (part of a poster's cache key) from its package.json, so a build whose posters are all
@@ -47,11 +47,11 @@ export function sharpVersion(): Promise<string> {
 }
 
 /**
- * Encodes at once: one fewer than the machine's cores. Posters start while downloads still run, and the
- * main thread (sockets, hashing, file work) needs a core of its own; sharp also runs on libuv's thread
- * pool (4 threads in a bundler's process), where the downloads' file writes and renames wait too.
+ * Encodes at once: as many as the machine has cores (at most 4). Posters start while downloads still
+ * run: unbounded, a dozen encodes would starve the main thread (sockets, hashing, file work) of CPU and,
+ * in a bundler's process, fill libuv's 4-thread pool where the downloads' file writes wait too.
  */
-const encodes = pLimit(Math.max(1, Math.min(3, availableParallelism() - 1)));
+const encodes = pLimit(Math.max(1, Math.min(4, availableParallelism())));
 
 /** One encode per poster in flight: a sync starts posters as their PNG lands, the manifest joins them. */
 const inFlight = new Map<string, Promise<Poster>>();

@@ -15,7 +15,6 @@ import { MAX_NAME_LENGTH } from './lockfile-schema.js';
 import type { ResolvedMascot, ResolvedOptions } from './options.js';
 import { applyPins, type Pins, pinFromResult, pinsFromLock } from './pins.js';
 import { type MascotPlan, planMascot } from './plan.js';
-import { loadSharp } from './posters.js';
 import type { Logger, Progress } from './reporting.js';
 import { settleAll } from './settle.js';
 import { linkTransitions } from './transition-links.js';
@@ -134,10 +133,7 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   const pins = (m: ResolvedMascot): Pins => new Map([...pinsFromLock(previous.mascots[m.key], m), ...(made.get(m.key) ?? []), ...(env.pins?.[m.key] ?? [])]);
   const planWith = (prepare?: (items: WireItem[]) => Promise<void>) => planAll(client, stale, prepare, pins);
 
-  const listing = planWith();
-  // sharp (native, ~0.1 s to load) is needed for the first PNG: loaded while the listing is on the wire.
-  if (!env.dryRun && stale.some((m) => m.formats.includes('png'))) void loadSharp().catch(() => undefined);
-  let plans = await waitForPending(client, stale, await listing, logger);
+  let plans = await waitForPending(client, stale, await planWith(), logger);
   const unavailable = plans.flatMap((p) => p.unavailable.map((n) => `${p.key}/"${n}"`));
   if (unavailable.length) {
     throw new MaskoError(
