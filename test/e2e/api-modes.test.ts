@@ -2,7 +2,8 @@
  * The e2e Vite build against the emulator answering as the APIs Masko may really serve: one that gives
  * only id, type and URL per asset (sizes probed from the files), and the older revision (bare bodies, old
  * list shapes). The built page plays the requested size variant in Chromium, and every width and height in
- * the lockfile is the file's own (ffprobe on the emitted files).
+ * the lockfile is the file's own (ffprobe on the emitted files); the transition clips ship as transitions
+ * between the right poses, never as poses, also when the API gives no transition links.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -67,8 +68,24 @@ describe.each(MODES)('vite build against an API with %s', (_, mode) => {
       }
       // Every locked video and PNG, measured by ffprobe in the build output (emitted names end in <sha256:8>).
       const lock = JSON.parse(await readFile(join(root, 'masko.lock.json'), 'utf8')) as {
-        mascots: { felix: { poses: Record<string, { files: LockedFile[] }> } };
+        mascots: { felix: { poses: Record<string, { loop: boolean; files: LockedFile[] }>; transitions: { from: string; to: string; files: LockedFile[] }[] } };
       };
+      // Poses and transitions as the full API gives them, even when the API gives no transition links.
+      expect(Object.entries(lock.mascots.felix.poses).map(([name, p]) => [name, p.loop])).toEqual([
+        ['Idle', true],
+        ['Thinking', true],
+        ['Thumbs Up', true],
+        ['Wave', true],
+      ]);
+      expect(lock.mascots.felix.transitions.map((t) => `${t.from}->${t.to}`)).toEqual([
+        'Idle->Thinking',
+        'Idle->Thumbs Up',
+        'Idle->Wave',
+        'Thinking->Idle',
+        'Thumbs Up->Idle',
+        'Wave->Idle',
+      ]);
+      expect(lock.mascots.felix.transitions.every((t) => t.files.some((f) => f.format === 'webm' && f.width === 240))).toBe(true);
       const emitted = (await readdir(join(outDir, 'assets'))).filter((f) => f.startsWith('felix-'));
       const idle = lock.mascots.felix.poses.Idle!.files;
       expect(idle.map((f) => `${f.format} ${f.width}x${f.height}`).sort()).toEqual([

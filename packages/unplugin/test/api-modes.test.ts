@@ -94,6 +94,37 @@ describe('an API that gives only id, type and URL per asset', () => {
   });
 });
 
+describe('an API that gives no transition links (stripped fields)', () => {
+  /** The typed shape of a built manifest: which clips are poses (and loop), which are transitions between which poses. */
+  async function shape(fields: 'full' | 'stripped', canvas: boolean) {
+    const emu = await start({ fields });
+    const root = await tempRoot();
+    const felix = { collection: DEMO.collectionId, formats: ['webm' as const], ...(canvas ? { canvas: DEMO.canvasId } : {}) };
+    const { manifest } = (await context(emu, root, { mascots: { felix } }).prepare()).mascots.felix!;
+    return {
+      poses: Object.entries(manifest.poses).map(([name, p]) => `${name}${p.loop ? ' (loops)' : ''}`),
+      transitions: manifest.transitions.map((t) => `${t.from}->${t.to}${t.reverse ? ' (reverse)' : ''}${t.media?.webm?.length ? '' : ' (no clip)'}`),
+    };
+  }
+  const POSES = ['Idle (loops)', 'Thinking (loops)', 'Thumbs Up (loops)', 'Wave (loops)'];
+
+  it("ships the canvas's transition clips as transitions, exactly as with the full API", async () => {
+    const full = await shape('full', true);
+    expect(full.poses).toEqual(POSES);
+    expect(full.transitions.filter((t) => t.endsWith('(no clip)'))).toEqual(['*->Thinking (no clip)']); // the any-state edge
+    expect(await shape('stripped', true)).toEqual(full);
+  });
+
+  it("without a canvas, recognises transitions by Masko's file names: same poses and transitions, reverse unknown", async () => {
+    const full = await shape('full', false);
+    expect(full.poses).toEqual(POSES);
+    expect(full.transitions).toHaveLength(6);
+    const stripped = await shape('stripped', false);
+    expect(stripped.poses).toEqual(POSES);
+    expect(stripped.transitions).toEqual(full.transitions.map((t) => t.replace(' (reverse)', '')));
+  });
+});
+
 describe('the older API revision', () => {
   it("syncs from bare bodies and old list shapes; the lockfile dimensions are the files'", async () => {
     const emu = await start({ revision: 'old' });

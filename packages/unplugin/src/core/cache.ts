@@ -54,6 +54,7 @@ export async function sha256File(path: string): Promise<string> {
 export class AssetCache {
   readonly #verified = new Map<string, CachedFile>();
   readonly #inFlight = new Map<string, Promise<CachedFile>>();
+  #incoming: Promise<unknown> | undefined;
 
   constructor(
     readonly dir: string,
@@ -118,6 +119,15 @@ export class AssetCache {
     return pending;
   }
 
+  /** `incoming/`, made once per cache object (not once per download); made again after a failure. */
+  #incomingDir(): Promise<unknown> {
+    const made = (this.#incoming ??= mkdir(join(this.dir, 'incoming'), { recursive: true }));
+    made.catch(() => {
+      if (this.#incoming === made) this.#incoming = undefined;
+    });
+    return made;
+  }
+
   /** Removes a file (and its sidecar) found unusable after it was cached, e.g. a PNG that does not decode. */
   async evict(file: CachedFile): Promise<void> {
     if (!resolve(file.path).startsWith(`${resolve(this.dir)}/`))
@@ -148,7 +158,7 @@ export class AssetCache {
     }
     // Named with our pid: a killed sync's leftovers are swept by the next one (temp-files.ts).
     const incoming = join(this.dir, 'incoming', `${tempTag()}${ext}`);
-    await mkdir(join(this.dir, 'incoming'), { recursive: true });
+    await this.#incomingDir();
     let seen = 0; // the client reports a running total; progress wants the new bytes (a retry restarts at 0)
     const client = this.client;
     const schedule = opts.schedule ?? ((request) => request());

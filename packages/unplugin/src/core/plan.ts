@@ -59,8 +59,8 @@ export function costOf(body: GenerateBody): number {
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** The newest completed item per name (Masko allows duplicates; the latest wins). */
-function latestByName(items: WireItem[], status: WireItem['status']): Map<string, WireItem> {
+/** The newest item of a status per name (Masko allows duplicates; the latest wins). */
+export function latestByName(items: WireItem[], status: WireItem['status']): Map<string, WireItem> {
   const out = new Map<string, WireItem>();
   for (const item of items) {
     if (item.status !== status) continue;

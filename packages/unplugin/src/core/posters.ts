@@ -5,7 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
 import { dirname, join } from 'pathe';
 import { sha256File } from './cache.js';
 import { readTextOrUndefined, stableStringify, writeFileAtomic } from './fs-utils.js';
@@ -44,6 +46,13 @@ export function sharpVersion(): Promise<string> {
   })());
 }
 
+/**
+ * Encodes at once: as many as the machine has cores (at most 4). Posters start while downloads still
+ * run: unbounded, a dozen encodes would starve the main thread (sockets, hashing, file work) of CPU and,
+ * in a bundler's process, fill libuv's 4-thread pool where the downloads' file writes wait too.
+ */
+const encodes = pLimit(Math.max(1, Math.min(4, availableParallelism())));
+
 /** One encode per poster in flight: a sync starts posters as their PNG lands, the manifest joins them. */
 const inFlight = new Map<string, Promise<Poster>>();
 
@@ -75,15 +84,18 @@ async function encodePoster(path: string, source: { path: string }, width: numbe
     const actual = await sha256File(path).catch(() => undefined);
     if (actual === known.sha256) return { ...known, path };
   }
+  const input = await readFile(source.path);
   const sharp = await loadSharp();
-  const pipeline = sharp(await readFile(source.path)).resize({ width, withoutEnlargement: true });
-  const encoded =
-    format === 'png'
-      ? pipeline.png({ compressionLevel: 9 })
-      : format === 'webp'
-        ? pipeline.webp({ quality: 90, alphaQuality: 100 })
-        : pipeline.avif({ quality: 60 });
-  const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+  const { data, info } = await encodes(() => {
+    const pipeline = sharp(input).resize({ width, withoutEnlargement: true });
+    const encoded =
+      format === 'png'
+        ? pipeline.png({ compressionLevel: 9 })
+        : format === 'webp'
+          ? pipeline.webp({ quality: 90, alphaQuality: 100 })
+          : pipeline.avif({ quality: 60 });
+    return encoded.toBuffer({ resolveWithObject: true });
+  });
   const sha256 = createHash('sha256').update(data).digest('hex');
   await writeFileAtomic(path, data);
   const poster: Omit<Poster, 'path'> = { format, width: info.width, height: info.height, bytes: data.length, sha256 };

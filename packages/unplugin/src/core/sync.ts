@@ -18,6 +18,7 @@ import { applyPins, type Pins, pinFromResult, pinsFromLock } from './pins.js';
 import { type MascotPlan, planMascot } from './plan.js';
 import type { Logger, Progress } from './reporting.js';
 import { settleAll } from './settle.js';
+import { linkTransitions } from './transition-links.js';
 import type { GenerateResult, SyncClient, WireItem } from './wire.js';
 
 export interface SyncEnv {
@@ -71,10 +72,11 @@ export async function planAll(
         }),
         m.canvas ? client.canvases.export(m.collection, m.canvas) : undefined,
       ]);
-      const pinned = (plan: MascotPlan) => applyPins(plan, m, items, pins?.(m) ?? new Map());
-      if (!m.canvas) return pinned(planMascot(m, collection, items));
+      // An API without transition links: inferred from the canvas's edges, else Masko's file naming.
+      const plan = (linked: WireItem[], canvasPoses?: string[]) => applyPins(planMascot(m, collection, linked, canvasPoses), m, linked, pins?.(m) ?? new Map());
+      if (!m.canvas) return plan(linkTransitions(items));
       const { canvas, poses } = lockCanvas(m.canvas, exported, items);
-      return { ...pinned(planMascot(m, collection, items, poses)), canvas };
+      return { ...plan(linkTransitions(items, canvas.edges), poses), canvas };
     }),
   );
 }
@@ -190,7 +192,9 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   // Every mascot's files at once under one limit; the first failure stops them all (see settle.ts).
   const run: DownloadRun = {
     cache: env.cache,
-    limit: pLimit(options.concurrency),
+    // The client opens `concurrency` sockets per origin and queues the rest; twice as many downloads under
+    // way keep every socket busy while finished ones close, hash-check and rename their files.
+    limit: pLimit(options.concurrency * 2),
     abort: new AbortController(),
     progress: env.progress,
     downloaded: result.downloaded,
