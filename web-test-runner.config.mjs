@@ -8,6 +8,7 @@ import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { pagePixelsPlugin } from './scripts/page-pixels-plugin.mjs';
 import { rangeMiddleware } from './scripts/range-middleware.mjs';
+import { touchTapPlugin } from './scripts/touch-tap-plugin.mjs';
 import { webkitLauncher } from './scripts/webkit-launcher.mjs';
 
 const chromiumArgs = [
@@ -50,7 +51,7 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['packages/*/test/browser/**/*.test.ts', 'test/browser/**/*.test.ts'],
   middleware: [rangeMiddleware()],
   nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/player/tsconfig.json' }), pagePixelsPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/player/tsconfig.json' }), pagePixelsPlugin(), touchTapPlugin()],
   concurrency: 1,
   browsers,
   // One retry per browser test: under load the screenshot and frame-sampling tests flaked (a single

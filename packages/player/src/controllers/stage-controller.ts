@@ -19,7 +19,7 @@ const create = (kind: LayerKind, events: LayerEvents): Layer =>
   kind === 'image' ? imageLayer() : kind === 'stacked' ? stackedLayer(events) : videoLayer(events);
 const sameClip = (a: Clip | undefined, b: Clip): boolean => a?.url === b.url && a.loop === b.loop && (a.speed ?? 1) === (b.speed ?? 1);
 /** Two animation frames: the frame that revealed the new slot has been produced. */
-const afterPresent = (fn: () => void): number => requestAnimationFrame(() => requestAnimationFrame(fn));
+const afterPresent = (fn: (value?: unknown) => void): number => requestAnimationFrame(() => requestAnimationFrame(fn));
 
 /**
  * The A/B stage, after Masko's playback rules: two **persistent** slots per kind of media, reused
@@ -102,6 +102,9 @@ export class StageController implements ReactiveController {
    * `show()` of it is a swap. Does nothing while a `show()` is under way (it owns the idle slot).
    */
   async prepare(format: RenderFormat, clip: Clip): Promise<void> {
+    // Not before the picture just revealed has been presented: the idle slot may be the one that
+    // showed until then, and loading a clip into it would take the main thread in the switch's frame.
+    await new Promise(afterPresent);
     if (this.#pending || !this.#shown || this.#shown.kind === 'image') return; // no video work while a still shows
     const layer = this.#idle(kindOf(format), clip);
     if (!layer || layer.primed(clip)) return;

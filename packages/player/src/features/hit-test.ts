@@ -47,8 +47,9 @@ export interface HitTestHost {
  * pointer through (`pointer-events: none`, an adopted sheet switched per element) wherever the
  * picture is transparent, so a click there reaches what is beneath, and takes it over the
  * character. Where the pointer is comes from `pointermove` on the document (the host itself
- * hears nothing while it lets events through); a click is checked at its own point too (a tap
- * has no move before it).
+ * hears nothing while it lets events through), and from `pointerdown`: a touch or a pen tap has
+ * no move before it, but the browser hit-tests its click anew after the touch ends, so deciding
+ * at `pointerdown` sends the tap's click beneath. A click is checked at its own point too.
  */
 export class HitTest {
   /** While enabled, the host lets pointer events through (none without constructable sheets: the box counts). */
@@ -87,7 +88,9 @@ export class HitTest {
   /** Starts (`on`) or stops following the pointer; stopped, the whole box takes input. */
   track(on: boolean): void {
     if (this.#through) this.#through.disabled = true;
-    document.removeEventListener('pointermove', this.#onMove, true);
-    if (on) document.addEventListener('pointermove', this.#onMove, { capture: true, passive: true });
+    for (const type of ['pointermove', 'pointerdown'] as const) {
+      document.removeEventListener(type, this.#onMove, true);
+      if (on) document.addEventListener(type, this.#onMove, { capture: true, passive: true });
+    }
   }
 }

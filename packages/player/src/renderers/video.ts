@@ -107,23 +107,31 @@ export const onFirstFrame = (video: HTMLVideoElement, clip: Clip): boolean =>
   video.getAttribute('src') === clip.url && video.paused && !video.currentTime && !video.seeking && video.readyState >= 2;
 
 /**
- * Resolves once a frame of `video` has been presented and `presented` agrees; never while
- * `readyState` < 2 (Firefox can run a frame callback before any frame is decoded); at once on abort.
+ * Resolves once a frame of `video` has been presented (a frame callback), the current frame is
+ * decoded (`readyState` ≥ 2) and `presented` agrees; at once on abort (the caller checks the
+ * signal). The callback can come before `readyState` says so (Chromium presents a new source's
+ * first frame, then reports it; Firefox can call back before decoding): `loadeddata`/`canplay`
+ * finish the wait then, not the next callback, which for a clip just starting is frames away.
  */
 export function framePresented(video: HTMLVideoElement, signal: AbortSignal, presented: () => boolean = () => true): Promise<void> {
   return new Promise((resolve) => {
+    const done = new AbortController();
+    let shown = false;
     let cancel = (): void => {};
-    const wait = (): void => {
-      cancel = onNextFrame(video, () => (video.readyState >= 2 && presented() ? resolve() : wait()));
+    const finish = (): void => {
+      cancel();
+      done.abort();
+      resolve();
     };
-    signal.addEventListener(
-      'abort',
-      () => {
-        cancel();
-        resolve();
-      },
-      { once: true },
-    ); // the caller checks the signal
+    const check = (): boolean => shown && video.readyState >= 2 && presented();
+    const wait = (): void => {
+      cancel = onNextFrame(video, () => {
+        shown = true;
+        check() ? finish() : wait();
+      });
+    };
+    for (const type of ['loadeddata', 'canplay']) video.addEventListener(type, () => check() && finish(), { signal: done.signal });
+    signal.addEventListener('abort', finish, { signal: done.signal });
     wait();
   });
 }

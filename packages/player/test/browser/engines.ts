@@ -30,3 +30,10 @@ export const firefox = /Firefox\//.test(ua);
  * The cause (the page, the media stack or the driver) is not established; they run in Chromium.
  */
 export const FIREFOX_PRELOAD_HANG = 'Firefox ESR: the preload test page stopped answering once in three CI runs (cause not established)';
+
+/**
+ * Why the touch tests skip in WebKitGTK: WebKitWebDriver performs the actions of a `touch` pointer as
+ * mouse input (the page sees pointerType "mouse", and a move before each press), so they would test
+ * the mouse path again. Chromium (CDP) and Firefox (BiDi) send real touches.
+ */
+export const WEBKITGTK_NO_TOUCH = 'WebKitWebDriver performs touch pointer actions as mouse input';
