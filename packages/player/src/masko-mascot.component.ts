@@ -6,20 +6,19 @@ import { StageController, type SwitchAt } from './controllers/stage-controller.j
 import { VisibilityController } from './controllers/visibility-controller.js';
 import { type BuiltinInput, type InputValue, PRELOAD_BUDGET, RELEASE_AFTER_MS } from './defaults.js';
 import type { Command, EngineFactory } from './engines/router.js';
-import type { HitTest, Preloader, ReleaseTimer } from './features/deferred.js';
+import type { Deferred } from './features/deferred.js';
 import { engineFor } from './features/engine-loading.js';
 import { fallbackSlot } from './features/fallback.js';
 import { ManifestLoader } from './features/manifest-loading.js';
+import { pointerInput } from './features/pointer-input.js';
 import { type CurrentSource, SourceChoice } from './features/source-choice.js';
 import type { RendererOverride } from './format.js';
 import { DEFAULT_DPR_CAP } from './size.js';
 import { styles } from './styles.js';
-import { DEV, warn } from './warn.js';
+import { DEV, warnUnnamed } from './warn.js';
 
 export type { BuiltinInput, CurrentSource, InputValue, SwitchAt };
 export { PRELOAD_BUDGET, RELEASE_AFTER_MS };
-
-type Media = HTMLVideoElement | HTMLCanvasElement | HTMLImageElement;
 
 /**
  * @summary Plays a Masko mascot with transparency in every browser and switches poses by name.
@@ -91,21 +90,11 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
   #started = false;
   /** Set by `play()` / `pause()`; until then `autoplay` decides. */
   #paused?: boolean;
-  #unwatchMotion?: () => void;
-  /** Pointer input for state machines (the canvas built-ins `clicked` and `mouseOver`). */
-  #pointer = [
-    ['click', (event: MouseEvent) => this.#onCharacter(event) && this.#playback.engine?.click?.()],
-    ['pointerenter', (event: MouseEvent) => this.#playback.engine?.hover?.(this.#onCharacter(event))],
-    ['pointerleave', () => this.#playback.engine?.hover?.(false)],
-  ] as const;
-
+  /** Aborted when the element leaves the page: its listeners go with it. */
+  #connected?: AbortController;
   #visibility = new VisibilityController(this, { onChange: () => this.#sync() });
   #size = new SizeController(this, () => this.#upgrade());
-  #source = new SourceChoice(
-    this,
-    () => this.#size.measure(),
-    () => this.#playback.source,
-  );
+  #source = new SourceChoice(this, this.#size, () => this.#playback.source);
   #stage: StageController = new StageController(
     this,
     {
@@ -117,7 +106,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
   );
   #playback: PlaybackController = new PlaybackController(this, {
     stage: this.#stage,
-    pick: (media, poster, still) => this.#source.pick(media, poster, still),
+    source: this.#source,
     arrived: (pose) => (this.pose = pose as PoseName<M>),
     shown: (command) => this.#lookAhead(command),
   });
@@ -125,11 +114,9 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     (manifest) => this.#use(manifest),
     (error) => this.#playback.fail(error),
   );
-  /** Loaded with the deferred features once the first frame is on screen (see #presented). */
+  /** The deferred features, loaded once the first frame is on screen (see #presented). */
   #deferred?: Promise<unknown>;
-  #preload?: Preloader;
-  #hit?: HitTest;
-  #away?: ReleaseTimer;
+  #later?: Deferred;
 
   constructor() {
     super();
@@ -189,20 +176,26 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasAttribute('role')) this.setAttribute('role', 'img');
-    for (const [type, handler] of this.#pointer) this.addEventListener(type, handler as EventListener);
-    this.#unwatchMotion = this.#source.watchMotion(() => this.#restart());
-    this.#hit?.track(!this.hitBox);
+    const { signal } = (this.#connected = new AbortController());
+    // Pointer input (`clicked`, `mouseOver`) over the character's opaque pixels, or anywhere with `hit-box`.
+    pointerInput(
+      this,
+      () => this.#playback.engine,
+      (event) => this.hitBox || !this.#later || this.#later.hit.over(event),
+      signal,
+    );
+    this.#source.watchMotion(() => this.#restart(), signal);
+    this.#later?.hit.track(!this.hitBox);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unwatchMotion?.();
-    for (const [type, handler] of this.#pointer) this.removeEventListener(type, handler as EventListener);
-    this.#hit?.track(false);
+    this.#connected?.abort();
+    this.#later?.hit.track(false);
     // The controllers release the media and the engine; a reconnect starts again at the pose shown.
     this.#started = false;
-    this.#away?.cancel();
-    this.#preload?.stop();
+    this.#later?.away.cancel();
+    this.#later?.preload.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -210,24 +203,18 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     if (changed.has('manifest') && this.manifest) this.#loader.useObject(this.manifest);
     else if (changed.has('src') && !this.manifest) this.#loader.useSrc(this.src); // fetched once near (see #sync)
     if (changed.has('renderer') || changed.has('ignoreReducedMotion')) this.#restart();
-    if (changed.has('hitBox') && this.isConnected) this.#hit?.track(!this.hitBox);
+    if (changed.has('hitBox') && this.isConnected) this.#later?.hit.track(!this.hitBox);
   }
 
   /** The stage, built with the DOM rather than a lit-html template: no Trusted Types policy is needed. */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
-    const stage = (this.#stage.stage = document.createElement('div'));
-    stage.className = 'stage';
-    stage.setAttribute('part', 'stage');
-    stage.append(fallbackSlot(this)); // the page's light-DOM poster until the first frame (first paint)
-    root.append(stage);
+    this.#stage.mount(root, fallbackSlot(this)); // the page's light-DOM poster until the first frame (first paint)
     return root;
   }
 
   protected override firstUpdated(): void {
-    if (DEV && !this.alt && !this.hasAttribute('aria-label') && !this.hasAttribute('aria-hidden')) {
-      warn('missing-alt', 'has no alt: screen readers announce an unnamed image. Set alt="…", or aria-hidden="true" if it is decorative.');
-    }
+    if (DEV) warnUnnamed(this);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -241,49 +228,28 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
 
   /** A picture was revealed; the first is the element's first frame: the one hook for what waits for it (deferred features, a fallback). */
   #presented(): void {
+    // Without the deferred features the whole box takes input and nothing is fetched ahead.
     this.#deferred ??= import('./features/deferred.js').then(
       ({ attach }) => {
-        const playback = this.#playback;
-        ({
-          preload: this.#preload,
-          hit: this.#hit,
-          away: this.#away,
-        } = attach(
-          {
-            pick: (media, poster) => this.#source.pick(media, poster, false),
-            prepare: (format, clip) => void this.#stage.prepare(format, clip),
-            budget: () => this.preloadBudget,
-            host: this,
-            media: () => this.#stage.shown?.el as Media | undefined,
-            hover: (over) => playback.engine?.hover?.(over),
-            release: () => playback.shown && playback.command?.type !== 'play-transition' && playback.execute({ type: 'hold', pose: playback.shown }),
-            restore: () => this.#restart(),
-          },
-          this.renderRoot as ShadowRoot,
-        ));
-        if (this.isConnected) this.#hit!.track(!this.hitBox);
-        this.#lookAhead(playback.command); // from what is on screen now
+        this.#later = attach({ host: this, stage: this.#stage, playback: this.#playback, source: this.#source, restore: () => this.#restart() });
+        if (this.isConnected) this.#later.hit.track(!this.hitBox);
+        this.#lookAhead(this.#playback.command); // from what is on screen now
         this.#sync(); // starts the release countdown of an element already away
       },
       () => {},
-    ); // without them the whole box takes input and nothing is fetched ahead
+    );
   }
 
   /** Fetches ahead what can follow `command` on screen (not for an element away: it holds no video). */
   #lookAhead(command: Command | undefined): void {
-    if (command && this.#manifest && this.#visibility.close) this.#preload?.ahead(this.#manifest, command);
-  }
-
-  /** Whether pointer input at `event` counts: over the character's opaque pixels, or anywhere with `hit-box`. */
-  #onCharacter(event: MouseEvent): boolean {
-    return this.hitBox || !this.#hit || this.#hit.over(event);
+    if (command && this.#manifest && this.#visibility.close) this.#later?.preload.ahead(this.#manifest, command);
   }
 
   #use(manifest: MascotManifest): void {
     this.#manifest = manifest;
     this.#started = false;
     this.#playback.stop();
-    this.#preload?.stop();
+    this.#later?.preload.stop();
     this.requestUpdate(); // updated() sets the aspect ratio and starts
   }
 
@@ -312,7 +278,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
       // Only a refusal means autoplay is blocked; an AbortError is a load we interrupted.
       Promise.resolve(this.#stage.play()).catch((error: Error) => error.name === 'NotAllowedError' && this.#playback.blocked(error));
     } else this.#stage.pause();
-    this.#away?.update(this.#visibility.close, this.#started, this.releaseAfter);
+    this.#later?.away.update(this.#visibility.close, this.#started, this.releaseAfter);
   }
 
   /** Replays the pose on screen in the format the settings now give (renderer, reduced motion). */

@@ -26,3 +26,10 @@ export function warn(code: string, message: string): void {
 export function report(reason: string, message: string): void {
   console.warn(`[masko] <masko-mascot>: ${message} (masko-error ${reason})`);
 }
+
+/** Development: a mascot with no accessible name (nor hidden from assistive technology) gets a warning. */
+export function warnUnnamed(host: HTMLElement & { alt?: string }): void {
+  if (!host.alt && !host.hasAttribute('aria-label') && !host.hasAttribute('aria-hidden')) {
+    warn('missing-alt', 'has no alt: screen readers announce an unnamed image. Set alt="…", or aria-hidden="true" if it is decorative.');
+  }
+}

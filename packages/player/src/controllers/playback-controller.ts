@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
-import type { MascotManifest, Media, Variant } from 'masko-manifest';
+import type { MascotManifest } from 'masko-manifest';
 import type { Command, EngineFactory, PoseEngine } from '../engines/router.js';
 import { type ReasonedError, reasoned } from '../errors.js';
 import { emit } from '../events.js';
-import type { CurrentSource } from '../features/source-choice.js';
+import type { CurrentSource, SourceChoice } from '../features/source-choice.js';
 import type { RenderFormat } from '../format.js';
 import { report } from '../warn.js';
 import type { StageController } from './stage-controller.js';
@@ -12,8 +12,8 @@ export type { CurrentSource };
 
 export interface PlaybackConfig {
   stage: StageController;
-  /** The format and file for a clip's encodings (`media`), or the pose's still when `still`. */
-  pick(media: Media, poster: Variant[], still: boolean): { format: RenderFormat; variant: Variant | undefined };
+  /** The format and file for a clip's encodings, or the pose's still. */
+  source: Pick<SourceChoice, 'pick'>;
   /** A pose is on screen (the host reflects it in `pose`). */
   arrived(pose: string): void;
   /** A command's clip (or still) is on screen: what can come next may be fetched ahead. */
@@ -114,7 +114,7 @@ export class PlaybackController implements ReactiveController {
     const transition = command.type === 'play-transition' ? command.transition : undefined;
     const target = transition ? transition.to : (command as { pose: string }).pose;
     const pose = this.#manifest!.poses[target]!;
-    const { format, variant } = this.config.pick(transition?.media ?? pose.media, pose.poster, command.type === 'hold');
+    const { format, variant } = this.config.source.pick(transition?.media ?? pose.media, pose.poster, command.type === 'hold');
     if (transition && format === 'image') return this.#engine?.clipEnded(); // no clip to play here: cut
     if (!variant) return this.fail(reasoned('media', `pose "${target}" has no ${format} file`, target), run);
     try {

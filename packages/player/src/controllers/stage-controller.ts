@@ -33,7 +33,7 @@ const afterPresent = (fn: (value?: unknown) => void): number => requestAnimation
  * slot ahead of time: showing it is then a swap in the same task.
  */
 export class StageController implements ReactiveController {
-  /** The element the slots go in; set by the host after its first render. */
+  /** The element the slots go in, once mounted. */
   stage?: HTMLElement;
   /** Every slot this element has made: at most two per kind, kept for the element's life. */
   readonly slots: Layer[] = [];
@@ -53,6 +53,15 @@ export class StageController implements ReactiveController {
     private readonly switchAt: () => SwitchAt = () => 'immediate',
   ) {
     host.addController(this);
+  }
+
+  /** Builds the stage (`part="stage"`, the slots' grid) in `root`, with `under` beneath the slots. */
+  mount(root: HTMLElement | DocumentFragment, under: Node): void {
+    const stage = (this.stage = document.createElement('div'));
+    stage.className = 'stage';
+    stage.setAttribute('part', 'stage');
+    stage.append(under);
+    root.append(stage);
   }
 
   /** The slot on screen. */

@@ -29,14 +29,14 @@ export class SourceChoice {
 
   constructor(
     private readonly settings: SourceSettings,
-    private readonly width: () => number,
+    /** The host's rendered width (the SizeController). */
+    private readonly size: { measure(): number },
     private readonly current: () => CurrentSource | undefined,
   ) {}
 
-  /** Calls `changed` when the reduced-motion preference flips; returns the unsubscribe function. */
-  watchMotion(changed: () => void): () => void {
-    this.#motion.addEventListener('change', changed);
-    return () => this.#motion.removeEventListener('change', changed);
+  /** Calls `changed` when the reduced-motion preference flips, until `signal` aborts. */
+  watchMotion(changed: () => void, signal: AbortSignal): void {
+    this.#motion.addEventListener('change', changed, { signal });
   }
 
   /** The format and file for a clip's encodings (`media`), or the pose's still when `still`. */
@@ -49,7 +49,7 @@ export class SourceChoice {
   variant(list: Variant[] | undefined): Variant | undefined {
     const source = this.current();
     const atLeast = source?.format !== 'image' ? source?.width : 0;
-    return chooseVariant(list, this.width(), devicePixelRatio, { dprCap: this.settings.dprCap, atLeast });
+    return chooseVariant(list, this.size.measure(), devicePixelRatio, { dprCap: this.settings.dprCap, atLeast });
   }
 
   /** Whether the box grew enough for a wider file of what is on screen (`media`, `poster`: its pose's). */

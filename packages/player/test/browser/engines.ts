@@ -21,16 +21,6 @@ export const GSTREAMER_WEBM_FRAMES = 'WebKitGTK: GStreamer WebM gives blank loop
 /** `it`, or `it.skip` in WebKitGTK for the WebM path's frames (see {@link GSTREAMER_WEBM_FRAMES}). */
 export const itUnlessGStreamerWebM = (webm: boolean): typeof it => (webm && webkitGtk ? it.skip : it) as typeof it;
 
-/** Firefox (ESR here). */
-export const firefox = /Firefox\//.test(ua);
-
-/**
- * Why the preloading tests skip in Firefox for now: in one of three CI runs Firefox ESR stopped answering
- * on this file (the runner's 240 s limit, no mocha timeout fired), after passing in every other run.
- * The cause (the page, the media stack or the driver) is not established; they run in Chromium.
- */
-export const FIREFOX_PRELOAD_HANG = 'Firefox ESR: the preload test page stopped answering once in three CI runs (cause not established)';
-
 /**
  * Why the touch tests skip in WebKitGTK: WebKitWebDriver performs the actions of a `touch` pointer as
  * mouse input (the page sees pointerType "mouse", and a move before each press), so they would test

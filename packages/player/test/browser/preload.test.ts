@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { firefox, webkitGtk } from './engines.js';
+import { webkitGtk } from './engines.js';
 
 import '../../src/index.js';
 import type { MascotManifest } from 'masko-manifest';
@@ -7,8 +7,8 @@ import type { MaskoMascot } from '../../src/index.js';
 import { testManifest } from './fixtures.js';
 import { loaded, PATIENCE } from './pixels.js';
 
-/** Skipped in WebKitGTK (GSTREAMER_WEBM_FRAMES) and Firefox (FIREFOX_PRELOAD_HANG), see engines.ts. */
-const itWherePreloadRuns = (webkitGtk || firefox ? it.skip : it) as typeof it;
+/** Skipped in WebKitGTK (GSTREAMER_WEBM_FRAMES, see engines.ts). */
+const itWherePreloadRuns = (webkitGtk ? it.skip : it) as typeof it;
 
 /** The resource timing entry of the first request whose URL contains `part`. */
 const requested = (part: string): PerformanceResourceTiming | undefined =>
