@@ -57,11 +57,14 @@ export function onNextFrame(video: HTMLVideoElement, fn: () => void): () => void
   return () => cancelAnimationFrame(raf);
 }
 
-/** Points the (reused) `video` at `clip`: a new source, or the same one from its start. */
+/**
+ * Points the (reused) `video` at `clip`. A slot already paused on the clip's first frame keeps it;
+ * anything else loads afresh rather than seeking back: WebKitGTK (GStreamer) often never finishes a
+ * seek of a just-paused video, or stalls a video paused during its loop seek once it plays again.
+ */
 function setClip(video: HTMLVideoElement, clip: Clip): void {
   video.loop = clip.loop;
-  if (video.getAttribute('src') !== clip.url) video.src = clip.url;
-  else if (video.currentTime) video.currentTime = 0;
+  if (video.getAttribute('src') !== clip.url || video.currentTime || video.seeking) video.src = clip.url;
   video.playbackRate = video.defaultPlaybackRate = clip.speed ?? 1;
 }
 

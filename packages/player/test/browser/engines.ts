@@ -19,11 +19,12 @@ export const webkitGtk = /AppleWebKit\//.test(ua) && !/Chrom(e|ium)\//.test(ua) 
  * Safari never plays WebM (the format rule gives Apple WebKit HEVC or stacked: it drops VP9 alpha), and
  * WebKitGTK itself plays a pose's stacked file when it has one.
  * The persistent-slot, preloading and forced-WebM canvas tests time out on this WebM path (not
- * reduced to one cause this session). The `switch=wrap` runs stop after two switches: no wrap comes
- * from the loop on screen (GStreamer's loop seek; not reduced further). Two causes of that stall were
- * found and fixed in the element: after a loop seek WebKitGTK reports a stale `currentTime` for the
- * whole next pass (wraps are now told by `seeking`), and a seek of a just-paused video often never
- * completes (a clip waiting for the wrap is now prepared, not rewound).
+ * reduced to one cause this session). The `switch=wrap` runs skip too: three GStreamer behaviours that
+ * stalled them were found and are worked around in the element (after a loop seek `currentTime` stays
+ * stale for the whole next pass, so wraps are told by `seeking`; a seek of a just-paused video often
+ * never finishes, and a video paused during its loop seek stalls once played again, so a slot is
+ * reloaded rather than seeked back). With those, switch=wrap runs on the stacked path pass in WebKitGTK
+ * now and then but not reliably (one empty stacked frame in 177; a run past the runner's 240 s).
  */
 export const GSTREAMER_WEBM_FRAMES =
   'WebKitGTK: GStreamer blanks WebM loop wraps on screen, canvas reads of a just-revealed video come back empty (Safari never plays WebM)';
