@@ -79,13 +79,14 @@ export class StageController implements ReactiveController {
     const request = ++this.#request;
     const layer = this.#idle(kind, clip)!; // one is always free: the work it held was just superseded
     const version = this.#claim(layer, pending);
-    const primed = layer.primed(clip);
+    const atWrap = (): boolean => !!this.#clip?.loop && shown?.kind !== 'image' && !this.#paused && this.switchAt() === 'wrap';
+    // A primed slot only takes the clip's loop and rate. A clip waiting for the wrap is prepared:
+    // paused on its first frame without a seek (Firefox shows nothing while a seek is under way, and
+    // WebKitGTK often never finishes a seek of a video just paused). Anything else loads and plays.
+    const prepared = layer.primed(clip) || atWrap();
     try {
-      // A primed slot only takes the clip's loop and rate; anything else loads and plays.
-      await (primed ? layer.prepare : layer.load)(clip, pending.signal);
-      if (this.#clip?.loop && shown?.kind !== 'image' && !this.#paused && this.switchAt() === 'wrap') {
-        layer.pause();
-        await layer.rewind(pending.signal); // Firefox shows nothing while a seek is under way
+      await (prepared ? layer.prepare : layer.load)(clip, pending.signal);
+      if (atWrap()) {
         // The loop on screen reports its wrap through its media events; pausing cues at once.
         await new Promise<void>((resolve, reject) => {
           this.#cue = resolve;
@@ -103,7 +104,7 @@ export class StageController implements ReactiveController {
     }
     this.#pending = undefined;
     this.#swap(layer, clip);
-    if (primed && !this.#paused) Promise.resolve(layer.play()).catch(() => {}); // a refusal shows up on the next sync
+    if (prepared && !this.#paused) Promise.resolve(layer.play()).catch(() => {}); // a refusal shows up on the next sync
   }
 
   /**

@@ -21,7 +21,6 @@ export function imageLayer(): Layer {
     primed: (clip) => img.getAttribute('src') === clip.url && img.complete && img.naturalWidth > 0,
     play() {},
     pause() {},
-    rewind() {},
     release: () => img.removeAttribute('src'),
   };
 }

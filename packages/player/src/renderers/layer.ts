@@ -41,8 +41,6 @@ export interface Layer {
   /** Resumes playback (after `pause()`); rejects when the browser refuses to play. */
   play(): Promise<void> | void;
   pause(): void;
-  /** Back to the first frame (a loaded clip waiting for its cue); resolves when it is there. */
-  rewind(signal: AbortSignal): Promise<void> | void;
   /** After a cue: resolves (or returns nothing) once the layer has a picture to reveal. */
   ready?(signal: AbortSignal): Promise<void> | void;
   /** Stops and drops the media so the browser can free the decoder; the slot stays reusable. */

@@ -1,6 +1,6 @@
 import type { Layer, LayerEvents } from './layer.js';
 import { drawStacked, onRestore } from './stacked-gl.js';
-import { createVideo, onFirstFrame, onNextFrame, prepareClip, releaseVideo, rewindVideo, startClip } from './video.js';
+import { createVideo, onFirstFrame, onNextFrame, prepareClip, releaseVideo, startClip } from './video.js';
 
 /**
  * A stacked-alpha slot: the `<video>` stays out of the DOM and each frame it presents is
@@ -49,8 +49,7 @@ export function stackedLayer(events: LayerEvents): Layer {
       loop();
       return video.play();
     },
-    pause: () => video.pause(), // no frame is presented while paused; a rewind's frame still draws
-    rewind: (signal) => rewindVideo(video, signal),
+    pause: () => video.pause(), // no frame is presented while paused
     release() {
       stopLoop?.();
       drawn = '';

@@ -1,5 +1,5 @@
 import type { Layer, LayerEvents } from './layer.js';
-import { createVideo, framePresented, onFirstFrame, prepareClip, releaseVideo, rewindVideo, startClip } from './video.js';
+import { createVideo, framePresented, onFirstFrame, prepareClip, releaseVideo, startClip } from './video.js';
 
 /** A native `<video>` slot: VP9-alpha WebM or HEVC-alpha, composited by the browser. */
 export function videoLayer(events: LayerEvents): Layer {
@@ -13,7 +13,6 @@ export function videoLayer(events: LayerEvents): Layer {
     primed: (clip) => onFirstFrame(video, clip),
     play: () => video.play(),
     pause: () => video.pause(),
-    rewind: (signal) => rewindVideo(video, signal),
     // Firefox may hold a cued video without a decoded frame (readyState 1): reveal only with a picture.
     ready: (signal) => (video.readyState < 2 ? framePresented(video, signal) : undefined),
     release: () => releaseVideo(video),

@@ -22,17 +22,24 @@ export function createVideo(events: LayerEvents, crossOrigin: boolean): HTMLVide
   };
   video.addEventListener('ended', () => video.ended && end());
   video.addEventListener('timeupdate', () => !video.loop && video.duration - video.currentTime < 0.005 && end());
-  for (const type of ['loadstart', 'seeking']) video.addEventListener(type, () => (ended = false));
+  video.addEventListener('loadstart', () => (ended = false));
   // A looping video seeks back to 0 at its end (HTML: "seek to the earliest possible position"),
-  // reported by `seeked`; `timeupdate` sees the time go back should a browser skip that event.
+  // which starts with `seeking`. WebKitGTK (GStreamer) then reports a stale `currentTime` (0 or the
+  // duration) for the whole next pass and `seeked` only at the wrap after, so time alone misses wraps.
+  // Firefox loops seamlessly, without seeking: `timeupdate` sees its time go back (a time within
+  // 50 ms of the end is not trusted: that is where the stale value sits).
   let last = 0;
-  const wrapped = (): void => {
+  video.addEventListener('seeking', () => {
+    ended = false;
+    if (video.loop && !video.paused) events.looped();
+    last = 0;
+  });
+  video.addEventListener('timeupdate', () => {
     const time = video.currentTime;
+    if (time > video.duration - 0.05) return;
     if (video.loop && time < last - 0.05) events.looped();
     last = time;
-  };
-  video.addEventListener('seeked', wrapped);
-  video.addEventListener('timeupdate', wrapped);
+  });
   video.addEventListener('emptied', () => (last = 0)); // a new source starts at 0: no wrap
   return video;
 }
@@ -50,11 +57,14 @@ export function onNextFrame(video: HTMLVideoElement, fn: () => void): () => void
   return () => cancelAnimationFrame(raf);
 }
 
-/** Points the (reused) `video` at `clip`: a new source, or the same one from its start. */
+/**
+ * Points the (reused) `video` at `clip`. A slot already paused on the clip's first frame keeps it;
+ * anything else loads afresh rather than seeking back: WebKitGTK (GStreamer) often never finishes a
+ * seek of a just-paused video, or stalls a video paused during its loop seek once it plays again.
+ */
 function setClip(video: HTMLVideoElement, clip: Clip): void {
   video.loop = clip.loop;
-  if (video.getAttribute('src') !== clip.url) video.src = clip.url;
-  else if (video.currentTime) video.currentTime = 0;
+  if (video.getAttribute('src') !== clip.url || video.currentTime || video.seeking) video.src = clip.url;
   video.playbackRate = video.defaultPlaybackRate = clip.speed ?? 1;
 }
 
@@ -133,15 +143,6 @@ export function framePresented(video: HTMLVideoElement, signal: AbortSignal, pre
     for (const type of ['loadeddata', 'canplay']) video.addEventListener(type, () => check() && finish(), { signal: done.signal });
     signal.addEventListener('abort', finish, { signal: done.signal });
     wait();
-  });
-}
-
-/** Seeks back to the first frame; resolves once the seek is done (`seeked`: a frame to show), or on abort. */
-export function rewindVideo(video: HTMLVideoElement, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    video.addEventListener('seeked', () => resolve(), { once: true, signal });
-    signal.addEventListener('abort', () => resolve(), { signal });
-    video.currentTime = 0;
   });
 }
 

@@ -33,6 +33,16 @@ export function snapshot(el: MaskoMascot): { media: Element; read(x: number, y: 
   };
 }
 
+/**
+ * Resolves once the on-screen video (if one plays) has presented one more frame: a canvas read right
+ * after `masko-load` raced the first frame's upload in Chromium once (1 of 5 CI runs).
+ */
+export async function presentedFrame(el: MaskoMascot): Promise<void> {
+  const media = visibleMedia(el);
+  if (media instanceof HTMLVideoElement && 'requestVideoFrameCallback' in media && !media.paused)
+    await new Promise((resolve) => media.requestVideoFrameCallback(resolve));
+}
+
 /** Asserts `actual` is within `tolerance` of `expected` on every given channel. */
 export function near(actual: readonly number[], expected: readonly number[], tolerance = 20): boolean {
   return expected.every((value, i) => Math.abs(actual[i]! - value) <= tolerance);

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import { detectEngine, type MaskoMascot } from '../../src/index.js';
 import { testManifest } from './fixtures.js';
-import { expectPixel, loaded, pagePixels, snapshot, visibleMedia } from './pixels.js';
+import { expectPixel, loaded, pagePixels, presentedFrame, snapshot, visibleMedia } from './pixels.js';
 
 // Fixture geometry at 64 px: red square x 16–47, y 8–39; 50 %-alpha green bar x 8–55, y 48–55;
 // the rest is transparent. Posters add a cyan 8×8 marker at the top-left.
@@ -11,6 +11,7 @@ async function mount(renderer: string): Promise<MaskoMascot> {
   const ready = loaded(el);
   el.manifest = testManifest();
   await ready;
+  await presentedFrame(el);
   return el;
 }
 
