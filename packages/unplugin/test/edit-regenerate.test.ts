@@ -13,13 +13,13 @@ import { createMaskoClient } from 'masko-client';
 import { DEMO, type Emulator, startEmulator } from 'masko-emulator';
 import { join } from 'pathe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GenerateBody, SyncClient } from '../src/core/api-types.js';
 import { loadClient } from '../src/core/client.js';
 import { MaskoContext } from '../src/core/context.js';
 import type { Lockfile } from '../src/core/lockfile.js';
 import { resolveOptions } from '../src/core/options.js';
 import { describeEdits } from '../src/core/pins.js';
 import { checkBudget, regenerationFor, runRegeneration } from '../src/core/regenerate.js';
-import type { GenerateBody, SyncClient } from '../src/core/wire.js';
 import type { MaskoOptions } from '../src/types.js';
 
 const KEY = `masko_${'ed17'.repeat(16)}`;

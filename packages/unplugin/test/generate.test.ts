@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { GenerateBody, SyncClient } from '../src/core/api-types.js';
 import { planMascot } from '../src/core/plan.js';
 import { generateAll } from '../src/core/sync.js';
-import type { GenerateBody, SyncClient } from '../src/core/wire.js';
 import { collection, item, mascot } from './helpers.js';
 
 /** Records what the engine asks for; the HTTP side is covered against the emulator in sync.test.ts. */

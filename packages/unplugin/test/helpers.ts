@@ -3,18 +3,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Emulator, startEmulator } from 'masko-emulator';
 import { afterAll, beforeAll } from 'vitest';
+import type { ApiAsset, ApiCollection, ApiItem } from '../src/core/api-types.js';
 import type { ResolvedMascot } from '../src/core/options.js';
-import type { WireAsset, WireCollection, WireItem } from '../src/core/wire.js';
 
 let n = 0;
 const id = (p: string) => `${p}-${String(++n).padStart(4, '0')}`;
 
-export function asset(type: WireAsset['type'], width: number, size: number | null, extra: Partial<WireAsset> = {}): WireAsset {
+export function asset(type: ApiAsset['type'], width: number, size: number | null, extra: Partial<ApiAsset> = {}): ApiAsset {
   const height = type === 'stacked_video' ? width * 2 : width;
-  return { id: id('asset'), type, status: 'completed', url: `https://assets.test/c/${type}-${size ?? 'orig'}.bin`, size, width, height, bytes: 1000, ...extra };
+  return {
+    id: id('asset'),
+    type,
+    status: 'completed',
+    url: `https://assets.test/c/${type}-${size ?? 'orig'}.bin`,
+    size,
+    width,
+    height,
+    bytes: 1000,
+    sha256: null,
+    ...extra,
+  };
 }
 
-export function item(name: string, extra: Partial<WireItem> = {}): WireItem {
+export function item(name: string, extra: Partial<ApiItem> = {}): ApiItem {
   return {
     id: id('item'),
     name,
@@ -38,7 +49,7 @@ export function item(name: string, extra: Partial<WireItem> = {}): WireItem {
   };
 }
 
-export const collection: WireCollection = { id: 'col-1', name: 'Felix the Fox', config: { animation_sizes: [360, 480] } };
+export const collection: ApiCollection = { id: 'col-1', name: 'Felix the Fox', config: { animation_sizes: [360, 480] } };
 
 export function mascot(extra: Partial<ResolvedMascot> = {}): ResolvedMascot {
   return {

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiItem } from '../src/core/api-types.js';
 import { planMascot } from '../src/core/plan.js';
 import { fileSlug, linkTransitions } from '../src/core/transition-links.js';
-import type { WireItem } from '../src/core/wire.js';
 import { asset, collection, item, mascot } from './helpers.js';
 
 /** An item as an API without links gives it: files named the way Masko's CDN names them. */
-function named(name: string, slug: string, extra: Partial<WireItem> = {}): WireItem {
+function named(name: string, slug: string, extra: Partial<ApiItem> = {}): ApiItem {
   const url = (hash: string, size?: number) => `https://assets.masko.ai/7fced6/felix-4735/${slug}-${hash}${size ? `-${size}` : ''}.webm?expires=1&sig=ab`;
   return item(name, {
     assets: [asset('webm', 480, null, { url: url('c49b491b') }), asset('webm', 360, 360, { url: url('54937ffb', 360) })],
     ...extra,
   });
 }
-const pairs = (items: WireItem[]) => planMascot(mascot(), collection, items).transitions.map((t) => `${t.from}->${t.to}${t.reverse ? ' (reverse)' : ''}`);
-const poses = (items: WireItem[]) => planMascot(mascot(), collection, items).poses.map((p) => p.name);
+const pairs = (items: ApiItem[]) => planMascot(mascot(), collection, items).transitions.map((t) => `${t.from}->${t.to}${t.reverse ? ' (reverse)' : ''}`);
+const poses = (items: ApiItem[]) => planMascot(mascot(), collection, items).poses.map((p) => p.name);
 
 describe('fileSlug', () => {
   it('reads the item slug from originals, size variants, signed URLs and old 4-hex hashes', () => {

@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'pathe';
+import type { SyncClient } from './api-types.js';
 import { EXT } from './emit.js';
 import { MaskoError } from './errors.js';
 import { stableStringify, writeFileAtomic } from './fs-utils.js';
 import { tempTag } from './temp-files.js';
 import { withoutQuery } from './url-identity.js';
-import type { SyncClient } from './wire.js';
 
 const SHA256_RE = /^[0-9a-f]{64}$/;
 const CACHE_EXTENSIONS = new Set<string>(Object.values(EXT));

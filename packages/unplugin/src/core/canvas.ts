@@ -4,9 +4,9 @@
  * size and format is shipped. Edges are matched to transition items by the URL of their clip. Pure.
  */
 import { convertCanvasExport, type Media, type Variant } from 'masko-manifest';
+import type { ApiItem } from './api-types.js';
 import type { LockedCanvas, LockedEdge } from './lockfile-schema.js';
 import { withoutQuery } from './url-identity.js';
-import type { WireItem } from './wire.js';
 
 export type { LockedCanvas, LockedEdge };
 
@@ -17,7 +17,7 @@ function clipUrls(media: Media | undefined): string[] {
 }
 
 /** Converts the export and ties its edges to collection items. Also returns the pose names it needs. */
-export function lockCanvas(canvasId: string, exported: unknown, items: WireItem[]): { canvas: LockedCanvas; poses: string[] } {
+export function lockCanvas(canvasId: string, exported: unknown, items: ApiItem[]): { canvas: LockedCanvas; poses: string[] } {
   const manifest = convertCanvasExport(exported);
   const itemByUrl = new Map<string, string>();
   // By URL without its query: signed URLs are signed afresh in every answer.

@@ -2,11 +2,12 @@
  * Cross-checks what the API says about an asset (width, height, bytes — assumed fields, API.md) with
  * the downloaded file. A mismatch fails naming the asset: the manifest would otherwise pick wrong sizes.
  */
+
+import type { ApiAsset } from './api-types.js';
 import { MaskoError } from './errors.js';
 import type { Dims } from './probe/index.js';
-import type { WireAsset } from './wire.js';
 
-export function checkAgainstApi(asset: WireAsset, shown: string, file: Dims & { bytes: number }): void {
+export function checkAgainstApi(asset: ApiAsset, shown: string, file: Dims & { bytes: number }): void {
   const said: string[] = [];
   const found: string[] = [];
   if (asset.width !== null && asset.width !== undefined && asset.width !== file.width) {

@@ -1,5 +1,5 @@
 /** The one place that creates the real API client (masko-client), typed to what the sync engine uses. */
-import type { SyncClient } from './wire.js';
+import type { SyncClient } from './api-types.js';
 
 export interface ClientFactoryOptions {
   apiKey: string;

@@ -4,18 +4,19 @@
  * cache and probed, so the planner can choose sizes from the files themselves. Only such APIs pay for
  * this: with the assumed fields present nothing here makes a request.
  */
+
+import type { ApiAsset, ApiItem, SyncClient } from './api-types.js';
 import type { AssetCache } from './cache.js';
 import { EXT } from './emit.js';
 import { SOURCE_FORMAT_OF } from './plan.js';
 import { probeDims } from './probe/index.js';
-import type { SyncClient, WireAsset, WireItem } from './wire.js';
 
 /** The items, each with its assets (listed for those the API did not inline). */
-export async function withAssets(client: SyncClient, collectionId: string, items: WireItem[]): Promise<WireItem[]> {
+export async function withAssets(client: SyncClient, collectionId: string, items: ApiItem[]): Promise<ApiItem[]> {
   return Promise.all(
     items.map(async (item) => {
       if (item.assets) return item;
-      const assets: WireAsset[] = [];
+      const assets: ApiAsset[] = [];
       for await (const asset of client.assets.list(collectionId, { itemId: item.id })) assets.push(asset);
       return { ...item, assets };
     }),
@@ -23,10 +24,10 @@ export async function withAssets(client: SyncClient, collectionId: string, items
 }
 
 /** Assets the planner needs dimensions of, and the API gave none. */
-const unsized = (items: WireItem[]): WireAsset[] =>
+const unsized = (items: ApiItem[]): ApiAsset[] =>
   items.flatMap((i) => (i.assets ?? []).filter((a) => SOURCE_FORMAT_OF[a.type] && (a.width === null || a.height === null)));
 
-export const needsProbe = (items: WireItem[]): boolean => unsized(items).length > 0;
+export const needsProbe = (items: ApiItem[]): boolean => unsized(items).length > 0;
 
 export interface ProbeRun {
   cache: AssetCache;
@@ -39,7 +40,7 @@ export interface ProbeRun {
  * probes its pixel size and fills `width`, `height`, `bytes`, `sha256`. Then `size`, when the API gave
  * none: the widest file of a type in an item is the original (null), the others are variants of their width.
  */
-export async function probeListing(run: ProbeRun, items: WireItem[]): Promise<void> {
+export async function probeListing(run: ProbeRun, items: ApiItem[]): Promise<void> {
   await Promise.all(
     unsized(items).map(async (asset) => {
       const format = SOURCE_FORMAT_OF[asset.type]!;
@@ -49,7 +50,7 @@ export async function probeListing(run: ProbeRun, items: WireItem[]): Promise<vo
     }),
   );
   for (const item of items) {
-    const byType = new Map<string, WireAsset[]>();
+    const byType = new Map<string, ApiAsset[]>();
     for (const a of item.assets ?? []) if ((a as Probed).probed) byType.set(a.type, [...(byType.get(a.type) ?? []), a]);
     for (const group of byType.values()) {
       const widest = Math.max(...group.map((a) => a.width ?? 0));
@@ -58,4 +59,4 @@ export async function probeListing(run: ProbeRun, items: WireItem[]): Promise<vo
   }
 }
 
-type Probed = WireAsset & { probed?: boolean };
+type Probed = ApiAsset & { probed?: boolean };

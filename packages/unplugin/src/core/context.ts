@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { MascotManifest } from 'masko-manifest';
 import { typesPackage } from '../public/types-package.js';
 import type { MaskoOptions } from '../types.js';
+import type { SyncClient } from './api-types.js';
 import { AssetCache } from './cache.js';
 import { loadClient } from './client.js';
 import { type LoadedOptions, loadOptions } from './config.js';
@@ -20,7 +21,6 @@ import type { ResolvedOptions } from './options.js';
 import type { Logger, Progress } from './reporting.js';
 import { runSync, type SyncEnv, type SyncResult } from './sync.js';
 import { sweepCacheTemps, sweepSiblingTemps } from './temp-files.js';
-import type { SyncClient } from './wire.js';
 
 export interface Prepared {
   options: ResolvedOptions;

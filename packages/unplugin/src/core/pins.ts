@@ -4,10 +4,11 @@
  * **regenerations** (Masko keeps the old assets beside the new). The record is the lockfile, plus the
  * results of generations made in this run. Pure: a plan and a listing in, the plan with pins applied out.
  */
+
+import type { ApiAsset, ApiItem, GenerateResult } from './api-types.js';
 import type { LockedMascot } from './lockfile.js';
 import type { ResolvedMascot } from './options.js';
 import { costOf, type MascotPlan, type PlannedFile, type PlannedPose, posterWidths } from './plan.js';
-import type { GenerateResult, WireAsset, WireItem } from './wire.js';
 
 /** A pose's pinned image: its item and the transparent PNG asset it ships. */
 export interface Pin {
@@ -43,13 +44,13 @@ export function pinFromResult(result: GenerateResult): Pin | undefined {
   return png ? { item: result.item_id, png } : undefined;
 }
 
-function assetIn(items: WireItem[], itemId: string, assetId: string): { item: WireItem; asset: WireAsset } | undefined {
+function assetIn(items: ApiItem[], itemId: string, assetId: string): { item: ApiItem; asset: ApiAsset } | undefined {
   const item = items.find((i) => i.id === itemId);
   const asset = item?.assets?.find((a) => a.id === assetId);
   return item && asset ? { item, asset } : undefined;
 }
 
-function withPng(files: PlannedFile[], asset: WireAsset): PlannedFile[] {
+function withPng(files: PlannedFile[], asset: ApiAsset): PlannedFile[] {
   return [...files.filter((f) => f.format !== 'png'), { format: 'png' as const, asset }];
 }
 
@@ -57,7 +58,7 @@ function withPng(files: PlannedFile[], asset: WireAsset): PlannedFile[] {
  * Applies pins to a plan: a pinned pose ships its pinned PNG (when the item still has it); an edit pose is
  * shipped from its pin, or else planned as an `edit` generation of its source pose's image (1 credit).
  */
-export function applyPins(plan: MascotPlan, mascot: ResolvedMascot, items: WireItem[], pins: Pins): MascotPlan {
+export function applyPins(plan: MascotPlan, mascot: ResolvedMascot, items: ApiItem[], pins: Pins): MascotPlan {
   const poses: PlannedPose[] = plan.poses.map((pose) => {
     const pin = pins.get(pose.name);
     const found = pin && pin.item === pose.item.id ? assetIn(items, pin.item, pin.png) : undefined;

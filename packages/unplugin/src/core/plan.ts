@@ -3,18 +3,18 @@
  * what it costs out. No I/O, so every decision about credits is testable without a network.
  */
 import { SOURCE_FORMAT_OF, type SourceFormat, type VideoFormat } from 'masko-wire';
+import type { ApiAsset, ApiCollection, ApiItem, GenerateBody } from './api-types.js';
 import type { LockedCanvas } from './canvas.js';
 import type { ResolvedMascot } from './options.js';
-import type { GenerateBody, WireAsset, WireCollection, WireItem } from './wire.js';
 
 export { SOURCE_FORMAT_OF, type SourceFormat, type VideoFormat };
 
 export interface PlannedFile {
   format: SourceFormat;
-  asset: WireAsset;
+  asset: ApiAsset;
 }
 export interface PlannedClip {
-  item: WireItem;
+  item: ApiItem;
   files: PlannedFile[];
   posterWidths: number[];
 }
@@ -45,7 +45,7 @@ export interface MascotPlan {
   /** Declared or included poses that can be neither shipped nor generated (no prompt). */
   unavailable: string[];
   /** Items that exist but are still being generated. */
-  pending: WireItem[];
+  pending: ApiItem[];
   /** Requested sizes the collection does not offer (`animation_sizes`); those fall back to the original. */
   missingSizes: number[];
   /** Canvas mode: the state machine (set by the sync engine, which fetches the export). */
@@ -60,8 +60,8 @@ export function costOf(body: GenerateBody): number {
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** The newest item of a status per name (Masko allows duplicates; the latest wins). */
-export function latestByName(items: WireItem[], status: WireItem['status']): Map<string, WireItem> {
-  const out = new Map<string, WireItem>();
+export function latestByName(items: ApiItem[], status: ApiItem['status']): Map<string, ApiItem> {
+  const out = new Map<string, ApiItem>();
   for (const item of items) {
     if (item.status !== status) continue;
     const seen = out.get(item.name);
@@ -71,10 +71,10 @@ export function latestByName(items: WireItem[], status: WireItem['status']): Map
 }
 
 /** Files of one item to ship: wanted formats, wanted widths (the original when no variant matches). */
-export function pickFiles(item: WireItem, mascot: ResolvedMascot): PlannedFile[] {
+export function pickFiles(item: ApiItem, mascot: ResolvedMascot): PlannedFile[] {
   const wantsPoster = mascot.formats.some((f) => f === 'png' || f === 'webp' || f === 'avif');
   const files: PlannedFile[] = [];
-  const groups = new Map<SourceFormat, WireAsset[]>();
+  const groups = new Map<SourceFormat, ApiAsset[]>();
   for (const asset of item.assets ?? []) {
     const format = SOURCE_FORMAT_OF[asset.type];
     // No status (the API may not give one): the item is completed, so are its assets.
@@ -127,7 +127,7 @@ function generationFor(name: string, mascot: ResolvedMascot): GenerateBody | und
 }
 
 /** `canvasPoses`: in canvas mode, the node names (the default `include`). */
-export function planMascot(mascot: ResolvedMascot, collection: WireCollection, items: WireItem[], canvasPoses?: string[]): MascotPlan {
+export function planMascot(mascot: ResolvedMascot, collection: ApiCollection, items: ApiItem[], canvasPoses?: string[]): MascotPlan {
   const poseItems = items.filter((i) => !i.transition);
   const completed = latestByName(poseItems, 'completed');
   const inFlight = new Map([...latestByName(poseItems, 'pending'), ...latestByName(poseItems, 'processing')]);
@@ -140,7 +140,7 @@ export function planMascot(mascot: ResolvedMascot, collection: WireCollection, i
   const poses: PlannedPose[] = [];
   const generate: PlannedGeneration[] = [];
   const unavailable: string[] = [];
-  const pending: WireItem[] = [];
+  const pending: ApiItem[] = [];
   for (const name of [...wanted].sort()) {
     const item = completed.get(name);
     if (item) {

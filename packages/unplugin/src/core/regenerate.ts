@@ -4,13 +4,14 @@
  * answer is found, not posted again: masko-client), waits for the job and returns the pin of the new
  * assets — the caller re-locks the mascot with it. Masko keeps the old assets; only the lockfile moves.
  */
+
+import type { GenerateBody, SyncClient } from './api-types.js';
 import { budgetRefusal } from './budget.js';
 import { MaskoError } from './errors.js';
 import type { LockedMascot, Lockfile } from './lockfile.js';
 import type { ResolvedMascot, ResolvedOptions } from './options.js';
 import { type Pin, pinFromResult } from './pins.js';
 import { costOf } from './plan.js';
-import type { GenerateBody, SyncClient } from './wire.js';
 
 export interface RegenerateTarget {
   mascot: ResolvedMascot;

@@ -5,6 +5,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
+import type { ApiItem, GenerateResult, SyncClient } from './api-types.js';
 import { describeBudget } from './budget.js';
 import type { AssetCache } from './cache.js';
 import { lockCanvas } from './canvas.js';
@@ -19,7 +20,6 @@ import { type MascotPlan, planMascot } from './plan.js';
 import type { Logger, Progress } from './reporting.js';
 import { settleAll } from './settle.js';
 import { linkTransitions } from './transition-links.js';
-import type { GenerateResult, SyncClient, WireItem } from './wire.js';
 
 export interface SyncEnv {
   options: ResolvedOptions;
@@ -46,8 +46,8 @@ export interface SyncResult {
 
 const BATCH = 10;
 
-async function listItems(client: SyncClient, collectionId: string): Promise<WireItem[]> {
-  const items: WireItem[] = [];
+async function listItems(client: SyncClient, collectionId: string): Promise<ApiItem[]> {
+  const items: ApiItem[] = [];
   for await (const item of client.items.list(collectionId)) items.push(item);
   return withAssets(client, collectionId, items);
 }
@@ -59,7 +59,7 @@ async function listItems(client: SyncClient, collectionId: string): Promise<Wire
 export async function planAll(
   client: SyncClient,
   mascots: ResolvedMascot[],
-  prepare?: (items: WireItem[]) => Promise<void>,
+  prepare?: (items: ApiItem[]) => Promise<void>,
   pins?: (m: ResolvedMascot) => Pins,
 ): Promise<MascotPlan[]> {
   return Promise.all(
@@ -73,7 +73,7 @@ export async function planAll(
         m.canvas ? client.canvases.export(m.collection, m.canvas) : undefined,
       ]);
       // An API without transition links: inferred from the canvas's edges, else Masko's file naming.
-      const plan = (linked: WireItem[], canvasPoses?: string[]) => applyPins(planMascot(m, collection, linked, canvasPoses), m, linked, pins?.(m) ?? new Map());
+      const plan = (linked: ApiItem[], canvasPoses?: string[]) => applyPins(planMascot(m, collection, linked, canvasPoses), m, linked, pins?.(m) ?? new Map());
       if (!m.canvas) return plan(linkTransitions(items));
       const { canvas, poses } = lockCanvas(m.canvas, exported, items);
       return { ...plan(linkTransitions(items, canvas.edges), poses), canvas };
@@ -130,7 +130,7 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   // The lockfile's pins, then those of generations made now (edits), then the caller's (a regeneration).
   const made = new Map<string, Pins>();
   const pins = (m: ResolvedMascot): Pins => new Map([...pinsFromLock(previous.mascots[m.key], m), ...(made.get(m.key) ?? []), ...(env.pins?.[m.key] ?? [])]);
-  const planWith = (prepare?: (items: WireItem[]) => Promise<void>) => planAll(client, stale, prepare, pins);
+  const planWith = (prepare?: (items: ApiItem[]) => Promise<void>) => planAll(client, stale, prepare, pins);
 
   let plans = await waitForPending(client, stale, await planWith(), logger);
   const unavailable = plans.flatMap((p) => p.unavailable.map((n) => `${p.key}/"${n}"`));

@@ -12,12 +12,13 @@
  *    trusted as it is); whether it is a reverse clip cannot be told from names, so it is not marked one.
  * Pure.
  */
+
+import type { ApiItem } from './api-types.js';
 import type { LockedEdge } from './lockfile-schema.js';
 import { latestByName } from './plan.js';
 import { withoutQuery } from './url-identity.js';
-import type { WireItem } from './wire.js';
 
-type Link = NonNullable<WireItem['transition']>;
+type Link = NonNullable<ApiItem['transition']>;
 
 /** The item slug in a Masko file URL: the last path segment without `.{ext}`, `-{size}` and `-{hash}`. */
 export function fileSlug(url: string): string | undefined {
@@ -26,15 +27,15 @@ export function fileSlug(url: string): string | undefined {
 }
 
 /** The slug an item's files share (the first asset's; an item's files all carry its slug). */
-const slugOf = (item: WireItem): string | undefined => {
+const slugOf = (item: ApiItem): string | undefined => {
   const url = item.assets?.[0]?.url;
   return url ? fileSlug(url) : undefined;
 };
 
-const linked = (item: WireItem, link: Link): WireItem => ({ ...item, transition: link });
+const linked = (item: ApiItem, link: Link): ApiItem => ({ ...item, transition: link });
 
 /** From a canvas's edges: each edge with a clip item makes that item the transition between its poses. */
-function fromCanvas(items: WireItem[], edges: LockedEdge[]): WireItem[] {
+function fromCanvas(items: ApiItem[], edges: LockedEdge[]): ApiItem[] {
   const poses = latestByName(
     items.filter((i) => !i.transition),
     'completed',
@@ -54,9 +55,9 @@ function fromCanvas(items: WireItem[], edges: LockedEdge[]): WireItem[] {
 }
 
 /** From Masko's file naming (see above): `{from}-{to}` between two other items, one way only. */
-function fromFileNames(items: WireItem[]): WireItem[] {
+function fromFileNames(items: ApiItem[]): ApiItem[] {
   const completed = items.filter((i) => i.status === 'completed');
-  const bySlug = new Map<string, WireItem>();
+  const bySlug = new Map<string, ApiItem>();
   for (const item of latestByName(completed, 'completed').values()) {
     const slug = slugOf(item);
     if (slug) bySlug.set(slug, item);
@@ -67,7 +68,7 @@ function fromFileNames(items: WireItem[]): WireItem[] {
     if (!slug || item.loop) continue;
     const splits = [...slug.matchAll(/-/g)]
       .map((m) => [bySlug.get(slug.slice(0, m.index)), bySlug.get(slug.slice(m.index + 1))] as const)
-      .filter((pair): pair is readonly [WireItem, WireItem] => !!pair[0] && !!pair[1] && pair[0] !== item && pair[1] !== item && pair[0] !== pair[1]);
+      .filter((pair): pair is readonly [ApiItem, ApiItem] => !!pair[0] && !!pair[1] && pair[0] !== item && pair[1] !== item && pair[0] !== pair[1]);
     if (splits.length === 1) links.set(item.id, { from_item_id: splits[0]![0].id, to_item_id: splits[0]![1].id, reverse_of_item_id: null });
   }
   // A transition leads between poses: one whose end is itself a transition is not placed.
@@ -78,7 +79,7 @@ function fromFileNames(items: WireItem[]): WireItem[] {
 }
 
 /** The items, with the transition link filled in where the API gave none (see the top of this file). */
-export function linkTransitions(items: WireItem[], canvasEdges?: LockedEdge[]): WireItem[] {
+export function linkTransitions(items: ApiItem[], canvasEdges?: LockedEdge[]): ApiItem[] {
   if (canvasEdges) return fromCanvas(items, canvasEdges);
   if (items.some((i) => i.transition)) return items;
   return fromFileNames(items);
