@@ -33,13 +33,10 @@ export type VideoFormat = 'webm' | 'hevc' | 'stacked';
 /** A format downloaded from the API: the three videos and the transparent PNG posters are made from. */
 export type SourceFormat = VideoFormat | 'png';
 
-/** The source format of each asset type the plugin downloads (the opaque `image` and `video` it skips). */
-export const SOURCE_FORMAT_OF: Partial<Record<AssetType, SourceFormat>> = {
-  webm: 'webm',
-  hevc: 'hevc',
-  stacked_video: 'stacked',
-  transparent_image: 'png',
-};
+/** The source format of each asset type the plugin downloads (the opaque `image` and `video` it skips): the table's `assetType` column read backwards. */
+export const SOURCE_FORMAT_OF = Object.fromEntries(
+  Object.entries(FORMATS).flatMap(([format, facts]) => ('assetType' in facts ? [[facts.assetType, format]] : [])),
+) as Partial<Record<AssetType, SourceFormat>>;
 
 /** How every asset type's file is named and served (the API's own, `image` and `video`, included). */
 export const ASSET_FILES: Record<AssetType, Pick<FormatFacts, 'ext' | 'contentType'>> = {
