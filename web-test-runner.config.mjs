@@ -4,8 +4,10 @@
 // scripts/browser-tests.mjs runs this under xvfb-run.
 
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { hungSessionsReporter } from './scripts/hung-sessions-reporter.mjs';
 import { pagePixelsPlugin } from './scripts/page-pixels-plugin.mjs';
 import { rangeMiddleware } from './scripts/range-middleware.mjs';
 import { touchTapPlugin } from './scripts/touch-tap-plugin.mjs';
@@ -53,6 +55,8 @@ export default {
   nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/player/tsconfig.json' }), pagePixelsPlugin(), touchTapPlugin()],
   concurrency: 1,
+  // scripts/browser-tests.mjs re-runs once the files whose page hung (the list this reporter writes).
+  reporters: [defaultReporter(), ...(process.env.WTR_SESSIONS_REPORT ? [hungSessionsReporter(process.env.WTR_SESSIONS_REPORT)] : [])],
   browsers,
   // One retry per browser test, a stopgap: without it, 2 of 3 full runs (2026-12-03, idle machine) failed once
   // in WebKitGTK, on a screenshot that still showed the previous test's page colour and on the 50-element
