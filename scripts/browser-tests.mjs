@@ -31,7 +31,9 @@ const { failed, hung } = sessions;
 if (status !== 0 && hung.length > 0 && failed.length === hung.length) {
   const files = [...new Set(hung.map((session) => relative(process.cwd(), session.file)))];
   const browsers = [...new Set(hung.map((session) => session.browser))];
-  console.log(`[browser-tests] hung (no result from the page): ${hung.map((s) => `${s.browser} ${relative(process.cwd(), s.file)}`).join(', ')}; running again`);
+  console.log(
+    `[browser-tests] hung (no result from the page): ${hung.map((s) => `${s.browser} ${relative(process.cwd(), s.file)}`).join(', ')}; running again`,
+  );
   ({ status } = run({ WTR_FILES: files.join(','), WTR_BROWSERS: browsers.join(',') }, 'rerun'));
   console.log(`[browser-tests] the re-run ${status === 0 ? 'passed' : 'failed too'}`);
 }
