@@ -2,21 +2,15 @@
 // Every loop starts and ends on its pose's neutral frame, with motion built from (1 - cos)
 // curves whose speed is zero there, so the repeated frame at the seam does not show.
 // Every transition goes from one neutral frame to another, so switches are seamless.
+import type { MediaClip } from '../../src/media/media.js';
 import { type FoxPose, lerpPose, REST } from './pose.js';
 
 export const FPS = 24;
 export const LOOP_FRAMES = 48; // 2 s
 export const TRANSITION_FRAMES = 24; // 1 s
 
-export interface ClipSpec {
-  slug: string;
-  kind: 'pose' | 'transition';
-  pose?: string;
-  from?: string;
-  to?: string;
-  loop: boolean;
-  frames: FoxPose[];
-}
+/** A clip of demo.json before it is rendered: its frames instead of its files. */
+export type ClipSpec = Pick<MediaClip, 'slug' | 'kind' | 'pose' | 'from' | 'to' | 'loop'> & { frames: FoxPose[] };
 
 const TAU = Math.PI * 2;
 /** 0 at phase 0 and 1, 1 at the middle; `times` cycles per loop. */

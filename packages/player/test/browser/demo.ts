@@ -1,24 +1,16 @@
+import type { MediaClip, MediaIndex } from 'masko-emulator';
 import type { MascotManifest, Media, Variant } from 'masko-manifest';
 
 /** The demo mascot the emulator serves (packages/emulator/media, indexed by demo.json). */
 export const DEMO = '/packages/emulator/media/';
 
-interface DemoClip {
-  slug: string;
-  kind: 'pose' | 'transition';
-  pose?: string;
-  from?: string;
-  to?: string;
-  loop: boolean;
-  duration: number;
-  files: Record<string, Record<string, string>>;
-  meta: Record<string, { width: number; height: number; bytes: number; mime: string }>;
-}
+/** A clip of demo.json: the emulator's own type, with every file's facts present. */
+type DemoClip = MediaClip & Required<Pick<MediaClip, 'meta'>>;
 
 /** A small manifest built from demo.json, as the plugin would write it (every size variant). */
 export async function demoManifest(): Promise<MascotManifest> {
-  const demo = (await (await fetch(`${DEMO}demo.json`)).json()) as { character: string; width: number; height: number; clips: DemoClip[] };
-  const variants = (clip: DemoClip, kind: string): Variant[] =>
+  const demo = (await (await fetch(`${DEMO}demo.json`)).json()) as Omit<MediaIndex, 'clips'> & { clips: DemoClip[] };
+  const variants = (clip: DemoClip, kind: keyof MediaClip['files']): Variant[] =>
     Object.values(clip.files[kind] ?? {})
       .map((file) => ({ url: `${DEMO}${file}`, type: clip.meta[file]!.mime, width: clip.meta[file]!.width, height: clip.meta[file]!.height }))
       .sort((a, b) => a.width - b.width);
