@@ -101,15 +101,23 @@ export const PATIENCE = { timeout: 10_000 };
 /**
  * Pixels of what the page really shows, at viewport points in CSS pixels: a screenshot taken by the
  * test runner (scripts/page-pixels-plugin.mjs), not a canvas read-back of the element's media.
+ * Taken again, two frames apart, until two shots in a row agree at every point (within 4 levels:
+ * a video's frames differ by codec noise). WebKitGTK's WebDriver screenshot can lag the page by
+ * more than two frames (it once still showed the previous test's page colour), so one shot after
+ * a fixed wait is not enough. For still pictures only: a moving one never agrees and fails.
  */
-export async function pagePixels(points: readonly (readonly [number, number])[]): Promise<RGBA[]> {
-  // Let the last style change reach the screen first: WebKit's screenshot is of the last painted frame.
-  await nextFrame();
-  await nextFrame();
-  const pixels = await executeServerCommand<RGBA[], { points: readonly (readonly [number, number])[]; devicePixelRatio: number }>('page-pixels', {
-    points,
-    devicePixelRatio,
-  });
-  if (!pixels) throw new Error('the test runner has no page-pixels command (web-test-runner.config.mjs)');
-  return pixels;
+export async function pagePixels(points: readonly (readonly [number, number])[], shots = 8): Promise<RGBA[]> {
+  let last: RGBA[] | undefined;
+  for (let shot = 0; shot < shots; shot++) {
+    await nextFrame();
+    await nextFrame();
+    const pixels = await executeServerCommand<RGBA[], { points: readonly (readonly [number, number])[]; devicePixelRatio: number }>('page-pixels', {
+      points,
+      devicePixelRatio,
+    });
+    if (!pixels) throw new Error('the test runner has no page-pixels command (web-test-runner.config.mjs)');
+    if (last && pixels.every((pixel, i) => near(pixel, last![i]!, 4))) return pixels;
+    last = pixels;
+  }
+  throw new Error(`the page never held still for two screenshots in a row (${shots} taken; last: ${JSON.stringify(last)})`);
 }
