@@ -1,4 +1,4 @@
-import { oneEvent } from '@open-wc/testing';
+import { oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { MaskoMascot } from '../../src/index.js';
 
@@ -9,14 +9,14 @@ export function visibleMedia(el: MaskoMascot): HTMLVideoElement | HTMLCanvasElem
   return el.shadowRoot!.querySelector<HTMLVideoElement>('[part="media"]:not([data-hidden])') ?? undefined;
 }
 
-/** The on-screen media drawn at its own pixel size into a fresh canvas. */
-export function snapshot(el: MaskoMascot): { media: Element; read(x: number, y: number): RGBA; width: number } {
+/** The on-screen media drawn at its own pixel size into a fresh canvas; `empty`: not one pixel with alpha. */
+export function snapshot(el: MaskoMascot): { media: Element; read(x: number, y: number): RGBA; width: number; empty: boolean } {
   const media = visibleMedia(el);
   if (!media) throw new Error('nothing on screen');
   const width = media instanceof HTMLVideoElement ? media.videoWidth : media instanceof HTMLImageElement ? media.naturalWidth : media.width;
   const height = media instanceof HTMLVideoElement ? media.videoHeight : media instanceof HTMLImageElement ? media.naturalHeight : media.height;
   // A video with no frame yet (WebKit reports a size only once one is decoded) has no picture.
-  if (!width || !height) return { media, width, read: () => [0, 0, 0, 0] };
+  if (!width || !height) return { media, width, read: () => [0, 0, 0, 0], empty: true };
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -26,6 +26,7 @@ export function snapshot(el: MaskoMascot): { media: Element; read(x: number, y: 
   return {
     media,
     width,
+    empty: !data.some((value, i) => i % 4 === 3 && value > 0),
     read: (x, y) => {
       const i = (Math.round(y) * width + Math.round(x)) * 4;
       return [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
@@ -41,6 +42,14 @@ export async function presentedFrame(el: MaskoMascot): Promise<void> {
   const media = visibleMedia(el);
   if (media instanceof HTMLVideoElement && 'requestVideoFrameCallback' in media && !media.paused)
     await new Promise((resolve) => media.requestVideoFrameCallback(resolve));
+}
+
+/**
+ * Resolves once the on-screen media reads back a picture through canvas: WebKitGTK's drawImage() of
+ * a video just revealed gives [0,0,0,0] for some frames (see engines.ts), though the page shows it.
+ */
+export async function drawn(el: MaskoMascot): Promise<void> {
+  await waitUntil(() => visibleMedia(el) && !snapshot(el).empty, 'the on-screen media reads back a picture', PATIENCE);
 }
 
 /** Asserts `actual` is within `tolerance` of `expected` on every given channel. */
