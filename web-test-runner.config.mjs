@@ -58,9 +58,12 @@ export default {
   // scripts/browser-tests.mjs re-runs once the files whose page hung (the list this reporter writes).
   reporters: [defaultReporter(), ...(process.env.WTR_SESSIONS_REPORT ? [hungSessionsReporter(process.env.WTR_SESSIONS_REPORT)] : [])],
   browsers,
-  // One retry per browser test, a stopgap: without it, 2 of 3 full runs (2026-12-03, idle machine) failed once
-  // in WebKitGTK, on a screenshot that still showed the previous test's page colour and on the 50-element
-  // page (element 34 did not render with 98 <video>s holding media). Chromium and Firefox passed all 3.
+  // One retry per browser test, a stopgap. Without it (3 full runs, 2026-12-03 session 4, load 10-19 with four other
+  // helpers at work), the two WebKitGTK flakes it was first kept for did not come back (pagePixels() shoots until two
+  // screenshots agree; the 50-element page lets go of far-off media), but every run failed once or twice elsewhere:
+  // WebKitGTK canvas reads of a clip just shown came back empty (demo HEVC and errors unknown-pose, which now wait
+  // for drawn(); shared-context element 12 of 30; switching stacked/immediate, 2 blank frames), Chromium switching
+  // stacked/wrap (Red read 1 after goTo), and Firefox hung on preload.test.ts (testsFinishTimeout, 240 s).
   testFramework: { config: { timeout: 20000, retries: 1 } },
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,

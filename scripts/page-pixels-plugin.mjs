@@ -5,6 +5,11 @@
 //
 // Browser side: executeServerCommand('page-pixels', { points: [[x, y], …] }) with points in CSS
 // pixels of the viewport; returns one [r, g, b, a] per point.
+//
+// What WebKitWebDriver captures (WebAutomationSession::takeScreenshot, GTK): not a fresh paint of the
+// page but a UI-process snapshot of the view (takeViewSnapshot) after its next presentation update,
+// i.e. the last frame the web process's compositor handed over, which can lag the page's current
+// state; pagePixels() (packages/player/test/browser/pixels.ts) therefore shoots until two agree.
 import sharp from 'sharp';
 
 async function screenshot(session) {

@@ -77,7 +77,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
   declare dprCap: number;
   /** Keep animating when the user asks for reduced motion (by default the poster shows). */
   declare ignoreReducedMotion: boolean;
-  /** Milliseconds far off screen (or hidden) before the video is released for the poster. Default 30 000. */
+  /** Milliseconds far off screen (or hidden) before the video is released for the poster. Default 15 000. */
   declare releaseAfter: number;
   /** When a loop on screen gives way: `immediate` (default), or `wrap` as it wraps (clips that join on a shared frame; up to a loop of latency). */
   declare switchAt: SwitchAt;

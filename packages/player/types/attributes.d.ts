@@ -23,7 +23,7 @@ export interface MaskoMascotAttributes {
   'dpr-cap'?: number;
   /** Keep animating under `prefers-reduced-motion: reduce`. */
   'ignore-reduced-motion'?: boolean;
-  /** Milliseconds far off screen (or hidden) before the video is released for the poster (default 30000). */
+  /** Milliseconds far off screen (or hidden) before the video is released for the poster (default 15000). */
   'release-after'?: number;
   /** `wrap` waits for the loop on screen to wrap before switching (clips that join on a shared frame); default `immediate`. */
   switch?: 'immediate' | 'wrap';

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MaskoMascot } from '../../src/index.js';
 import { demoManifest } from './demo.js';
-import { loaded, sampleFrames, snapshot } from './pixels.js';
+import { drawn, loaded, sampleFrames, snapshot } from './pixels.js';
 
 // The real demo mascot (Felix the Fox, packages/emulator/media): transparent around the fox,
 // opaque on it, through every path this browser can play.
@@ -42,6 +42,7 @@ describe('the demo mascot', () => {
       el.manifest = manifest;
       await ready;
       expect(el.currentSource).to.include({ format: 'hevc', url: new URL(hevc.url, location.href).href });
+      await drawn(el);
       expect(snapshot(el).read(80, 80)[3]).to.equal(255);
     } else {
       // Chromium here has no HEVC decoder: the forced path fails loudly and the poster stays.

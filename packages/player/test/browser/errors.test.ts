@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MaskoErrorDetail, MaskoMascot } from '../../src/index.js';
 import { FIXTURES, testManifest } from './fixtures.js';
-import { loaded, snapshot } from './pixels.js';
+import { drawn, loaded, snapshot } from './pixels.js';
 
 /** Records uncaught errors and unhandled rejections while a test runs. */
 function watchUncaught(): { stop(): string[] } {
@@ -97,6 +97,7 @@ describe('errors', () => {
     expect((await error).detail).to.include({ reason: 'unknown-pose', target: 'Nope' });
     expect(rejected).to.be.an('error');
     expect(el.pose).to.equal('Red');
+    await drawn(el);
     expect(snapshot(el).read(32, 24)[0], 'still red on screen').to.be.above(200);
   });
 
@@ -123,6 +124,7 @@ describe('errors', () => {
     expect((await error).detail.reason).to.equal('media-http');
     expect(rejected).to.equal(true);
     expect(el.pose).to.equal('Red');
+    await drawn(el);
     expect(snapshot(el).read(32, 24)[0], 'still red on screen').to.be.above(200);
     // The engine was put back on Red: asking again tries again (and fails again) instead of hanging.
     const again = oneEvent(el, 'masko-error');

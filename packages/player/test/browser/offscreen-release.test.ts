@@ -32,9 +32,9 @@ async function playingBelow(): Promise<MaskoMascot> {
 afterEach(() => window.scrollTo(0, 0));
 
 describe('releasing media off screen', () => {
-  it('should release after 30 s by default, configurable per element', () => {
-    expect(RELEASE_AFTER_MS).to.equal(30_000);
-    expect(document.createElement('masko-mascot').releaseAfter).to.equal(30_000);
+  it('should release after 15 s by default, configurable per element', () => {
+    expect(RELEASE_AFTER_MS).to.equal(15_000);
+    expect(document.createElement('masko-mascot').releaseAfter).to.equal(15_000);
   });
 
   // The WebM path, skipped in WebKitGTK only: GSTREAMER_WEBM_FRAMES (engines.ts) says why.

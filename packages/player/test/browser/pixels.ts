@@ -1,4 +1,4 @@
-import { oneEvent } from '@open-wc/testing';
+import { oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { MaskoMascot } from '../../src/index.js';
 
@@ -9,14 +9,14 @@ export function visibleMedia(el: MaskoMascot): HTMLVideoElement | HTMLCanvasElem
   return el.shadowRoot!.querySelector<HTMLVideoElement>('[part="media"]:not([data-hidden])') ?? undefined;
 }
 
-/** The on-screen media drawn at its own pixel size into a fresh canvas. */
-export function snapshot(el: MaskoMascot): { media: Element; read(x: number, y: number): RGBA; width: number } {
+/** The on-screen media drawn at its own pixel size into a fresh canvas; `empty`: not one pixel with alpha. */
+export function snapshot(el: MaskoMascot): { media: Element; read(x: number, y: number): RGBA; width: number; empty: boolean } {
   const media = visibleMedia(el);
   if (!media) throw new Error('nothing on screen');
   const width = media instanceof HTMLVideoElement ? media.videoWidth : media instanceof HTMLImageElement ? media.naturalWidth : media.width;
   const height = media instanceof HTMLVideoElement ? media.videoHeight : media instanceof HTMLImageElement ? media.naturalHeight : media.height;
   // A video with no frame yet (WebKit reports a size only once one is decoded) has no picture.
-  if (!width || !height) return { media, width, read: () => [0, 0, 0, 0] };
+  if (!width || !height) return { media, width, read: () => [0, 0, 0, 0], empty: true };
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -26,6 +26,7 @@ export function snapshot(el: MaskoMascot): { media: Element; read(x: number, y: 
   return {
     media,
     width,
+    empty: !data.some((value, i) => i % 4 === 3 && value > 0),
     read: (x, y) => {
       const i = (Math.round(y) * width + Math.round(x)) * 4;
       return [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
@@ -41,6 +42,14 @@ export async function presentedFrame(el: MaskoMascot): Promise<void> {
   const media = visibleMedia(el);
   if (media instanceof HTMLVideoElement && 'requestVideoFrameCallback' in media && !media.paused)
     await new Promise((resolve) => media.requestVideoFrameCallback(resolve));
+}
+
+/**
+ * Resolves once the on-screen media reads back a picture through canvas: WebKitGTK's drawImage() of
+ * a video just revealed gives [0,0,0,0] for some frames (see engines.ts), though the page shows it.
+ */
+export async function drawn(el: MaskoMascot): Promise<void> {
+  await waitUntil(() => visibleMedia(el) && !snapshot(el).empty, 'the on-screen media reads back a picture', PATIENCE);
 }
 
 /** Asserts `actual` is within `tolerance` of `expected` on every given channel. */
@@ -101,15 +110,23 @@ export const PATIENCE = { timeout: 10_000 };
 /**
  * Pixels of what the page really shows, at viewport points in CSS pixels: a screenshot taken by the
  * test runner (scripts/page-pixels-plugin.mjs), not a canvas read-back of the element's media.
+ * Taken again, two frames apart, until two shots in a row agree at every point (within 4 levels:
+ * a video's frames differ by codec noise). WebKitGTK's WebDriver screenshot can lag the page by
+ * more than two frames (it once still showed the previous test's page colour), so one shot after
+ * a fixed wait is not enough. For still pictures only: a moving one never agrees and fails.
  */
-export async function pagePixels(points: readonly (readonly [number, number])[]): Promise<RGBA[]> {
-  // Let the last style change reach the screen first: WebKit's screenshot is of the last painted frame.
-  await nextFrame();
-  await nextFrame();
-  const pixels = await executeServerCommand<RGBA[], { points: readonly (readonly [number, number])[]; devicePixelRatio: number }>('page-pixels', {
-    points,
-    devicePixelRatio,
-  });
-  if (!pixels) throw new Error('the test runner has no page-pixels command (web-test-runner.config.mjs)');
-  return pixels;
+export async function pagePixels(points: readonly (readonly [number, number])[], shots = 8): Promise<RGBA[]> {
+  let last: RGBA[] | undefined;
+  for (let shot = 0; shot < shots; shot++) {
+    await nextFrame();
+    await nextFrame();
+    const pixels = await executeServerCommand<RGBA[], { points: readonly (readonly [number, number])[]; devicePixelRatio: number }>('page-pixels', {
+      points,
+      devicePixelRatio,
+    });
+    if (!pixels) throw new Error('the test runner has no page-pixels command (web-test-runner.config.mjs)');
+    if (last && pixels.every((pixel, i) => near(pixel, last![i]!, 4))) return pixels;
+    last = pixels;
+  }
+  throw new Error(`the page never held still for two screenshots in a row (${shots} taken; last: ${JSON.stringify(last)})`);
 }
