@@ -10,6 +10,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { hungSessionsReporter } from './scripts/hung-sessions-reporter.mjs';
 import { pagePixelsPlugin } from './scripts/page-pixels-plugin.mjs';
 import { rangeMiddleware } from './scripts/range-middleware.mjs';
+import { requestLog } from './scripts/request-log.mjs';
 import { touchTapPlugin } from './scripts/touch-tap-plugin.mjs';
 import { webkitLauncher } from './scripts/webkit-launcher.mjs';
 
@@ -51,7 +52,7 @@ if (want.includes('webkit')) browsers.push(webkitLauncher());
 
 export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['packages/*/test/browser/**/*.test.ts', 'test/browser/**/*.test.ts'],
-  middleware: [rangeMiddleware()],
+  middleware: [requestLog(), rangeMiddleware()],
   nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/player/tsconfig.json' }), pagePixelsPlugin(), touchTapPlugin()],
   concurrency: 1,

@@ -4,7 +4,8 @@
 //
 // A test file whose page stopped answering (the runner's own timeout, no test result: seen twice on CI
 // in Firefox, never reproduced here) is run once more, alone, in that browser; the hang is printed either
-// way. Any failing test fails the run at once: only hangs are re-run.
+// way, with the engine's last requests to the test server. Any failing test fails the run at once: only
+// hangs are re-run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,10 @@ function run(env, label) {
 
 let { status, sessions } = run({}, 'run');
 const { failed, hung } = sessions;
+for (const session of hung) {
+  console.log(`[browser-tests] ${session.browser} hung on ${relative(process.cwd(), session.file)}; its last requests to the test server:`);
+  for (const line of session.requests) console.log(`  ${line}`);
+}
 if (status !== 0 && hung.length > 0 && failed.length === hung.length) {
   const files = [...new Set(hung.map((session) => relative(process.cwd(), session.file)))];
   const browsers = [...new Set(hung.map((session) => session.browser))];
