@@ -4,7 +4,7 @@ import { PlaybackController } from './controllers/playback-controller.js';
 import { StageController, type SwitchAt } from './controllers/stage-controller.js';
 import { VisibilityController } from './controllers/visibility-controller.js';
 import { type BuiltinInput, type InputValue, PRELOAD_BUDGET, RELEASE_AFTER_MS } from './defaults.js';
-import type { Command, EngineFactory } from './engines/router.js';
+import type { EngineFactory } from './engines/router.js';
 import type { Deferred } from './features/deferred.js';
 import { engineFor } from './features/engine-loading.js';
 import { fallbackSlot } from './features/fallback.js';
@@ -108,7 +108,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     stage: this.#stage,
     source: this.#source,
     arrived: (pose) => (this.pose = pose as PoseName<M>),
-    shown: (command) => this.#lookAhead(command),
+    shown: (command) => this.#later?.ahead(command),
   });
   #loader = new ManifestLoader(
     (manifest) => this.#use(manifest),
@@ -232,19 +232,15 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
           playback: this.#playback,
           source: this.#source,
           size: this.#size,
+          visibility: this.#visibility,
           manifest: () => this.#manifest,
           restore: () => this.#restart(),
         });
-        this.#lookAhead(this.#playback.command); // from what is on screen now
+        this.#later.ahead(this.#playback.command); // from what is on screen now
         this.#sync(); // starts the release countdown of an element already away
       },
       () => {},
     );
-  }
-
-  /** Fetches ahead what can follow `command` on screen (not for an element away: it holds no video). */
-  #lookAhead(command: Command | undefined): void {
-    if (command && this.#manifest && this.#visibility.close) this.#later?.preload.ahead(this.#manifest, command);
   }
 
   #use(manifest: MascotManifest): void {
@@ -280,7 +276,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
       // Only a refusal means autoplay is blocked; an AbortError is a load we interrupted.
       Promise.resolve(this.#stage.play()).catch((error: Error) => error.name === 'NotAllowedError' && this.#playback.blocked(error));
     } else this.#stage.pause();
-    this.#later?.away.update(this.#visibility.close, this.#started, this.releaseAfter);
+    this.#later?.sync(this.#started);
   }
 
   /** Replays the pose on screen in the format the settings now give (renderer, reduced motion). */

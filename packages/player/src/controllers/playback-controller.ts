@@ -26,8 +26,6 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
-const isAbort = (error: unknown): boolean => (error as Error)?.name === 'AbortError';
-
 /**
  * Playback: runs the pose engine, executes its commands on the A/B stage, reports back
  * (`clipEnded`, `loopCompleted`), fires the pose and transition events, and settles `goTo()`.
@@ -92,9 +90,9 @@ export class PlaybackController implements ReactiveController {
   /** A promise settled when `pose` is on screen; earlier waits for other poses are superseded. */
   wait(pose: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const others = this.#waiters.filter((waiter) => waiter.pose !== pose);
-      this.#waiters = this.#waiters.filter((waiter) => waiter.pose === pose);
-      for (const waiter of others) waiter.reject(new DOMException(`goTo("${waiter.pose}") was superseded by goTo("${pose}")`, 'AbortError'));
+      this.#waiters = this.#waiters.filter(
+        (waiter) => waiter.pose === pose || void waiter.reject(new DOMException(`goTo("${waiter.pose}") was superseded by goTo("${pose}")`, 'AbortError')),
+      );
       this.#waiters.push({ pose, resolve, reject });
       if (pose === this.shown && this.command?.type !== 'play-transition') this.#settle(pose);
     });
@@ -123,8 +121,9 @@ export class PlaybackController implements ReactiveController {
       const speed = (command as { speed?: number }).speed ?? transition?.speed;
       await this.#config.stage.show(format, { url: variant.url, loop: !transition && pose.loop, speed });
     } catch (error) {
-      if (run !== this.#run || isAbort(error)) return;
-      if ((error as Error).name === 'NotAllowedError') return this.blocked(error as Error, run);
+      const name = (error as Error)?.name;
+      if (run !== this.#run || name === 'AbortError') return;
+      if (name === 'NotAllowedError') return this.blocked(error as Error, run);
       const failure = await import('../features/deferred.js').then(
         ({ mediaFailure }) => mediaFailure(variant.url, error as Error, reasoned),
         () => reasoned('media', `could not play ${variant.url}: ${(error as Error).message || 'unsupported media'}`, variant.url),

@@ -15,23 +15,28 @@ export { mediaFailure } from './media-diagnosis.js';
 
 /** What the deferred features use of the element. */
 export interface DeferredHost {
-  readonly host: HTMLElement & ReactiveControllerHost & { preloadBudget: number; hitBox: boolean };
+  readonly host: HTMLElement & ReactiveControllerHost & { preloadBudget: number; hitBox: boolean; releaseAfter: number };
   readonly stage: StageController;
   /** The element's PlaybackController (its type would make an import cycle: it loads this chunk). */
   readonly playback: { engine?: PoseEngine; shown?: string; command?: Command; execute(command: Command): unknown; replay(): void };
   readonly source: SourceChoice;
   /** The host's rendered width as the source choice reads it: 0 until the ResizeObserver here keeps it. */
   readonly size: { width: number };
+  /** Near the viewport in a visible tab (the VisibilityController's `close`). */
+  readonly visibility: { readonly close: boolean };
   manifest(): MascotManifest | undefined;
   /** Close again after a release: bring the clip back (replays the pose on screen). */
   restore(): void;
 }
 
-/** The deferred features of one element. */
+/** The deferred features of one element, as the element calls them. */
 export interface Deferred {
   preload: Preloader;
   hit: HitTest;
-  away: ReleaseTimer;
+  /** `command` is on screen: fetches ahead what can follow it (not for an element away: it holds no video). */
+  ahead(command: Command | undefined): void;
+  /** Visibility or the start changed: counts down to the release, or brings the clip back. */
+  sync(started: boolean): void;
 }
 
 /**
@@ -39,7 +44,7 @@ export interface Deferred {
  * its sheet in the host's shadow root and follows the pointer while the host is connected (unless
  * `hitBox`); leaving the page stops the release countdown and the look-ahead.
  */
-export function attach({ host, stage, playback, source, size, manifest, restore }: DeferredHost): Deferred {
+export function attach({ host, stage, playback, source, size, visibility, manifest, restore }: DeferredHost): Deferred {
   const hit = new HitTest({
     host,
     media: () => stage.shown?.el as HTMLVideoElement | HTMLCanvasElement | HTMLImageElement | undefined,
@@ -82,5 +87,13 @@ export function attach({ host, stage, playback, source, size, manifest, restore 
       preload.stop();
     },
   });
-  return { preload, hit, away };
+  return {
+    preload,
+    hit,
+    ahead(command) {
+      const current = manifest();
+      if (command && current && visibility.close) preload.ahead(current, command);
+    },
+    sync: (started) => away.update(visibility.close, started, host.releaseAfter),
+  };
 }
