@@ -56,14 +56,14 @@ if (!machine) throw new Error(`no state-machine-*.js chunk in ${dist}: did the b
 // Hit-testing, preloading, release and the media diagnosis: loaded once the first frame is on screen.
 const deferred = readdirSync(dist).find((file) => file.startsWith('deferred-') && file.endsWith('.js'));
 if (!deferred) throw new Error(`no deferred-*.js chunk in ${dist}: did the build change?`);
-// What ships of Lit: the player imports ReactiveElement and css only (no lit-html templates).
+// What ships of Lit: the player imports ReactiveElement and unsafeCSS only (no lit-html templates).
 const lit = await bundle(
-  `import { ReactiveElement, css } from '@lit/reactive-element'; customElements.define('x-x', class extends ReactiveElement {}); export { css };`,
+  `import { ReactiveElement, unsafeCSS } from '@lit/reactive-element'; customElements.define('x-x', class extends ReactiveElement {}); export { unsafeCSS };`,
 );
 
 const rows = [
   { name: 'masko-mascot (dist/masko-mascot.js)', version: JSON.parse(readFileSync(`${root}packages/player/package.json`, 'utf8')).version, ...measure(ours) },
-  { name: '  of which Lit (@lit/reactive-element: ReactiveElement+css)', version: versionOf('@lit/reactive-element'), ...measure(lit) },
+  { name: '  of which Lit (@lit/reactive-element: ReactiveElement+unsafeCSS)', version: versionOf('@lit/reactive-element'), ...measure(lit) },
   {
     name: '  + validator/converter chunk (src JSON only)',
     version: JSON.parse(readFileSync(`${root}packages/manifest/package.json`, 'utf8')).version,

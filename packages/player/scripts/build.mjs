@@ -1,19 +1,20 @@
 #!/usr/bin/env node
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // Builds the JavaScript of masko-mascot (tsc writes only the .d.ts files):
 //   dist/index.js              npm entry: ES2022, lit and masko-manifest external, no dev warnings
 //   dist/state-machine.js      the canvas state machine engine (`masko-mascot/state-machine`); index.js
 //                              imports it on demand (code splitting), so bundlers make it a lazy chunk
 //   dist/development/*.js      the same two with dev warnings (the `development` export condition)
-//   dist/masko-mascot.js       self-contained, minified, Lit included, for <script type="module">;
+//   dist/masko-mascot.js       self-contained, minified (esbuild, then terser), Lit included, for <script type="module">;
 //                              masko-manifest's validator/converter and the state machine are split
 //                              into sibling chunks (dist/masko-manifest-*.js, dist/state-machine-*.js)
 //                              that load only when a page gives JSON / plays a canvas
 // Usage: node scripts/build.mjs [outDir]   (default: dist; tests build into a temp dir instead,
 // so nothing reading dist/ meanwhile sees it rewritten)
 import { build } from 'esbuild';
+import { minify } from 'terser';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = resolve(root, process.argv[2] ?? 'dist');
@@ -57,5 +58,23 @@ await Promise.all([
     chunkNames: '[name]-[hash]',
     minify: true,
     define: prod,
-  }),
+    write: false,
+  }).then(({ outputFiles }) => Promise.all(outputFiles.filter((file) => file.path.endsWith('.js')).map((file) => terse(file, outputFiles)))),
 ]);
+
+/**
+ * The standalone files go through terser after esbuild: its names and folding make each file about
+ * 2% smaller gzipped than esbuild's minifier alone (measured on masko-mascot.js: ~200 B). The source
+ * map is carried through, so it still points into src/.
+ */
+async function terse(file, outputFiles) {
+  const map = outputFiles.find((other) => other.path === `${file.path}.map`);
+  const name = basename(file.path);
+  const result = await minify(file.text, {
+    module: true,
+    ecma: 2022,
+    sourceMap: { content: map.text, url: `${name}.map`, includeSources: true },
+  });
+  writeFileSync(file.path, result.code);
+  writeFileSync(map.path, result.map);
+}

@@ -1,11 +1,10 @@
 import { type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import type { InputName, MascotManifest, PoseName } from 'masko-manifest';
 import { PlaybackController } from './controllers/playback-controller.js';
-import { SizeController } from './controllers/size-controller.js';
 import { StageController, type SwitchAt } from './controllers/stage-controller.js';
 import { VisibilityController } from './controllers/visibility-controller.js';
 import { type BuiltinInput, type InputValue, PRELOAD_BUDGET, RELEASE_AFTER_MS } from './defaults.js';
-import type { Command, EngineFactory } from './engines/router.js';
+import type { EngineFactory } from './engines/router.js';
 import type { Deferred } from './features/deferred.js';
 import { engineFor } from './features/engine-loading.js';
 import { fallbackSlot } from './features/fallback.js';
@@ -15,7 +14,7 @@ import { type CurrentSource, SourceChoice } from './features/source-choice.js';
 import type { RendererOverride } from './format.js';
 import { DEFAULT_DPR_CAP } from './size.js';
 import { styles } from './styles.js';
-import { DEV, warnUnnamed } from './warn.js';
+import { warnUnnamed } from './warn.js';
 
 export type { BuiltinInput, CurrentSource, InputValue, SwitchAt };
 export { PRELOAD_BUDGET, RELEASE_AFTER_MS };
@@ -93,7 +92,8 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
   /** Aborted when the element leaves the page: its listeners go with it. */
   #connected?: AbortController;
   #visibility = new VisibilityController(this, { onChange: () => this.#sync() });
-  #size = new SizeController(this, () => this.#upgrade());
+  /** The rendered width: read on demand until the deferred features' ResizeObserver keeps `width` current. */
+  #size = { width: 0, measure: (): number => this.#size.width || this.getBoundingClientRect().width };
   #source = new SourceChoice(this, this.#size, () => this.#playback.source);
   #stage: StageController = new StageController(
     this,
@@ -108,7 +108,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     stage: this.#stage,
     source: this.#source,
     arrived: (pose) => (this.pose = pose as PoseName<M>),
-    shown: (command) => this.#lookAhead(command),
+    shown: (command) => this.#later?.ahead(command),
   });
   #loader = new ManifestLoader(
     (manifest) => this.#use(manifest),
@@ -185,17 +185,13 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
       signal,
     );
     this.#source.watchMotion(() => this.#restart(), signal);
-    this.#later?.hit.track(!this.hitBox);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#connected?.abort();
-    this.#later?.hit.track(false);
     // The controllers release the media and the engine; a reconnect starts again at the pose shown.
     this.#started = false;
-    this.#later?.away.cancel();
-    this.#later?.preload.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -203,7 +199,6 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     if (changed.has('manifest') && this.manifest) this.#loader.useObject(this.manifest);
     else if (changed.has('src') && !this.manifest) this.#loader.useSrc(this.src); // fetched once near (see #sync)
     if (changed.has('renderer') || changed.has('ignoreReducedMotion')) this.#restart();
-    if (changed.has('hitBox') && this.isConnected) this.#later?.hit.track(!this.hitBox);
   }
 
   /** The stage, built with the DOM rather than a lit-html template: no Trusted Types policy is needed. */
@@ -214,7 +209,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
   }
 
   protected override firstUpdated(): void {
-    if (DEV) warnUnnamed(this);
+    if (globalThis.MASKO_DEV !== false) warnUnnamed(this);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -231,18 +226,21 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     // Without the deferred features the whole box takes input and nothing is fetched ahead.
     this.#deferred ??= import('./features/deferred.js').then(
       ({ attach }) => {
-        this.#later = attach({ host: this, stage: this.#stage, playback: this.#playback, source: this.#source, restore: () => this.#restart() });
-        if (this.isConnected) this.#later.hit.track(!this.hitBox);
-        this.#lookAhead(this.#playback.command); // from what is on screen now
+        this.#later = attach({
+          host: this,
+          stage: this.#stage,
+          playback: this.#playback,
+          source: this.#source,
+          size: this.#size,
+          visibility: this.#visibility,
+          manifest: () => this.#manifest,
+          restore: () => this.#restart(),
+        });
+        this.#later.ahead(this.#playback.command); // from what is on screen now
         this.#sync(); // starts the release countdown of an element already away
       },
       () => {},
     );
-  }
-
-  /** Fetches ahead what can follow `command` on screen (not for an element away: it holds no video). */
-  #lookAhead(command: Command | undefined): void {
-    if (command && this.#manifest && this.#visibility.close) this.#later?.preload.ahead(this.#manifest, command);
   }
 
   #use(manifest: MascotManifest): void {
@@ -278,7 +276,7 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
       // Only a refusal means autoplay is blocked; an AbortError is a load we interrupted.
       Promise.resolve(this.#stage.play()).catch((error: Error) => error.name === 'NotAllowedError' && this.#playback.blocked(error));
     } else this.#stage.pause();
-    this.#later?.away.update(this.#visibility.close, this.#started, this.releaseAfter);
+    this.#later?.sync(this.#started);
   }
 
   /** Replays the pose on screen in the format the settings now give (renderer, reduced motion). */
@@ -286,11 +284,5 @@ export class MaskoMascot<M extends MascotManifest = MascotManifest> extends Reac
     if (!this.#started) return;
     this.#playback.source = undefined; // a new format may need a smaller file
     this.#playback.replay();
-  }
-
-  /** A wider box may deserve a bigger file: swap it in seamlessly, never a smaller one. */
-  #upgrade(): void {
-    const pose = this.#playback.shown && this.#manifest?.poses[this.#playback.shown];
-    if (pose && this.#source.wider(pose.media, pose.poster)) this.#playback.replay();
   }
 }

@@ -26,8 +26,6 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
-const isAbort = (error: unknown): boolean => (error as Error)?.name === 'AbortError';
-
 /**
  * Playback: runs the pose engine, executes its commands on the A/B stage, reports back
  * (`clipEnded`, `loopCompleted`), fires the pose and transition events, and settles `goTo()`.
@@ -46,10 +44,12 @@ export class PlaybackController implements ReactiveController {
   #run = 0;
   #waiters: Waiter[] = [];
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly config: PlaybackConfig,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #config: PlaybackConfig;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, config: PlaybackConfig) {
+    this.#host = host;
+    this.#config = config;
     host.addController(this);
   }
 
@@ -69,7 +69,7 @@ export class PlaybackController implements ReactiveController {
     this.#engine = factory(
       manifest,
       (command) => this.execute(command),
-      (inputs) => emit(this.host, 'masko-input-change', { inputs }),
+      (inputs) => emit(this.#host, 'masko-input-change', { inputs }),
     );
     this.#engine.start(pose);
     return pose;
@@ -90,9 +90,9 @@ export class PlaybackController implements ReactiveController {
   /** A promise settled when `pose` is on screen; earlier waits for other poses are superseded. */
   wait(pose: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const others = this.#waiters.filter((waiter) => waiter.pose !== pose);
-      this.#waiters = this.#waiters.filter((waiter) => waiter.pose === pose);
-      for (const waiter of others) waiter.reject(new DOMException(`goTo("${waiter.pose}") was superseded by goTo("${pose}")`, 'AbortError'));
+      this.#waiters = this.#waiters.filter(
+        (waiter) => waiter.pose === pose || void waiter.reject(new DOMException(`goTo("${waiter.pose}") was superseded by goTo("${pose}")`, 'AbortError')),
+      );
       this.#waiters.push({ pose, resolve, reject });
       if (pose === this.shown && this.command?.type !== 'play-transition') this.#settle(pose);
     });
@@ -101,7 +101,7 @@ export class PlaybackController implements ReactiveController {
   /** `goTo()` named a pose the manifest lacks (it has `poses`): reported, and the pose on screen stays. */
   refuse(pose: string, poses: string[]): Promise<never> {
     const error = reasoned('unknown-pose', `has no pose "${pose}"; it has ${poses.join(', ')}`, pose);
-    if (this.shown) this.config.arrived(this.shown); // `pose` reflects what is on screen
+    if (this.shown) this.#config.arrived(this.shown); // `pose` reflects what is on screen
     this.fail(error);
     return Promise.reject(error);
   }
@@ -114,15 +114,16 @@ export class PlaybackController implements ReactiveController {
     const transition = command.type === 'play-transition' ? command.transition : undefined;
     const target = transition ? transition.to : (command as { pose: string }).pose;
     const pose = this.#manifest!.poses[target]!;
-    const { format, variant } = this.config.source.pick(transition?.media ?? pose.media, pose.poster, command.type === 'hold');
+    const { format, variant } = this.#config.source.pick(transition?.media ?? pose.media, pose.poster, command.type === 'hold');
     if (transition && format === 'image') return this.#engine?.clipEnded(); // no clip to play here: cut
     if (!variant) return this.fail(reasoned('media', `pose "${target}" has no ${format} file`, target), run);
     try {
       const speed = (command as { speed?: number }).speed ?? transition?.speed;
-      await this.config.stage.show(format, { url: variant.url, loop: !transition && pose.loop, speed });
+      await this.#config.stage.show(format, { url: variant.url, loop: !transition && pose.loop, speed });
     } catch (error) {
-      if (run !== this.#run || isAbort(error)) return;
-      if ((error as Error).name === 'NotAllowedError') return this.blocked(error as Error, run);
+      const name = (error as Error)?.name;
+      if (run !== this.#run || name === 'AbortError') return;
+      if (name === 'NotAllowedError') return this.blocked(error as Error, run);
       const failure = await import('../features/deferred.js').then(
         ({ mediaFailure }) => mediaFailure(variant.url, error as Error, reasoned),
         () => reasoned('media', `could not play ${variant.url}: ${(error as Error).message || 'unsupported media'}`, variant.url),
@@ -133,9 +134,9 @@ export class PlaybackController implements ReactiveController {
     }
     if (run !== this.#run) return;
     this.source = { format, url: variant.url, width: variant.width, height: variant.height };
-    if (command.type === 'play-transition') emit(this.host, 'masko-transition-start', { from: this.#from(command), to: target });
+    if (command.type === 'play-transition') emit(this.#host, 'masko-transition-start', { from: this.#from(command), to: target });
     else this.#arrived(target, format);
-    if (run === this.#run) this.config.shown(command);
+    if (run === this.#run) this.#config.shown(command);
   }
 
   /** Shows the pose on screen again in another file (size or format changed); the engine is not involved. */
@@ -149,14 +150,14 @@ export class PlaybackController implements ReactiveController {
   ended(): void {
     const command = this.command;
     if (command?.type !== 'play-transition') return;
-    emit(this.host, 'masko-transition-end', { from: this.#from(command), to: command.transition.to });
+    emit(this.#host, 'masko-transition-end', { from: this.#from(command), to: command.transition.to });
     this.#engine?.clipEnded();
   }
 
   /** The loop on screen wrapped (also when the next clip is already cued to replace it). */
   looped(): void {
     if (!this.shown) return;
-    emit(this.host, 'masko-loop', { pose: this.shown });
+    emit(this.#host, 'masko-loop', { pose: this.shown });
     this.#engine?.loopCompleted();
   }
 
@@ -174,15 +175,15 @@ export class PlaybackController implements ReactiveController {
     if (this.shown && error.reason !== 'autoplay-blocked') this.#engine?.reset?.(this.shown);
     this.#reject(error);
     report(error.reason, error.message);
-    emit(this.host, 'masko-error', { reason: error.reason, message: error.message, target: error.target });
+    emit(this.#host, 'masko-error', { reason: error.reason, message: error.message, target: error.target });
   }
 
   #arrived(pose: string, format: RenderFormat): void {
     const from = this.shown;
     this.shown = pose;
-    this.config.arrived(pose);
-    if (from === undefined) emit(this.host, 'masko-load', { format });
-    if (from !== pose) emit(this.host, 'masko-pose-change', { from, to: pose });
+    this.#config.arrived(pose);
+    if (from === undefined) emit(this.#host, 'masko-load', { format });
+    if (from !== pose) emit(this.#host, 'masko-pose-change', { from, to: pose });
     this.#settle(pose);
   }
 

@@ -19,12 +19,14 @@ export class VisibilityController implements ReactiveController {
   nearNow = false;
   onScreen = false;
   #observers: IntersectionObserver[] = [];
-  readonly #onVisibility = (): void => this.config.onChange();
+  readonly #onVisibility = (): void => this.#config.onChange();
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly config: VisibilityConfig,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #config: VisibilityConfig;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, config: VisibilityConfig) {
+    this.#host = host;
+    this.#config = config;
     host.addController(this);
   }
 
@@ -48,15 +50,15 @@ export class VisibilityController implements ReactiveController {
       const observer = new IntersectionObserver(
         (entries) => {
           set(entries[entries.length - 1]!.isIntersecting);
-          this.config.onChange();
+          this.#config.onChange();
         },
         { rootMargin },
       );
-      observer.observe(this.host);
+      observer.observe(this.#host);
       return observer;
     };
     this.#observers = [
-      watch(this.config.nearMargin ?? '200px', (is) => {
+      watch(this.#config.nearMargin ?? '200px', (is) => {
         this.nearNow = is;
         this.near ||= is;
       }),

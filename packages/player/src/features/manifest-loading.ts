@@ -1,4 +1,4 @@
-import type { MascotManifest, Media, Variant } from 'masko-manifest';
+import type { MascotManifest } from 'masko-manifest';
 import { type ReasonedError, reasoned } from '../errors.js';
 
 /** The manifest reader (validator, converter, `src` fetching): a chunk of its own, loaded on demand. */
@@ -7,13 +7,13 @@ const reader = (): Promise<typeof import('../masko-manifest.js')> =>
     throw reasoned('manifest-fetch', `could not load the manifest reader chunk: ${error.message}`);
   });
 
-const resolveList = (list: Variant[] | undefined, base: string): Variant[] | undefined =>
-  list?.map((variant) => ({ ...variant, url: new URL(variant.url, base).href }));
-const resolveMedia = (media: Media | undefined, base: string): Media => ({
-  webm: resolveList(media?.webm, base),
-  hevc: resolveList(media?.hevc, base),
-  stacked: resolveList(media?.stacked, base),
-});
+/** A copy of `value` (plain JSON) with every `url` field resolved against `base`. */
+const resolved = <T>(value: T, base: string): T =>
+  Array.isArray(value)
+    ? (value.map((item: unknown) => resolved(item, base)) as T)
+    : value && typeof value === 'object'
+      ? (Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === 'url' ? new URL(item, base).href : resolved(item, base)])) as T)
+      : value;
 
 /**
  * The `.manifest` property: a typed manifest (from the plugin, already checked at build time) is
@@ -28,13 +28,9 @@ export function useManifest(value: unknown): MascotManifest | Promise<MascotMani
     && Object.values(manifest.poses).every((p) => typeof p.loop === 'boolean' && Array.isArray(p.poster) && !!p.media)
     && Array.isArray(manifest.transitions ?? []);
   if (!fine) return reader().then((m) => m.readManifest(value, document.baseURI, '.manifest', reasoned));
-  const base = document.baseURI;
-  const poses: MascotManifest['poses'] = {};
-  for (const [name, pose] of Object.entries(manifest.poses)) {
-    poses[name] = { ...pose, poster: resolveList(pose.poster, base) ?? [], media: resolveMedia(pose.media, base) };
-  }
-  const transitions = (manifest.transitions ?? []).map((t) => ({ ...t, media: resolveMedia(t.media, base) }));
-  return { ...manifest, inputs: manifest.inputs ?? [], poses, transitions };
+  // A transition always has a `media` object here (empty: a cut), never the pose's clip in its place.
+  const transitions = (manifest.transitions ?? []).map((t) => ({ ...t, media: t.media ?? {} }));
+  return resolved({ ...manifest, inputs: manifest.inputs ?? [], transitions }, document.baseURI);
 }
 
 /**
@@ -47,10 +43,13 @@ export class ManifestLoader {
   /** A `src` set and not fetched yet. */
   #src?: string;
 
-  constructor(
-    private readonly land: (manifest: MascotManifest) => void,
-    private readonly failed: (error: ReasonedError) => void,
-  ) {}
+  readonly #land: (manifest: MascotManifest) => void;
+  readonly #failed: (error: ReasonedError) => void;
+
+  constructor(land: (manifest: MascotManifest) => void, failed: (error: ReasonedError) => void) {
+    this.#land = land;
+    this.#failed = failed;
+  }
 
   /** The `.manifest` property was set. */
   useObject(value: unknown): void {
@@ -73,8 +72,8 @@ export class ManifestLoader {
   #load(get: (signal: AbortSignal) => MascotManifest | Promise<MascotManifest>): void {
     this.#request?.abort();
     const request = (this.#request = new AbortController());
-    const land = (manifest: MascotManifest): unknown => request === this.#request && this.land(manifest);
-    const fail = (error: ReasonedError): unknown => request.signal.aborted || this.failed(error);
+    const land = (manifest: MascotManifest): unknown => request === this.#request && this.#land(manifest);
+    const fail = (error: ReasonedError): unknown => request.signal.aborted || this.#failed(error);
     try {
       const result = get(request.signal);
       if ('then' in result) result.then(land, fail);
