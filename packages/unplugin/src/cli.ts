@@ -8,10 +8,6 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineCommand, runMain } from 'citty';
 
-// libuv reads this on its first pooled task (none has run yet): 4 threads would be shared by every
-// download's writes and fsync, the PNG checks and the poster encodes, and sockets would wait on them.
-process.env.UV_THREADPOOL_SIZE ??= '16';
-
 const main = defineCommand({
   meta: { name: 'masko', version: '0.1.0', description: 'Masko mascots for your build: sync, status, pull, generate' },
   subCommands: {
