@@ -6,6 +6,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { defineCommand, runMain } from 'citty';
 
 const main = defineCommand({
@@ -18,7 +19,13 @@ const main = defineCommand({
   },
 });
 
-export const runCli = (rawArgs?: string[]) => runMain(main, rawArgs ? { rawArgs } : {});
+export const runCli = (rawArgs?: string[]) => {
+  // A command lives about a second: V8's background TurboFan tier-up of undici's HTTP parser (WebAssembly,
+  // compiled on the first request) costs ~100 ms of CPU there and never pays back; Liftoff's code parses a
+  // sync's responses as fast. Set here, in the CLI's own process only, before any request is made.
+  setFlagsFromString('--liftoff-only');
+  return runMain(main, rawArgs ? { rawArgs } : {});
+};
 
 function isEntry(): boolean {
   try {

@@ -4,6 +4,7 @@
  * dimensions are read from the encoded file, never assumed.
  */
 import { createHash } from 'node:crypto';
+import { channel } from 'node:diagnostics_channel';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -13,7 +14,10 @@ import { dirname, join } from 'pathe';
 import { sha256File } from './cache.js';
 import { readTextOrUndefined, stableStringify, writeFileAtomic } from './fs-utils.js';
 
-export type PosterFormat = 'png' | 'webp' | 'avif';
+const POSTER_FORMATS = ['png', 'webp', 'avif'] as const;
+export type PosterFormat = (typeof POSTER_FORMATS)[number];
+/** The poster formats among a mascot's `formats`, in a fixed order. */
+export const posterFormatsOf = (formats: readonly string[]): PosterFormat[] => POSTER_FORMATS.filter((f) => formats.includes(f));
 export interface Poster {
   path: string;
   format: PosterFormat;
@@ -32,6 +36,40 @@ const VERSION = 1;
  */
 let sharpModule: typeof import('sharp').default | undefined;
 const loadSharp = () => (sharpModule ??= createRequire(import.meta.url)('sharp') as typeof import('sharp').default);
+
+let preloading = false;
+/**
+ * Loads sharp while the main thread only waits on the network: once every request undici has created is
+ * on the wire (a sync's listing), rather than when the first poster starts, where its ~40 ms of loading
+ * would hold up every download in flight. undici reports both moments on its public diagnostics channels;
+ * if they never come, sharp loads with the first poster as before.
+ */
+export function loadSharpOnceRequestsAreSent(): void {
+  if (sharpModule || preloading) return;
+  preloading = true;
+  const created = channel('undici:request:create');
+  const sent = channel('undici:client:sendHeaders');
+  let unsent = 0;
+  const onCreated = () => {
+    unsent++;
+  };
+  const onSent = () => {
+    if (--unsent > 0) return;
+    setImmediate(() => {
+      if (unsent > 0 || sharpModule) return; // another request was created meanwhile: wait until it is sent
+      created.unsubscribe(onCreated);
+      sent.unsubscribe(onSent);
+      preloading = false;
+      try {
+        loadSharp();
+      } catch {
+        /* the first poster reports it */
+      }
+    });
+  };
+  created.subscribe(onCreated);
+  sent.subscribe(onSent);
+}
 
 /**
  * sharp's version (part of a poster's cache key) from its package.json, so a build whose posters are all
