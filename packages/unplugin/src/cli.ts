@@ -4,6 +4,7 @@
  * is one `[masko]` message (a stack only with --debug). `bin/masko.js` (committed, so npm links it before
  * the build) calls `runCli`; `node dist/cli.js` and tsx on src/cli.ts run it directly.
  */
+import { channel } from 'node:diagnostics_channel';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -19,11 +20,24 @@ const main = defineCommand({
   },
 });
 
+/**
+ * A command lives about a second: V8's background TurboFan tier-up of undici's HTTP parser (WebAssembly,
+ * compiled at the first connection) costs ~100 ms of CPU there and never pays back; Liftoff's code parses
+ * a sync's answers as fast. Set in the CLI's own process only, when undici creates its first request: a
+ * changed V8 flag makes V8 refuse Node's code cache for every built-in module loaded after it, and by
+ * then undici has loaded its own.
+ */
+function liftoffOnlyFromFirstRequest(): void {
+  const created = channel('undici:request:create');
+  const onCreated = () => {
+    created.unsubscribe(onCreated);
+    setFlagsFromString('--liftoff-only');
+  };
+  created.subscribe(onCreated);
+}
+
 export const runCli = (rawArgs?: string[]) => {
-  // A command lives about a second: V8's background TurboFan tier-up of undici's HTTP parser (WebAssembly,
-  // compiled on the first request) costs ~100 ms of CPU there and never pays back; Liftoff's code parses a
-  // sync's responses as fast. Set here, in the CLI's own process only, before any request is made.
-  setFlagsFromString('--liftoff-only');
+  liftoffOnlyFromFirstRequest();
   return runMain(main, rawArgs ? { rawArgs } : {});
 };
 

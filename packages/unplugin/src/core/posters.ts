@@ -91,12 +91,28 @@ export function sharpVersion(): Promise<string> {
 }
 
 /**
- * Encodes at once: one core fewer than the machine has (at least 1, at most 3). Posters start while
- * downloads still run, and the main thread (sockets, hashing, file work) needs a core of its own: on 2
- * cores, two encodes beside it slowed every download. Each encode also holds a thread of libuv's pool
- * (4 threads), where the downloads' file work waits.
+ * Encodes at once: one per core (at most 4, as each holds a thread of libuv's 4-thread pool, where file
+ * work waits too), but one core fewer while downloads run: posters start as their PNG lands, and the main
+ * thread (sockets, hashing, file work) needs a core of its own; on 2 cores, two encodes beside it slowed
+ * every download. Once the downloads are done, the encodes left take every core.
  */
-const encodes = pLimit(Math.max(1, Math.min(3, availableParallelism() - 1)));
+const encodes = pLimit(Math.min(4, availableParallelism()));
+let downloading = 0;
+
+/** Runs `downloads` with one core left to the main thread (see `encodes`). */
+export async function leavingACoreTo<T>(downloads: () => Promise<T>): Promise<T> {
+  const setEncodes = () => {
+    encodes.concurrency = Math.max(1, Math.min(4, availableParallelism() - (downloading ? 1 : 0)));
+  };
+  downloading++;
+  setEncodes();
+  try {
+    return await downloads();
+  } finally {
+    downloading--;
+    setEncodes();
+  }
+}
 
 /** One encode per poster in flight: a sync starts posters as their PNG lands, the manifest joins them. */
 const inFlight = new Map<string, Promise<Poster>>();
