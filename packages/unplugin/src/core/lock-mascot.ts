@@ -12,8 +12,8 @@ import { type LockedClip, type LockedFile, type LockedMascot, mascotOptionsHash 
 import { dict } from './named-record.js';
 import type { ResolvedMascot } from './options.js';
 import type { MascotPlan, PlannedClip, PlannedFile } from './plan.js';
-import { imageSize, makePoster, type PosterFormat } from './posters.js';
-import { type Dims, probeDims } from './probe/index.js';
+import { makePoster, type PosterFormat, posterFormatsOf } from './posters.js';
+import { type Dims, pngFileDims, probeDims } from './probe/index.js';
 import type { Progress } from './reporting.js';
 import { settleAll } from './settle.js';
 import { hasQuery, withoutQuery } from './url-identity.js';
@@ -62,7 +62,7 @@ async function fetchFile(run: DownloadRun, f: PlannedFile): Promise<CachedFile> 
 async function pngSize(run: DownloadRun, f: PlannedFile, got: CachedFile): Promise<{ file: CachedFile; width: number; height: number }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return { file: got, ...(await imageSize(got.path)) };
+      return { file: got, ...(await pngFileDims(got.path)) };
     } catch (error) {
       await run.cache.evict(got);
       if (attempt === 2) {
@@ -112,7 +112,7 @@ async function lockClip(run: DownloadRun, clip: PlannedClip, pending: Promise<Lo
 }
 
 export async function lockMascot(run: DownloadRun, m: ResolvedMascot, plan: MascotPlan): Promise<LockedMascot> {
-  const posterFormats = (['png', 'webp', 'avif'] as const).filter((f) => m.formats.includes(f));
+  const posterFormats = posterFormatsOf(m.formats);
   const all = [...plan.poses, ...plan.transitions];
   for (const clip of all)
     run.progress?.add(

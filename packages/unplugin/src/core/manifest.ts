@@ -9,7 +9,7 @@ import { MaskoError, namingEntry } from './errors.js';
 import type { LockedClip, LockedFile, LockedMascot } from './lockfile.js';
 import { dict } from './named-record.js';
 import type { ResolvedMascot } from './options.js';
-import { makePoster, type PosterFormat } from './posters.js';
+import { makePoster, posterFormatsOf } from './posters.js';
 import { settleEvery } from './settle.js';
 
 /** One file the bundle must contain. */
@@ -65,7 +65,7 @@ async function buildClip(
         throw namingEntry(`mascot "${key}", ${entry} (${file.format} asset ${file.asset} in the lockfile)`, file.url, error);
       });
     if (file.format === 'png') {
-      for (const format of (['png', 'webp', 'avif'] as PosterFormat[]).filter((f) => mascot.formats.includes(f))) {
+      for (const format of posterFormatsOf(mascot.formats)) {
         for (const width of clip.posters) {
           const p = await makePoster(cache.dir, got, width, format, cache.hashOnEmit);
           if (!aspect && p.height) aspect = p.width / p.height;

@@ -17,6 +17,7 @@ import { MAX_NAME_LENGTH } from './lockfile-schema.js';
 import type { ResolvedMascot, ResolvedOptions } from './options.js';
 import { applyPins, type Pins, pinFromResult, pinsFromLock } from './pins.js';
 import { type MascotPlan, planMascot } from './plan.js';
+import { leavingACoreTo, loadSharpOnceRequestsAreSent, posterFormatsOf } from './posters.js';
 import type { Logger, Progress } from './reporting.js';
 import { settleAll } from './settle.js';
 import { linkTransitions } from './transition-links.js';
@@ -127,6 +128,8 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   }
   if (!env.client) throw new MaskoError('no_api_key', `no API key: set MASKO_API_KEY (or the apiKey option) to resolve ${names}`);
   const client = env.client();
+  // Posters will be encoded: sharp loads while the listing is on the wire.
+  if (stale.some((m) => posterFormatsOf(m.formats).length)) loadSharpOnceRequestsAreSent();
   // The lockfile's pins, then those of generations made now (edits), then the caller's (a regeneration).
   const made = new Map<string, Pins>();
   const pins = (m: ResolvedMascot): Pins => new Map([...pinsFromLock(previous.mascots[m.key], m), ...(made.get(m.key) ?? []), ...(env.pins?.[m.key] ?? [])]);
@@ -205,9 +208,11 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   if (plans.some((p) => needsProbe([...p.poses, ...p.transitions].map((c) => c.item)))) {
     plans = await planWith((items) => probeListing({ cache: env.cache, limit: run.limit, signal: run.abort.signal }, items));
   }
-  const locked = await settleAll(
-    run.abort,
-    stale.map((m, i) => lockMascot(run, m, plans[i]!)),
+  const locked = await leavingACoreTo(() =>
+    settleAll(
+      run.abort,
+      stale.map((m, i) => lockMascot(run, m, plans[i]!)),
+    ),
   ).finally(() => Promise.allSettled(run.posters)); // a failed sync returns only once nothing writes
   stale.forEach((m, i) => {
     next.mascots[m.key] = locked[i]!;
