@@ -4,10 +4,8 @@
  * is one `[masko]` message (a stack only with --debug). `bin/masko.js` (committed, so npm links it before
  * the build) calls `runCli`; `node dist/cli.js` and tsx on src/cli.ts run it directly.
  */
-import { channel } from 'node:diagnostics_channel';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { defineCommand, runMain } from 'citty';
 
 const main = defineCommand({
@@ -20,26 +18,7 @@ const main = defineCommand({
   },
 });
 
-/**
- * A command lives about a second: V8's background TurboFan tier-up of undici's HTTP parser (WebAssembly,
- * compiled at the first connection) costs ~100 ms of CPU there and never pays back; Liftoff's code parses
- * a sync's answers as fast. Set in the CLI's own process only, when undici creates its first request: a
- * changed V8 flag makes V8 refuse Node's code cache for every built-in module loaded after it, and by
- * then undici has loaded its own.
- */
-function liftoffOnlyFromFirstRequest(): void {
-  const created = channel('undici:request:create');
-  const onCreated = () => {
-    created.unsubscribe(onCreated);
-    setFlagsFromString('--liftoff-only');
-  };
-  created.subscribe(onCreated);
-}
-
-export const runCli = (rawArgs?: string[]) => {
-  liftoffOnlyFromFirstRequest();
-  return runMain(main, rawArgs ? { rawArgs } : {});
-};
+export const runCli = (rawArgs?: string[]) => runMain(main, rawArgs ? { rawArgs } : {});
 
 function isEntry(): boolean {
   try {
