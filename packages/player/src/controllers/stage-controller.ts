@@ -16,12 +16,13 @@ export type SwitchAt = 'immediate' | 'wrap';
 
 const kindOf = (format: RenderFormat | LayerKind): LayerKind => (format === 'image' || format === 'stacked' ? format : 'video');
 let gstreamer: boolean | undefined;
+const gst = (): boolean => (gstreamer ??= detectEngine(navigator).engine === 'webkit');
 /**
  * WebKit off Apple (WebKitGTK, WPE: GStreamer) loops a `<video>` with a flushing seek, and the page
  * shows through for a frame at some wraps. There a looping video clip plays without `loop`, and at
  * its end the other video slot, holding the same clip paused on its decoded first frame, takes over.
  */
-const handsOff = (kind: LayerKind, clip?: Clip): boolean => !!clip?.loop && kind === 'video' && (gstreamer ??= detectEngine(navigator).engine === 'webkit');
+const handsOff = (kind: LayerKind, clip?: Clip): boolean => !!clip?.loop && kind === 'video' && gst();
 /** The clip as a slot plays it: a loop that hands off plays once. */
 const played = (kind: LayerKind, clip: Clip): Clip => (handsOff(kind, clip) ? { ...clip, loop: false } : clip);
 const create = (kind: LayerKind, events: LayerEvents): Layer =>
@@ -98,6 +99,8 @@ export class StageController implements ReactiveController {
     // WebKitGTK often never finishes a seek of a video just paused). Anything else loads and plays.
     const prepared = layer.primed(clip) || atWrap();
     try {
+      // GStreamer stalls a WebM clip loaded within a frame or two of a switch (engines.ts in the tests).
+      if (kind === 'video' && gst()) await new Promise(afterPresent);
       await (prepared ? layer.prepare : layer.load)(played(kind, clip), pending.signal);
       if (atWrap()) {
         // The loop on screen reports its wrap through its media events; pausing cues at once.
