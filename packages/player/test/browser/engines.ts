@@ -10,9 +10,9 @@ export const webkitGtk = /AppleWebKit\//.test(ua) && !/Chrom(e|ium)\//.test(ua) 
 /**
  * Why tests of the WebM path's frames skip in WebKitGTK 2.50 (measured under Xvfb):
  * - Loop wraps no longer blank there: GStreamer loops a WebM with a flushing seek, and WebDriver
- *   screenshots through a 0.5 s loop showed the page through the video in 12 of 80 at the wraps, so
- *   the element hands a looping WebM off between its two video slots instead (0 of 80 since:
- *   loop-wraps.test.ts). Canvas reads never saw those blanks (WebKit keeps the last sample for canvas).
+ *   screenshots through a 0.5 s loop showed the page through the video at the wraps (12, 2, 4 and 1
+ *   of 80 in four runs), so the element hands a looping WebM off between its two video slots instead
+ *   (none in any run since: loop-wraps.test.ts). Canvas reads never saw those blanks (WebKit keeps the last sample for canvas).
  * - A WebM clip that starts right after another stalled (session 4): `goTo()`/`setInput()` within ~10 ms
  *   of a pose's arrival loaded the next clip into the slot just retired; it fired `loadeddata` and
  *   `playing` at t=0 with readyState 4, then never advanced (no `timeupdate`, no `ended`; 15 s watched,

@@ -9,7 +9,7 @@ import { loaded, near, pagePixels } from './pixels.js';
 // reads cannot stand in here, since WebKitGTK's drawImage() of a video keeps returning its last
 // frame while the page shows through it (GStreamer's flushing seek at a loop's wrap, engines.ts).
 // Red's 0.5 s loop, at 128 px: red square x 32–95, y 16–79; the top-left corner is transparent.
-const SAMPLES = 80;
+const SAMPLES = 120;
 
 for (const renderer of ['webm', 'stacked']) {
   describe(`a looping pose on screen (${renderer})`, () => {
