@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
-import type { RenderFormat } from '../format.js';
+import { detectEngine, type RenderFormat } from '../format.js';
 import { imageLayer } from '../renderers/image-layer.js';
 import { abortError, type Clip, type Layer, type LayerEvents, type LayerKind, whenAborted } from '../renderers/layer.js';
 import { stackedLayer } from '../renderers/stacked-layer.js';
@@ -14,10 +14,22 @@ export interface StageEvents extends LayerEvents {
 /** When a loop on screen gives way to the next clip: at once, or as it wraps around. */
 export type SwitchAt = 'immediate' | 'wrap';
 
-const kindOf = (format: RenderFormat): LayerKind => (format === 'image' || format === 'stacked' ? format : 'video');
+const kindOf = (format: RenderFormat | LayerKind): LayerKind => (format === 'image' || format === 'stacked' ? format : 'video');
+let gstreamer: boolean | undefined;
+const gst = (): boolean => (gstreamer ??= detectEngine(navigator).engine === 'webkit');
+/**
+ * WebKit off Apple (WebKitGTK, WPE: GStreamer) loops a `<video>` with a flushing seek, and the page
+ * shows through for a frame at some wraps. There a looping video clip plays without `loop`, and at
+ * its end the other video slot, holding the same clip paused on its decoded first frame, takes over.
+ */
+const handsOff = (kind: LayerKind, clip?: Clip): boolean => !!clip?.loop && kind === 'video' && gst();
+/** The clip as a slot plays it: a loop that hands off plays once. */
+const played = (kind: LayerKind, clip: Clip): Clip => (handsOff(kind, clip) ? { ...clip, loop: false } : clip);
 const create = (kind: LayerKind, events: LayerEvents): Layer =>
   kind === 'image' ? imageLayer() : kind === 'stacked' ? stackedLayer(events) : videoLayer(events);
 const sameClip = (a: Clip | undefined, b: Clip): boolean => a?.url === b.url && a.loop === b.loop && (a.speed ?? 1) === (b.speed ?? 1);
+/** Plays `layer`; a refusal shows up on the next sync. */
+const start = (layer?: Layer): unknown => layer && Promise.resolve(layer.play()).catch(() => {});
 /** Two animation frames: the frame that revealed the new slot has been produced. */
 const afterPresent = (fn: (value?: unknown) => void): number => requestAnimationFrame(() => requestAnimationFrame(fn));
 
@@ -42,6 +54,8 @@ export class StageController implements ReactiveController {
   #pending?: AbortController;
   #request = 0;
   #paused = false;
+  /** The loop on screen ended (see {@link handsOff}) and its last frame holds, for the pending show or the loop's copy. */
+  #held = false;
   /** Cues the slot waiting for the loop on screen to wrap. */
   #cue?: () => void;
   /** The work each slot is doing, aborted when the slot is given other work. */
@@ -79,20 +93,22 @@ export class StageController implements ReactiveController {
     const request = ++this.#request;
     const layer = this.#idle(kind, clip)!; // one is always free: the work it held was just superseded
     const version = this.#claim(layer, pending);
-    const atWrap = (): boolean => !!this.#clip?.loop && shown?.kind !== 'image' && !this.#paused && this.switchAt() === 'wrap';
+    const atWrap = (): boolean => !!this.#clip?.loop && shown?.kind !== 'image' && !this.#paused && !this.#held && this.switchAt() === 'wrap';
     // A primed slot only takes the clip's loop and rate. A clip waiting for the wrap is prepared:
     // paused on its first frame without a seek (Firefox shows nothing while a seek is under way, and
     // WebKitGTK often never finishes a seek of a video just paused). Anything else loads and plays.
     const prepared = layer.primed(clip) || atWrap();
     try {
-      await (prepared ? layer.prepare : layer.load)(clip, pending.signal);
+      // GStreamer stalls a WebM clip loaded within a frame or two of a switch (engines.ts in the tests).
+      if (kind === 'video' && gst()) await new Promise(afterPresent);
+      await (prepared ? layer.prepare : layer.load)(played(kind, clip), pending.signal);
       if (atWrap()) {
         // The loop on screen reports its wrap through its media events; pausing cues at once.
         await new Promise<void>((resolve, reject) => {
           this.#cue = resolve;
           whenAborted(pending.signal, reject);
         });
-        Promise.resolve(layer.play()).catch(() => {}); // a refusal shows up on the next sync
+        start(layer);
         await layer.ready?.(pending.signal);
       }
       if (pending.signal.aborted || request !== this.#request || version !== layer.version) throw abortError();
@@ -104,24 +120,29 @@ export class StageController implements ReactiveController {
     }
     this.#pending = undefined;
     this.#swap(layer, clip);
-    if (prepared && !this.#paused) Promise.resolve(layer.play()).catch(() => {}); // a refusal shows up on the next sync
+    if (prepared && !this.#paused) start(layer);
+    if (handsOff(kind, clip)) void this.prepare(kind, clip);
   }
 
   /**
    * Decodes `clip` in the idle slot of its kind, paused on its first frame, so that a later
    * `show()` of it is a swap. Does nothing while a `show()` is under way (it owns the idle slot).
    */
-  async prepare(format: RenderFormat, clip: Clip): Promise<void> {
+  async prepare(format: RenderFormat | LayerKind, clip: Clip): Promise<void> {
     // Not before the picture just revealed has been presented: the idle slot may be the one that
     // showed until then, and loading a clip into it would take the main thread in the switch's frame.
     await new Promise(afterPresent);
-    if (this.#pending || !this.#shown || this.#shown.kind === 'image') return; // no video work while a still shows
-    const layer = this.#idle(kindOf(format), clip);
+    const shown = this.#shown;
+    if (this.#pending || !shown || shown.kind === 'image') return; // no video work while a still shows
+    if (handsOff(shown.kind, this.#clip) && !sameClip(this.#clip, clip)) return; // the idle slot is the loop's copy
+    const kind = kindOf(format);
+    const layer = this.#idle(kind, clip);
     if (!layer || layer.primed(clip)) return;
     const work = new AbortController();
     const version = this.#claim(layer, work);
     try {
-      await layer.prepare(clip, work.signal);
+      await layer.prepare(played(kind, clip), work.signal);
+      if (this.#held && !this.#pending) this.#wrapped(); // the loop on screen waits for this copy
     } catch {
       if (version === layer.version) layer.release(); // a clip that fails now fails again when shown
     }
@@ -148,7 +169,7 @@ export class StageController implements ReactiveController {
 
   play(): Promise<void> | void {
     this.#paused = false;
-    return this.#shown?.play();
+    if (!this.#held) return this.#shown?.play(); // a held loop goes on with its copy
   }
 
   pause(): void {
@@ -187,7 +208,7 @@ export class StageController implements ReactiveController {
     if (!layer) {
       if (mine.length >= 2) return undefined;
       const events: LayerEvents = {
-        ended: () => layer === this.#shown && this.events.ended(),
+        ended: () => layer === this.#shown && (handsOff(kind, this.#clip) ? this.#wrapped() : this.events.ended()),
         looped: () => {
           if (layer !== this.#shown) return;
           this.#cue?.();
@@ -203,11 +224,33 @@ export class StageController implements ReactiveController {
     return layer;
   }
 
+  /**
+   * The loop on screen played to its end (see {@link handsOff}): its copy in the other slot takes over
+   * and this slot becomes the next copy. Its last frame holds meanwhile: while a `show()` is under way
+   * (it replaces the loop, and is cued now), or until the copy is ready (then `prepare()` calls back);
+   * starting over would be the very seek this avoids, and GStreamer often stalls one of an ended video.
+   */
+  #wrapped(): void {
+    const old = this.#shown!;
+    const clip = this.#clip!;
+    const copy = this.slots.find((layer) => layer !== old && layer.primed(clip));
+    this.#held = true;
+    if (!this.#pending) {
+      if (!copy) return;
+      this.#swap(copy, clip);
+      if (!this.#paused) start(copy);
+      void this.prepare(old.kind, clip);
+    }
+    this.#cue?.();
+    this.events.looped();
+  }
+
   /** Reveals `layer` (its first frame is ready) and retires the slot that was on screen. */
   #swap(layer: Layer, clip: Clip): void {
     const old = this.#shown;
     this.#shown = layer;
     this.#clip = clip;
+    this.#held = false;
     layer.el.removeAttribute('data-hidden');
     layer.el.setAttribute('part', 'media');
     if (this.#paused) layer.pause();
