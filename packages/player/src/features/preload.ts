@@ -86,7 +86,8 @@ export class Preloader {
   async ahead(manifest: MascotManifest, command: Command): Promise<void> {
     const run = ++this.#run; // what the previous pose could lead to matters no more
     const at = command.type === 'play-transition' ? command.transition : manifest.poses[command.pose];
-    const budget = this.#budget?.at === at ? this.#budget : (this.#budget = { at, left: this.host.budget() });
+    let budget = this.#budget;
+    if (!budget || budget.at !== at) budget = this.#budget = { at, left: this.host.budget() };
     if (!(this.host.budget() > 0) || (navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
     for (const next of clipsAhead(manifest, command)) {
       const { format, variant } = this.host.pick(next.media, next.poster);
