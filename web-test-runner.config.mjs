@@ -7,6 +7,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { cloneableFailuresPlugin } from './scripts/cloneable-failures.mjs';
 import { hungSessionsReporter } from './scripts/hung-sessions-reporter.mjs';
 import { pagePixelsPlugin } from './scripts/page-pixels-plugin.mjs';
 import { rangeMiddleware } from './scripts/range-middleware.mjs';
@@ -54,7 +55,12 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['packages/*/test/browser/**/*.test.ts', 'test/browser/**/*.test.ts'],
   middleware: [requestLog(), rangeMiddleware()],
   nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/player/tsconfig.json' }), pagePixelsPlugin(), touchTapPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/player/tsconfig.json' }),
+    pagePixelsPlugin(),
+    touchTapPlugin(),
+    cloneableFailuresPlugin(),
+  ],
   concurrency: 1,
   // scripts/browser-tests.mjs re-runs once the files whose page hung (the list this reporter writes).
   reporters: [defaultReporter(), ...(process.env.WTR_SESSIONS_REPORT ? [hungSessionsReporter(process.env.WTR_SESSIONS_REPORT)] : [])],

@@ -2,10 +2,9 @@
 // Runs the browser suites. Firefox's WebGL needs a display, so without one we re-run
 // ourselves under xvfb-run (Debian's xvfb), which CI installs.
 //
-// A test file whose page stopped answering (the runner's own timeout, no test result: seen twice on CI
-// in Firefox, never reproduced here) is run once more, alone, in that browser; the hang is printed either
-// way, with the engine's last requests to the test server. Any failing test fails the run at once: only
-// hangs are re-run.
+// A test file whose page stopped answering (the runner's own timeout, no test result) is run once more,
+// alone, in that browser; the hang is printed either way, with the engine's last requests to the test
+// server. Any failing test fails the run at once: only hangs are re-run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -70,29 +70,45 @@ export interface PreloadHost {
  * of unknown size is read only up to what is left of the budget.
  */
 export class Preloader {
+  /** URLs fetched, or being fetched, by this element. */
   readonly #fetched = new Set<string>();
   /** The current look-ahead; a fetch already under way finishes (it is within budget), nothing more starts. */
   #run = 0;
+  /**
+   * The pose (or transition) on screen and what is left of its budget. Asked again for the same one
+   * (the poster shown first gave way to the clip, a wider file of it), a look-ahead spends only what is left.
+   */
+  #budget?: { at: unknown; left: number };
 
   constructor(private readonly host: PreloadHost) {}
 
   /** `command` is on screen in `manifest`. */
   async ahead(manifest: MascotManifest, command: Command): Promise<void> {
     const run = ++this.#run; // what the previous pose could lead to matters no more
-    let left = this.host.budget();
-    if (!(left > 0) || (navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
+    const at = command.type === 'play-transition' ? command.transition : manifest.poses[command.pose];
+    let budget = this.#budget;
+    if (!budget || budget.at !== at) budget = this.#budget = { at, left: this.host.budget() };
+    if (!(this.host.budget() > 0) || (navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
     for (const next of clipsAhead(manifest, command)) {
       const { format, variant } = this.host.pick(next.media, next.poster);
       if (format === 'image' || !variant) continue;
       const { url, bytes } = variant;
       if (!this.#fetched.has(url)) {
-        if (bytes !== undefined && bytes > left) continue; // too big for what is left; a smaller one may fit
+        if (!(budget.left > 0) || (bytes !== undefined && bytes > budget.left)) continue; // too big for what is left; a smaller one may fit
+        // Claimed, and its bytes (all that is left, for a file of unknown size) held while it downloads:
+        // a look-ahead for the same pose meanwhile neither fetches it again nor spends those bytes.
+        const hold = bytes ?? budget.left;
+        this.#fetched.add(url);
+        budget.left -= hold;
         try {
-          const read = await fetchUpTo(url, left);
-          left -= Math.abs(read);
-          if (read < 0) break; // larger than said, or an error: the budget is spent
-          this.#fetched.add(url);
+          const read = await fetchUpTo(url, hold);
+          budget.left += hold - Math.abs(read);
+          if (read < 0) {
+            this.#fetched.delete(url);
+            break; // larger than said, or an error: the budget is spent
+          }
         } catch {
+          this.#fetched.delete(url);
           return; // the host refuses cross-origin reads (or the network failed): no preloading from it
         }
       }
@@ -104,5 +120,6 @@ export class Preloader {
   /** Stops fetching ahead (the element left the page or the manifest changed). */
   stop(): void {
     this.#run++;
+    this.#budget = undefined;
   }
 }
