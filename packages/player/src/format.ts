@@ -10,7 +10,7 @@ import type { MediaFormat, Pose } from 'masko-manifest';
  * |------------------------------------------------------------|------------------------|
  * | Apple WebKit: Safari macOS/iOS, every iOS browser, WKWebView | hevc → stacked → image |
  * | Chromium and Firefox on desktop (VP9 alpha kept)           | webm → stacked → image |
- * | WebKit off Apple: WebKitGTK, WPE (GStreamer keeps VP9 alpha) | stacked → webm → image |
+ * | WebKit off Apple: WebKitGTK, WPE (GStreamer keeps VP9 alpha) | webm → stacked → image |
  * | anything else: Android browsers, unknown                   | stacked → image        |
  *
  * A format is taken only when the pose has it, the browser says it can decode its MIME type,
@@ -19,9 +19,9 @@ import type { MediaFormat, Pose } from 'masko-manifest';
  * `canPlayType` only rules out what cannot decode at all. HEVC is eligible on Apple WebKit only:
  * Chromium and Firefox decode HEVC on some machines, but without alpha.
  *
- * WebKit off Apple keeps VP9 alpha, so a Masko export (WebM and HEVC only) animates there, but
- * GStreamer shows a blank frame at each WebM loop wrap (measured in WebKitGTK 2.50 from a
- * screenshot), so a pose that also has a stacked file plays that instead.
+ * WebKit off Apple keeps VP9 alpha, so a Masko export (WebM and HEVC only) animates there, and WebM
+ * comes first: GStreamer stalls a stacked (H.264) loop after its first wrap (WebKitGTK 2.50), while a
+ * WebM loop runs, handed off between the two video slots at each wrap (stage-controller.ts).
  *
  * Android is kept off WebM on purpose: Chrome Android has shipped broken VP9 alpha and
  * Firefox Android stalls on it; the stacked path is exact there.
@@ -53,7 +53,7 @@ export interface FormatFacts extends EngineFacts {
 
 const ORDER: Record<Engine, readonly MediaFormat[]> = {
   'apple-webkit': ['hevc', 'stacked'],
-  webkit: ['stacked', 'webm'],
+  webkit: ['webm', 'stacked'],
   chromium: ['webm', 'stacked'],
   gecko: ['webm', 'stacked'],
   other: ['stacked'],

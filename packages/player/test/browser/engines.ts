@@ -24,7 +24,7 @@ export const webkitGtk = /AppleWebKit\//.test(ua) && !/Chrom(e|ium)\//.test(ua) 
  *   the off-screen release test; 16 again with the hand-off; 1 of 511 in the demo canvas run, which
  *   otherwise passes now), so the samplers report blanks the screenshots do not confirm.
  * Safari never plays WebM (the format rule gives Apple WebKit HEVC or stacked: it drops VP9 alpha), and
- * WebKitGTK itself plays a pose's stacked file when it has one. The WebM runs of the persistent-slot and
+ * WebKitGTK plays WebM first (its stacked loops stall: GSTREAMER_STACKED_LOOP). The WebM runs of the persistent-slot and
  * preloading tests skip here; those tests run in WebKitGTK on the stacked path, the one WebKit takes.
  * The `switch=wrap` runs skip too: three
  * GStreamer behaviours that stalled them were found and are worked around in the element (after a

@@ -15,11 +15,11 @@ const SAFARI_MAC = '(Macintosh; Intel Mac OS X 10_15_7)';
 const SAFARI_IOS = '(iPhone; CPU iPhone OS 18_1 like Mac OS X)';
 
 describe('the format rule in this browser', () => {
-  it('should name this engine and give it WebM, or in WebKitGTK stacked first (blank WebM loop wraps)', () => {
+  it('should name this engine and give it WebM', () => {
     const engine = detectEngine(navigator);
     expect(engine.engine).to.equal(/Firefox\//.test(ua) ? 'gecko' : webkitGtk ? 'webkit' : 'chromium');
     expect(engine.mobile).to.equal(false);
-    expect(chooseFormat(media, { ...engine, ...realFacts })).to.equal(webkitGtk ? 'stacked' : 'webm');
+    expect(chooseFormat(media, { ...engine, ...realFacts })).to.equal('webm');
     // A Masko canvas export carries WebM and HEVC only: it animates in all three (VP9 alpha kept).
     expect(chooseFormat({ webm: media.webm, hevc: media.hevc }, { ...engine, ...realFacts })).to.equal('webm');
   });
