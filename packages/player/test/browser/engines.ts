@@ -59,6 +59,14 @@ export const GSTREAMER_STACKED_LOOP = 'WebKitGTK: GStreamer stalls a stacked (H.
 export const WEBKITGTK_STACKED_BLANKS = 'WebKitGTK: a stacked frame composited from a video upload now and then comes out empty';
 
 /**
+ * Why decoding the likely clip ahead is not tested on WebM in WebKitGTK (session 4): there a looping WebM
+ * is handed off between the two video slots at each wrap (GStreamer's loop seek showed the page
+ * through), so the idle slot holds the loop's copy and nothing else is decoded ahead while it plays;
+ * fetching ahead within the budget still happens and is tested. Safari never plays WebM.
+ */
+export const WEBKITGTK_LOOP_COPY = "WebKitGTK: the idle slot holds the WebM loop's copy, so no other clip is decoded ahead";
+
+/**
  * Why the touch tests skip in WebKitGTK: WebKitWebDriver performs the actions of a `touch` pointer as
  * mouse input (the page sees pointerType "mouse", and a move before each press), so they would test
  * the mouse path again. Chromium (CDP) and Firefox (BiDi) send real touches.

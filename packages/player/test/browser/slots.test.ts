@@ -114,8 +114,9 @@ async function switches(renderer: 'webm' | 'stacked') {
   }
 }
 
-// Both paths everywhere, but WebM in WebKitGTK (GSTREAMER_WEBM_FRAMES, engines.ts): WebKit plays the
-// stacked path (Safari never plays WebM; WebKitGTK takes stacked whenever a pose has it).
+// Both paths everywhere, but WebM in WebKitGTK (GSTREAMER_WEBM_FRAMES, engines.ts): there the frame
+// samplers' canvas reads of a just-revealed WebM come back empty, and one run of the 44 switches in two
+// stalled (switch 30: Idle not on screen within 20 s; session 4). Safari never plays WebM.
 for (const renderer of ['webm', 'stacked'] as const) {
   describe(`persistent slots (${renderer})`, () => {
     let created: ReturnType<typeof createdVideos>;
