@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MaskoMascot } from '../../src/index.js';
 import { demoManifest } from './demo.js';
+import { itUnlessGStreamerWebM, webkitGtk } from './engines.js';
 import { drawn, loaded, sampleFrames, snapshot } from './pixels.js';
 
 // The real demo mascot (Felix the Fox, packages/emulator/media): transparent around the fox,
@@ -52,7 +53,9 @@ describe('the demo mascot', () => {
     }
   });
 
-  it('should go through every transition clip without a blank frame or a poster', async function () {
+  // 'auto' plays WebM in WebKitGTK, whose just-revealed WebM frames read back empty through canvas
+  // (GSTREAMER_WEBM_FRAMES, engines.ts: 1 in about 500 frames here, twice in a row on CI): skipped there only.
+  itUnlessGStreamerWebM(webkitGtk)('should go through every transition clip without a blank frame or a poster', async function () {
     this.timeout(60_000);
     const el = await mount('auto');
     const sampler = sampleFrames(el, { centre: [0.5, 0.5] });
