@@ -33,7 +33,7 @@ describe('createProgress', () => {
     expect(out.every((l) => l.startsWith('\r') || l === '\n')).toBe(true);
   });
 
-  it('prints plain lines, one per finished file, elsewhere', () => {
+  it('prints plain lines, one per tenth of the files, elsewhere', () => {
     const { out, stream } = sink(false);
     const p = createProgress(stream);
     p.add(2, 10);
@@ -42,5 +42,10 @@ describe('createProgress', () => {
     p.fileDone();
     p.end();
     expect(out).toEqual(['downloaded 1/2 files (10 B)\n', 'downloaded 2/2 files (10 B)\n']);
+    const many = sink(false);
+    const q = createProgress(many.stream);
+    q.add(84, 84);
+    for (let i = 0; i < 84; i++) q.fileDone();
+    expect(many.out.map((l) => l.split(' ')[1])).toEqual(['9/84', '18/84', '27/84', '36/84', '45/84', '54/84', '63/84', '72/84', '81/84', '84/84']);
   });
 });

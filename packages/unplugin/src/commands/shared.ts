@@ -27,7 +27,7 @@ export function formatBytes(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} kB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
 }
 
-/** A redrawn bar on a TTY; plain lines (one per finished file) in CI and pipes. */
+/** A redrawn bar on a TTY; plain lines (one per tenth of the files) in CI and pipes. */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress & { end(): void } {
   const tty = !!stream.isTTY && !process.env.CI;
   let files = 0,
@@ -52,7 +52,8 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
     fileDone() {
       done++;
       if (tty) draw();
-      else stream.write(`downloaded ${done}/${files} files (${formatBytes(received)})\n`);
+      // A CI log gets about ten lines, not one per file.
+      else if (done === files || done % Math.ceil(files / 10) === 0) stream.write(`downloaded ${done}/${files} files (${formatBytes(received)})\n`);
     },
     end() {
       if (tty && files) stream.write('\n');
