@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-// Shipped size of <masko-mascot> (Lit included; the entry every page loads, plus the
-// masko-manifest chunk that only pages giving `src` JSON load) next to lottie-web, @lottiefiles/dotlottie-wc and @rive-app/canvas,
-// all bundled in this run by the same esbuild settings (ES2022, minified, browser) from their
+// Shipped size of <masko-mascot> (Lit included; the entry every page loads, then each lazy chunk on
+// its own row: validator for `src` JSON, deferred features, state machine, stacked renderer) next to
+// lottie-web, @lottiefiles/dotlottie-wc and @rive-app/canvas, all bundled in this run by the same esbuild settings (ES2022, minified, browser) from their
 // npm packages, then gzip -9 and brotli -11. dotlottie-wc and Rive also fetch a WASM renderer at run
 // time; each is listed on its own row. Writes bench/results/size.json.
 import { build } from 'esbuild';
@@ -56,6 +56,9 @@ if (!machine) throw new Error(`no state-machine-*.js chunk in ${dist}: did the b
 // Hit-testing, preloading, release and the media diagnosis: loaded once the first frame is on screen.
 const deferred = readdirSync(dist).find((file) => file.startsWith('deferred-') && file.endsWith('.js'));
 if (!deferred) throw new Error(`no deferred-*.js chunk in ${dist}: did the build change?`);
+// The stacked-alpha renderer (WebGL compositing): the chunk imported when a stacked clip is first chosen.
+const stacked = readdirSync(dist).find((file) => file.startsWith('stacked-') && file.endsWith('.js'));
+if (!stacked) throw new Error(`no stacked-*.js chunk in ${dist}: did the build change?`);
 // What ships of Lit: the player imports ReactiveElement and unsafeCSS only (no lit-html templates).
 const lit = await bundle(
   `import { ReactiveElement, unsafeCSS } from '@lit/reactive-element'; customElements.define('x-x', class extends ReactiveElement {}); export { unsafeCSS };`,
@@ -78,6 +81,11 @@ const rows = [
     name: '  + state machine (lazy chunk for canvases)',
     version: JSON.parse(readFileSync(`${root}packages/player/package.json`, 'utf8')).version,
     ...measure(readFileSync(`${dist}${machine}`)),
+  },
+  {
+    name: '  + stacked renderer (lazy chunk for stacked-alpha clips)',
+    version: JSON.parse(readFileSync(`${root}packages/player/package.json`, 'utf8')).version,
+    ...measure(readFileSync(`${dist}${stacked}`)),
   },
   { name: 'lottie-web', version: versionOf('lottie-web'), ...measure(await bundle(`import lottie from 'lottie-web'; globalThis.lottie = lottie;`)) },
   {
@@ -130,7 +138,7 @@ record('size', {
   figures: { gzip: deterministic(rows[0].gzip, TARGET_GZIP), gzipVsBefore: deterministic(rows[0].gzip, BEFORE_GZIP) },
   method:
     'dist/masko-mascot.js (the self-contained build, Lit included) rebuilt into a temp dir, then gzip -9 and brotli -11; its lazy chunks '
-    + '(validator/converter for JSON src, deferred features after the first frame, state machine for canvases) on rows of their own. lottie-web (full and light), '
+    + '(validator/converter for JSON src, deferred features after the first frame, state machine for canvases, stacked renderer for stacked-alpha clips) on rows of their own. lottie-web (full and light), '
     + '@lottiefiles/dotlottie-wc and @rive-app/canvas bundled from npm in the same run with the same esbuild settings (ES2022, minified, browser); '
     + 'their WASM renderers on rows of their own. Deterministic: one build is the figure.',
 });

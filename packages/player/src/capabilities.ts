@@ -1,6 +1,6 @@
 import type { Pose } from 'masko-manifest';
+import { hasWebGL } from './features/stacked-loading.js';
 import { chooseFormat, detectEngine, type EngineFacts, type RendererOverride, type RenderFormat } from './format.js';
-import { hasWebGL } from './renderers/stacked-gl.js';
 
 // Page-wide facts, gathered once: the engine from the user agent, and canPlayType per MIME type.
 let engine: EngineFacts | undefined;

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'masko-player-build-'));
 const read = (file: string): string => readFileSync(join(out, file), 'utf8');
+/** Specifiers of static imports that are relative (files loaded with the module, before it runs). */
+const relativeImports = (code: string): string[] => [...code.matchAll(/\bfrom\s*["'](\.[^"']*)["']/g)].map((m) => m[1]!);
 /** Specifiers of static and dynamic imports that are not relative (bare names, `node:` …). */
 const bareImports = (code: string): string[] => [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([\w@][\w@/.:-]*)["']/g)].map((m) => m[1]!);
 
@@ -35,6 +37,15 @@ describe('the builds', () => {
     expect(bareImports(read(machine!))).toEqual([]);
     expect(read(machine!)).toContain('nodeTime');
     expect(bundle).not.toContain('nodeTime');
+    // And the stacked renderer (WebGL), for stacked clips: it takes the <video> helpers from the entry,
+    // which imports nothing statically (no shared chunk on the way to the first frame).
+    const stacked = readdirSync(out).find((file) => /^stacked-.*\.js$/.test(file));
+    expect(bundle).toContain(`import("./${stacked}")`);
+    expect(relativeImports(bundle)).toEqual([]);
+    expect(relativeImports(read(stacked!))).toEqual(['./masko-mascot.js']);
+    expect(read(stacked!)).toContain('webglcontextrestored');
+    expect(bundle).not.toMatch(/"webgl"|texImage2D/);
+    expect(readdirSync(out).filter((file) => /^chunk-/.test(file))).toEqual([]);
   });
 
   it('should contain no lit-html, so no Trusted Types policy is created', () => {
@@ -44,6 +55,9 @@ describe('the builds', () => {
   it('should keep Lit and masko-manifest external in the npm entry, and the state machine a lazy import', () => {
     expect(new Set(bareImports(read('index.js')))).toEqual(new Set(['@lit/reactive-element']));
     expect(read('index.js')).toContain('import("./state-machine.js")');
+    const stacked = readdirSync(join(out, 'lazy')).find((file) => /^stacked-.*\.js$/.test(file));
+    expect(read('index.js')).toContain(`import("./lazy/${stacked}")`);
+    expect(read('index.js')).not.toContain('webglcontextrestored');
     const lazy = readdirSync(join(out, 'lazy')).find((file) => /^masko-manifest-.*\.js$/.test(file));
     expect(read('index.js')).toContain(`import("./lazy/${lazy}")`);
     expect(bareImports(read(`lazy/${lazy}`))).toEqual(['masko-manifest']);

@@ -4,6 +4,7 @@ import type { Command, EngineFactory, PoseEngine } from '../engines/router.js';
 import { type ReasonedError, reasoned } from '../errors.js';
 import { emit } from '../events.js';
 import type { CurrentSource, SourceChoice } from '../features/source-choice.js';
+import { stackedLoaded, stackedReady } from '../features/stacked-loading.js';
 import type { RenderFormat } from '../format.js';
 import { report } from '../warn.js';
 import type { StageController } from './stage-controller.js';
@@ -114,7 +115,14 @@ export class PlaybackController implements ReactiveController {
     const transition = command.type === 'play-transition' ? command.transition : undefined;
     const target = transition ? transition.to : (command as { pose: string }).pose;
     const pose = this.#manifest!.poses[target]!;
-    const { format, variant } = this.#config.source.pick(transition?.media ?? pose.media, pose.poster, command.type === 'hold');
+    const pick = () => this.#config.source.pick(transition?.media ?? pose.media, pose.poster, command.type === 'hold');
+    let { format, variant } = pick();
+    if (format === 'stacked' && !stackedLoaded()) {
+      // The stacked renderer's chunk, fetched now; once it is here WebGL is known exactly: choose again.
+      await stackedReady(); // a failed load fails the clip in the stage
+      if (run !== this.#run) return;
+      ({ format, variant } = pick());
+    }
     if (transition && format === 'image') return this.#engine?.clipEnded(); // no clip to play here: cut
     if (!variant) return this.fail(reasoned('media', `pose "${target}" has no ${format} file`, target), run);
     try {

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import { loadStacked, stackedLayer, stackedLoaded, stackedReady } from '../features/stacked-loading.js';
 import { detectEngine, type RenderFormat } from '../format.js';
 import { imageLayer } from '../renderers/image-layer.js';
 import { abortError, type Clip, type Layer, type LayerEvents, type LayerKind, whenAborted } from '../renderers/layer.js';
-import { stackedLayer } from '../renderers/stacked-layer.js';
 import { videoLayer } from '../renderers/video-layer.js';
 
 /** What the stage reports: the clip on screen ended or wrapped; a new picture was revealed. */
@@ -91,6 +91,10 @@ export class StageController implements ReactiveController {
     if (shown?.kind === kind && clip.loop && sameClip(this.#clip, clip)) return; // already looping on screen
     const pending = (this.#pending = new AbortController());
     const request = ++this.#request;
+    if (kind === 'stacked' && !stackedLoaded()) {
+      await loadStacked(); // the stacked renderer is a chunk, fetched on the first stacked clip
+      if (pending.signal.aborted) throw abortError();
+    }
     const layer = this.#idle(kind, clip)!; // one is always free: the work it held was just superseded
     const version = this.#claim(layer, pending);
     const atWrap = (): boolean => !!this.#clip?.loop && shown?.kind !== 'image' && !this.#paused && !this.#held && this.switchAt() === 'wrap';
@@ -132,6 +136,7 @@ export class StageController implements ReactiveController {
     // Not before the picture just revealed has been presented: the idle slot may be the one that
     // showed until then, and loading a clip into it would take the main thread in the switch's frame.
     await new Promise(afterPresent);
+    if (kindOf(format) === 'stacked' && !(await stackedReady())) return; // the renderer's chunk (failed to load: no preload)
     const shown = this.#shown;
     if (this.#pending || !shown || shown.kind === 'image') return; // no video work while a still shows
     if (handsOff(shown.kind, this.#clip) && !sameClip(this.#clip, clip)) return; // the idle slot is the loop's copy
