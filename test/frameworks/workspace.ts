@@ -148,7 +148,11 @@ async function fill(dir: string, config: (app: string) => string, viteQuickstart
   };
   await writeFile(join(dir, 'package.json'), `${JSON.stringify(root, null, 2)}\n`);
   await timed(timings, 'npm install', async () => {
-    const r = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, timeout: 900_000 });
+    const install = (...flags: string[]) => run('npm', ['install', '--no-audit', '--no-fund', ...flags, '--loglevel=error'], { cwd: dir, timeout: 900_000 });
+    let r = await install('--prefer-offline');
+    // A release published since npm cached its package list: the cached list lacks a version that
+    // `latest` needs (ETARGET, seen with next 16.5.0's @next/env). Ask the registry again.
+    if (r.code && /ETARGET|ENOVERSIONS/.test(r.output)) r = await install('--prefer-online');
     if (r.code) throw new Error(`npm install failed:\n${r.output}`);
   });
 
