@@ -2,8 +2,7 @@
 // `dest` is either absent or complete. A body cut short is resumed with `Range` + `If-Range` (strong
 // ETag) when the host allows it; bad bytes restart from zero. Any final failure removes the temp file.
 // Authorization goes to the API origin only (asset hosts never see the key).
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { type Dispatcher, request } from 'undici';
 import { errorFromResponse } from './api-errors.js';
 import { MaskoApiError, MaskoError, MaskoIntegrityError } from './errors.js';
@@ -161,10 +160,9 @@ export async function download(http: HttpCore, url: string, destPath: string, op
     throw new MaskoError('invalid_argument', 'download: expectedSha256 must be 64 hex characters');
   }
   const dest = resolve(destPath);
-  await mkdir(dirname(dest), { recursive: true });
   const shown = displayUrl(target);
   const deadline = http.deadline(opts.signal);
-  const p: Progress = { file: await HashedTempFile.create(dest), resumeTag: undefined, total: undefined, contentType: undefined };
+  const p: Progress = { file: HashedTempFile.open(dest), resumeTag: undefined, total: undefined, contentType: undefined };
   let refreshed = false;
   const once = async (): Promise<void> => {
     try {

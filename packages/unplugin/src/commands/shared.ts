@@ -1,5 +1,5 @@
 /** What every command shares: common flags, the context, the progress line and the summary. */
-import { createConsola } from 'consola';
+import { createConsola } from 'consola/basic';
 import { loadClient } from '../core/client.js';
 import { loadOptions } from '../core/config.js';
 import { type ContextOptions, MaskoContext, type Prepared } from '../core/context.js';
@@ -21,7 +21,19 @@ export const commonArgs = {
 } as const;
 
 // Info by default, even under test runners (consola would drop to warn there); CONSOLA_LEVEL overrides.
-export const logger = createConsola({ level: Number(process.env.CONSOLA_LEVEL ?? 3) });
+const level = Number(process.env.CONSOLA_LEVEL ?? 3);
+/**
+ * Plain lines (consola's basic build) until `useTerminalLogger` swaps in the full one: in CI, pipes and
+ * tests that is all consola would print anyway, and its full build costs a cold sync ~10 ms of start-up.
+ */
+export let logger = createConsola({ level });
+
+/** On an interactive terminal, consola's full build (icons, colours), loaded only there. */
+export async function useTerminalLogger(stream: NodeJS.WriteStream = process.stderr): Promise<void> {
+  if (!stream.isTTY || process.env.CI) return;
+  const full = await import('consola');
+  logger = full.createConsola({ level });
+}
 
 export function formatBytes(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} kB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
@@ -116,6 +128,7 @@ export function printSummary(p: Prepared, startedAt: number): void {
 export function reportUserErrors<C extends { args: { debug?: boolean } }>(run: (ctx: C) => Promise<void>): (ctx: C) => Promise<void> {
   return async (ctx) => {
     try {
+      await useTerminalLogger();
       await run(ctx);
     } catch (error) {
       const ours = error instanceof Error && error.message.startsWith('[masko]');

@@ -119,6 +119,11 @@ export class AssetCache {
     return pending;
   }
 
+  /** Makes `incoming/` now (a sync asks while its listing is on the wire): the first downloads then find it made. */
+  prepareDownloads(): void {
+    this.#incomingDir().catch(() => undefined); // a failure is met again, and reported, by the first download
+  }
+
   /** `incoming/`, made once per cache object (not once per download); made again after a failure. */
   #incomingDir(): Promise<unknown> {
     const made = (this.#incoming ??= mkdir(join(this.dir, 'incoming'), { recursive: true }));

@@ -128,6 +128,7 @@ export async function runSync(env: SyncEnv): Promise<SyncResult> {
   }
   if (!env.client) throw new MaskoError('no_api_key', `no API key: set MASKO_API_KEY (or the apiKey option) to resolve ${names}`);
   const client = env.client();
+  env.cache.prepareDownloads();
   // Posters will be encoded: sharp loads while the listing is on the wire.
   if (stale.some((m) => posterFormatsOf(m.formats).length)) loadSharpOnceRequestsAreSent();
   // The lockfile's pins, then those of generations made now (edits), then the caller's (a regeneration).
