@@ -17,7 +17,7 @@ export interface LayerEvents {
   ended(): void;
   /** A looping clip wrapped around to its start. */
   looped(): void;
-  /** The clip stalled for good while playing (a video slot in WebKitGTK: see video.ts). */
+  /** The clip stalled for good while playing, every byte in (seen in WebKitGTK: see video.ts). */
   stalled?(): void;
 }
 

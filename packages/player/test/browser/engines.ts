@@ -31,6 +31,7 @@ export const webkitGtk = /AppleWebKit\//.test(ua) && !/Chrom(e|ium)\//.test(ua) 
  *   The element now shows a clip that gets `stalled` on screen, fully buffered, afresh from the other
  *   slot (it takes over at its first frame; the stalled picture stays until then): 5 such recoveries
  *   in one run, and the run passes (7 runs, one under load). The picture freezes ~3.5 s then, never blanks.
+ *   (The stacked slots' videos report the same way, so a stacked clip stalled so is shown afresh too.)
  * - A `<video>` just revealed reads back [0,0,0,0] through drawImage() for some frames (17 in a row in
  *   the off-screen release test; 16 again with the hand-off; 1 of 511 in the demo canvas run, which
  *   otherwise passes now), so the samplers report blanks the screenshots do not confirm.
