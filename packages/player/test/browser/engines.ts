@@ -25,9 +25,10 @@ export const webkitGtk = /AppleWebKit\//.test(ua) && !/Chrom(e|ium)\//.test(ua) 
  *   buffered), then, within a few ms of the swap (the old slot's pause or reload), `waiting`: readyState
  *   2, networkState back to LOADING, `currentTime` 0.004 to 0.021, no `timeupdate`, `stalled` 3.3 s
  *   later, nothing more for 20 s; the server had answered every request in full (a request log said
- *   so). GStreamer missed the end of its buffering, as in WebKit bugs 245739 and 300041 (fixed
- *   upstream after 2.50). The same `waiting` often ends at once; one that never ends gets `stalled`.
- *   Playing the clip only after its reveal (two frames later) did not help (2 of 6 runs stalled).
+ *   so). By those events GStreamer's player missed the end of its buffering, the kind of stall WebKit
+ *   bugs 245739 and 300041 describe. The same `waiting` often ends at once; one that never ends gets
+ *   `stalled`. Preparing the clip hidden and playing it only once revealed (at once, or two frames
+ *   later) did not help (a stall in 1 of 3 runs each).
  *   The element now shows a clip that gets `stalled` on screen, fully buffered, afresh from the other
  *   slot (it takes over at its first frame; the stalled picture stays until then): 5 such recoveries
  *   in one run, and the run passes (7 runs, one under load). The picture freezes ~3.5 s then, never blanks.
