@@ -84,7 +84,7 @@ export class StageController implements ReactiveController {
   }
 
   /** Shows `clip` in `format`; resolves when it is on screen. A newer `show()` aborts this one. */
-  async show(format: RenderFormat, clip: Clip): Promise<void> {
+  async show(format: RenderFormat | LayerKind, clip: Clip): Promise<void> {
     this.#pending?.abort();
     const kind = kindOf(format);
     const shown = this.#shown;
@@ -218,6 +218,14 @@ export class StageController implements ReactiveController {
           if (layer !== this.#shown) return;
           this.#cue?.();
           this.events.looped();
+        },
+        // The clip on screen stalled with every byte in (see video.ts): it is shown afresh from the
+        // other slot, which takes over at its first frame; this one holds its picture until then.
+        stalled: () => {
+          if (layer !== this.#shown || this.#pending) return;
+          const clip = this.#clip!;
+          this.#clip = undefined; // not "already looping on screen"
+          this.show(kind, clip).catch(() => {});
         },
       };
       this.slots.push((layer = create(kind, events)));

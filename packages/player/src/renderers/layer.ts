@@ -17,6 +17,8 @@ export interface LayerEvents {
   ended(): void;
   /** A looping clip wrapped around to its start. */
   looped(): void;
+  /** The clip stalled for good while playing, every byte in (seen in WebKitGTK: see video.ts). */
+  stalled?(): void;
 }
 
 /** The kind of slot a format plays in: webm and hevc share the native `<video>` slots. */

@@ -41,6 +41,13 @@ export function createVideo(events: LayerEvents, crossOrigin: boolean): HTMLVide
     last = time;
   });
   video.addEventListener('emptied', () => (last = 0)); // a new source starts at 0: no wrap
+  // WebKitGTK (GStreamer) can drop a clip just started back to `waiting` (readyState 2) and never
+  // leave it: the end of its buffering is missed. `stalled` (no bytes for 3 s while loading) tells
+  // it apart from a slow network when every byte of the file is in already.
+  video.addEventListener('stalled', () => {
+    const { buffered } = video;
+    if (!video.paused && buffered.length && buffered.end(buffered.length - 1) >= video.duration) events.stalled?.();
+  });
   return video;
 }
 

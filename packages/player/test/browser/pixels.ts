@@ -120,13 +120,22 @@ export async function pagePixels(points: readonly (readonly [number, number])[],
   for (let shot = 0; shot < shots; shot++) {
     await nextFrame();
     await nextFrame();
-    const pixels = await executeServerCommand<RGBA[], { points: readonly (readonly [number, number])[]; devicePixelRatio: number }>('page-pixels', {
-      points,
-      devicePixelRatio,
-    });
-    if (!pixels) throw new Error('the test runner has no page-pixels command (web-test-runner.config.mjs)');
+    const pixels = await screenshotPixels(points);
     if (last && pixels.every((pixel, i) => near(pixel, last![i]!, 4))) return pixels;
     last = pixels;
   }
   throw new Error(`the page never held still for two screenshots in a row (${shots} taken; last: ${JSON.stringify(last)})`);
+}
+
+/**
+ * Pixels at viewport points (CSS pixels) of one screenshot, taken at once: what the page showed at
+ * some moment (in WebKitGTK, the compositor's last frame, which can lag the page a little).
+ */
+export async function screenshotPixels(points: readonly (readonly [number, number])[]): Promise<RGBA[]> {
+  const pixels = await executeServerCommand<RGBA[], { points: readonly (readonly [number, number])[]; devicePixelRatio: number }>('page-pixels', {
+    points,
+    devicePixelRatio,
+  });
+  if (!pixels) throw new Error('the test runner has no page-pixels command (web-test-runner.config.mjs)');
+  return pixels;
 }

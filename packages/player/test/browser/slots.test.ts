@@ -114,9 +114,9 @@ async function switches(renderer: 'webm' | 'stacked') {
   }
 }
 
-// Both paths everywhere, but WebM in WebKitGTK (GSTREAMER_WEBM_FRAMES, engines.ts): there the frame
-// samplers' canvas reads of a just-revealed WebM come back empty, and one run of the 44 switches in two
-// stalled (switch 30: Idle not on screen within 20 s; session 4). Safari never plays WebM.
+// Both paths everywhere. WebM in WebKitGTK skips the frame sampler's check (GSTREAMER_WEBM_FRAMES,
+// engines.ts: canvas reads of a just-revealed WebM come back empty there; switch-screenshots.test.ts
+// checks what the page shows instead) and the stale-load test. Safari never plays WebM.
 for (const renderer of ['webm', 'stacked'] as const) {
   describe(`persistent slots (${renderer})`, () => {
     let created: ReturnType<typeof createdVideos>;
@@ -126,12 +126,13 @@ for (const renderer of ['webm', 'stacked'] as const) {
     describe('over 44 switches mixing goTo() and canvas inputs', () => {
       let run: Awaited<ReturnType<typeof switches>>;
       before(async function () {
-        if (renderer === 'webm' && webkitGtk) this.skip();
-        this.timeout(120_000); // 44 one-second transition clips (about 50 s)
+        // 44 one-second transition clips (about 50 s), and in WebKitGTK a few GStreamer stalls,
+        // each shown afresh after its `stalled` event (engines.ts).
+        this.timeout(180_000);
         run = await switches(renderer);
       });
 
-      itUnlessGStreamerWebM(renderer === 'webm')('should keep the same two <video> objects throughout, never more than 2', () => {
+      it('should keep the same two <video> objects throughout, never more than 2', () => {
         const { videos, first, seen, most } = run;
         expect(
           first.every((video, i) => videos[i] === video),
