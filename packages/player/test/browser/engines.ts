@@ -49,16 +49,6 @@ export const itUnlessGStreamerWebM = (webm: boolean): typeof it => (webm && webk
 export const GSTREAMER_STACKED_LOOP = 'WebKitGTK: GStreamer stalls a stacked (H.264) loop after its first loop seek';
 
 /**
- * Why the no-blank-frame check of the 44-switch slot test skips on the stacked path in WebKitGTK 2.50
- * (measured under Xvfb, session 4): 1 to 4 of about 600 to 1,500 sampled frames show the slot's canvas
- * itself empty ([0,0,0,0] from its own getImageData, not only through a copy), mid-clip (a transition
- * at 0.62 s of 1 s, a pose at 0.35 s) and at a transition's last frame, in 6 of 9 runs; never at a
- * switch. The canvas is cleared and redrawn from a WebGL upload of the video each presented frame, so
- * an upload that comes back empty shows as a blank frame. Chromium and Firefox show none.
- */
-export const WEBKITGTK_STACKED_BLANKS = 'WebKitGTK: a stacked frame composited from a video upload now and then comes out empty';
-
-/**
  * Why decoding the likely clip ahead is not tested on WebM in WebKitGTK (session 4): there a looping WebM
  * is handed off between the two video slots at each wrap (GStreamer's loop seek showed the page
  * through), so the idle slot holds the loop's copy and nothing else is decoded ahead while it plays;
