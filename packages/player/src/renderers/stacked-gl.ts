@@ -20,6 +20,8 @@
  * Firefox's premultiplied `texImage2D` uploads change nothing.
  */
 
+import { detectEngine } from '../format.js';
+
 // The WebGL enums used here, by value (the WebGL 1.0 spec fixes them): the bundle carries numbers
 // instead of a property read by name for each (about 0.1 KB gzipped of the standalone build).
 const VERTEX_SHADER = 0x8b31;
@@ -38,6 +40,8 @@ const CLAMP_TO_EDGE = 0x812f;
 const RGBA = 0x1908;
 const UNSIGNED_BYTE = 0x1401;
 const TRIANGLE_STRIP = 0x0005;
+const FRAMEBUFFER = 0x8d40;
+const COLOR_ATTACHMENT0 = 0x8ce0;
 
 const VERTEX = `attribute vec2 p;varying vec2 v;void main(){v=vec2(p.x,-p.y)*.5+.5;gl_Position=vec4(p,0.,1.);}`;
 const FRAGMENT = `precision mediump float;uniform sampler2D t;varying vec2 v;
@@ -49,6 +53,18 @@ interface Shared {
 }
 
 let shared: Shared | null | undefined;
+/**
+ * Whether each video upload is checked before it is shown: on for WebKit off Apple (WebKitGTK, WPE).
+ * GStreamer there now and then uploads a playing video's frame as an empty texture, all [0,0,0,0]
+ * (WebKitGTK 2.50: up to 4 frames of 600 to 1,500 in a run of 44 switches; mid-clip, readyState 4,
+ * in the frame callback, twice in a row once), which showed as blank frames. A video frame is opaque, so a texel with alpha 0 is an upload that
+ * failed, and the element keeps its last picture. The check reads one texel back (a GPU sync), so
+ * other engines, which never upload empty, skip it.
+ */
+export const uploads = { checked: false }; // set with the shared context (no navigator read on import)
+/** A framebuffer on the texture, to read an upload back. */
+let probe: WebGLFramebuffer | null;
+const texel = new Uint8Array(4);
 /** Redraw callbacks of every live stacked layer, run after a lost context is restored. */
 const restored = new Set<() => void>();
 
@@ -73,7 +89,11 @@ function setup(gl: WebGLRenderingContext): boolean {
   gl.bufferData(ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), STATIC_DRAW);
   gl.enableVertexAttribArray(0);
   gl.vertexAttribPointer(0, 2, FLOAT, false, 0, 0);
-  gl.bindTexture(TEXTURE_2D, gl.createTexture());
+  const texture = gl.createTexture();
+  gl.bindTexture(TEXTURE_2D, texture);
+  gl.bindFramebuffer(FRAMEBUFFER, (probe = gl.createFramebuffer()));
+  gl.framebufferTexture2D(FRAMEBUFFER, COLOR_ATTACHMENT0, TEXTURE_2D, texture, 0);
+  gl.bindFramebuffer(FRAMEBUFFER, null);
   // NEAREST and a canvas exactly the artwork's size: no sampling across the colour/alpha seam.
   const parameter = (name: number, value: number): void => gl.texParameteri(TEXTURE_2D, name, value);
   parameter(TEXTURE_MIN_FILTER, NEAREST);
@@ -86,6 +106,7 @@ function setup(gl: WebGLRenderingContext): boolean {
 /** The page's shared context, created on first use; `null` when the browser gives no WebGL. */
 export function sharedContext(): WebGLRenderingContext | null {
   if (shared === undefined) {
+    uploads.checked ||= detectEngine(navigator).engine === 'webkit';
     const canvas = document.createElement('canvas');
     const gl = canvas.getContext('webgl', { premultipliedAlpha: true, antialias: false, depth: false, stencil: false });
     shared = gl && { gl, ready: setup(gl) };
@@ -115,7 +136,8 @@ export function onRestore(redraw: () => void): () => void {
 /**
  * Composites the video's current frame into `target` (sized to the artwork: the video's width
  * and half its height). Uploads one texture; returns false when there is no usable context
- * (lost, or no WebGL), leaving `target` untouched so the last frame stays on screen.
+ * (lost, or no WebGL) or the upload came back empty, leaving `target` untouched so the last
+ * frame stays on screen.
  */
 export function drawStacked(video: HTMLVideoElement, target: CanvasRenderingContext2D): boolean {
   const gl = sharedContext();
@@ -134,6 +156,12 @@ export function drawStacked(video: HTMLVideoElement, target: CanvasRenderingCont
   }
   gl.viewport(0, 0, width, height);
   gl.texImage2D(TEXTURE_2D, 0, RGBA, RGBA, UNSIGNED_BYTE, video);
+  if (uploads.checked) {
+    gl.bindFramebuffer(FRAMEBUFFER, probe);
+    gl.readPixels(0, 0, 1, 1, RGBA, UNSIGNED_BYTE, texel);
+    gl.bindFramebuffer(FRAMEBUFFER, null);
+    if (!texel[3]) return false; // an empty upload: keep the last picture
+  }
   gl.drawArrays(TRIANGLE_STRIP, 0, 4);
   target.clearRect(0, 0, width, height);
   target.drawImage(canvas, 0, 0);

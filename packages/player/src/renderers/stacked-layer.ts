@@ -1,4 +1,4 @@
-import type { Layer, LayerEvents } from './layer.js';
+import { abortError, type Layer, type LayerEvents } from './layer.js';
 import { drawStacked, onRestore } from './stacked-gl.js';
 import { createVideo, onFirstFrame, onNextFrame, prepareClip, releaseVideo, startClip } from './video.js';
 
@@ -41,7 +41,12 @@ export function stackedLayer(events: LayerEvents): Layer {
     },
     async prepare(clip, signal) {
       reset();
-      await prepareClip(video, clip, signal, draw);
+      await prepareClip(video, clip, signal);
+      // Paused, no frame callback comes: an upload that came back empty (stacked-gl.ts) is tried again next frame.
+      while (!draw()) {
+        await new Promise(requestAnimationFrame);
+        if (signal.aborted) throw abortError();
+      }
       drawn = clip.url;
     },
     primed: (clip) => drawn === clip.url && onFirstFrame(video, clip),

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { MaskoMascot } from '../../src/index.js';
+import { webkitGtk } from './engines.js';
 import { testManifest } from './fixtures.js';
 import { loaded, nextFrame, PATIENCE, snapshot } from './pixels.js';
 
@@ -12,7 +13,7 @@ HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type
   return context;
 } as typeof getContext;
 await import('../../src/index.js');
-const { sharedContext } = await import('../../src/renderers/stacked-gl.js');
+const { sharedContext, uploads } = await import('../../src/renderers/stacked-gl.js');
 
 const red = (el: MaskoMascot): boolean => {
   const [r, g, b, a] = snapshot(el).read(32, 24);
@@ -63,5 +64,43 @@ describe('stacked alpha with one shared WebGL context', () => {
     await restored;
     await waitUntil(() => red(el), 'drawn again after the restore', PATIENCE);
     expect(contexts.size, 'still one context').to.equal(1);
+  });
+
+  it('should keep the last picture while video uploads come back empty', async function () {
+    this.timeout(30_000);
+    const el = await fixture<MaskoMascot>(html`<masko-mascot loading="eager" renderer="stacked" style="width: 64px"></masko-mascot>`);
+    const ready = loaded(el);
+    el.manifest = testManifest();
+    await ready;
+    await waitUntil(() => red(el), 'the character on screen', PATIENCE);
+    // Only WebKit off Apple checks its uploads by default (GStreamer's now and then come back empty: stacked-gl.ts).
+    expect(uploads.checked, 'uploads checked by default').to.equal(webkitGtk);
+    uploads.checked = true;
+    // The next uploads of the playing video are empty textures of its size, as GStreamer's failed ones are.
+    const EMPTY = 12;
+    let empty = 0;
+    const texImage2D = WebGLRenderingContext.prototype.texImage2D as (...args: unknown[]) => void;
+    WebGLRenderingContext.prototype.texImage2D = function (this: WebGLRenderingContext, ...args: unknown[]) {
+      const source = args[5];
+      if (!(source instanceof HTMLVideoElement) || empty >= EMPTY) return texImage2D.apply(this, args);
+      empty++;
+      const { videoWidth: width, videoHeight: height } = source;
+      return texImage2D.call(this, args[0], args[1], args[2], width, height, 0, args[3], args[4], new Uint8Array(width * height * 4));
+    } as typeof WebGLRenderingContext.prototype.texImage2D;
+    const blank: number[] = [];
+    try {
+      for (let frame = 0; empty < EMPTY && frame < 600; frame++) {
+        await nextFrame();
+        if (!red(el)) blank.push(frame);
+      }
+    } finally {
+      WebGLRenderingContext.prototype.texImage2D = texImage2D as typeof WebGLRenderingContext.prototype.texImage2D;
+      uploads.checked = webkitGtk;
+    }
+    expect(empty, 'empty uploads made').to.equal(EMPTY);
+    expect(blank, 'frames without the character').to.deep.equal([]);
+    const canvas = snapshot(el).media as HTMLCanvasElement;
+    canvas.getContext('2d')!.clearRect(0, 0, canvas.width, canvas.height); // only a new draw paints it back
+    await waitUntil(() => red(el), 'drawn again once uploads work', PATIENCE);
   });
 });
