@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { itUnlessGStreamerWebM, webkitGtk } from './engines.js';
+import { itUnlessGStreamerWebM } from './engines.js';
 import '../../src/index.js';
 import type { MaskoMascot } from '../../src/index.js';
 import { absolute, createdVideos } from './created-videos.js';
